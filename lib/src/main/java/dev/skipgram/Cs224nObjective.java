@@ -1,0 +1,86 @@
+package dev.skipgram;
+
+import dev.skipgram.optim.Objective;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The CS224n training objective: the mean skip-gram loss of {@code windowsPerStep} random windows.
+ *
+ * <pre>
+ * Shapes: V = vocabulary, d = dimension, B = windows per step
+ *   x         [2V, d] FLOAT   rows 0..V−1 centre vectors v_w, rows V..2V−1 outside vectors u_w
+ *   gradient  [2V, d] FLOAT   one buffer, reused by every evaluation
+ * </pre>
+ *
+ * <p>Every evaluation first draws the B windows (all of them, from the generator), then evaluates the
+ * loss (which may draw more, for example negatives), so a reference computation that draws the same
+ * batch and then calls {@link SkipGram#windowLossAndGradient} window by window sees the same random
+ * numbers. Not thread-safe: one instance per training run.
+ */
+abstract sealed class Cs224nObjective implements Objective
+        permits Cs224nNegativeSamplingObjective, Cs224nSoftmaxObjective {
+
+    final int vocabularySize;
+    final int dimension;
+    final int windowSize;
+    final int windowsPerStep;
+    final Cs224nContexts contexts;
+    final WindowBatch batch;
+    final INDArray gradient; // [2V, d]
+    final FloatBuffer grad;
+    private final boolean[] touched; // rows of gradient that may be non-zero
+    private int[] touchedRows;
+    private int touchedCount;
+
+    Cs224nObjective(Cs224nContexts contexts, int vocabularySize, int dimension, int windowSize, int windowsPerStep) {
+        this.contexts = contexts;
+        this.vocabularySize = vocabularySize;
+        this.dimension = dimension;
+        this.windowSize = windowSize;
+        this.windowsPerStep = windowsPerStep;
+        this.batch = new WindowBatch(windowsPerStep, windowSize);
+        this.gradient = Nd4j.zeros(DataType.FLOAT, 2L * vocabularySize, dimension);
+        this.grad = gradient.data().asNioFloat();
+        this.touched = new boolean[2 * vocabularySize];
+        this.touchedRows = new int[64];
+    }
+
+    /** Checks that x is the FLOAT {@code [2V, d]} c-order matrix the kernels index directly. */
+    final FloatBuffer parameters(INDArray x) {
+        if (x.dataType() != DataType.FLOAT || x.rank() != 2 || x.rows() != 2L * vocabularySize
+                || x.columns() != dimension || x.ordering() != 'c' || x.offset() != 0 || x.isView()) {
+            throw new IllegalArgumentException("parameters must be a FLOAT [" + 2 * vocabularySize + ", " + dimension
+                    + "] c-order matrix, got " + x.dataType() + Arrays.toString(x.shape()) + " order " + x.ordering()
+                    + (x.isView() ? " (a view)" : ""));
+        }
+        return x.data().asNioFloat();
+    }
+
+    /** Zeroes the gradient rows the previous evaluation wrote. */
+    final void clearTouchedRows() {
+        for (int i = 0; i < touchedCount; i++) {
+            int row = touchedRows[i];
+            touched[row] = false;
+            int offset = row * dimension;
+            for (int j = 0; j < dimension; j++) {
+                grad.put(offset + j, 0f);
+            }
+        }
+        touchedCount = 0;
+    }
+
+    /** Records that gradient row {@code row} is about to be written. */
+    final void touch(int row) {
+        if (!touched[row]) {
+            touched[row] = true;
+            if (touchedCount == touchedRows.length) {
+                touchedRows = Arrays.copyOf(touchedRows, 2 * touchedCount);
+            }
+            touchedRows[touchedCount++] = row;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.skipgram;
+
+import dev.skipgram.corpus.Corpus;
+import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.loss.NoiseDistribution;
+import dev.skipgram.optim.Sgd;
+import dev.skipgram.optim.SgdListener;
+import dev.skipgram.random.RestorableRandom;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CS224n recipe end to end: vocabulary in first-occurrence order plus {@code UNK}; subsampled,
+ * 30-fold training data; centre vectors uniform in (−0.5/d, 0.5/d), outside vectors zero; SGD on the
+ * mean loss of random windows, with annealing and checkpoints.
+ *
+ * <p>Randomness: one generator seeded by {@code config.seed()} is split, in this order, into the
+ * subsampling, the initialisation and the SGD generators, so a resumed run rebuilds the same data and
+ * continues with the checkpointed SGD state.
+ */
+final class Cs224nTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cs224nTrainer.class);
+    static final String UNKNOWN = "UNK";
+
+    private Cs224nTrainer() {}
+
+    static WordVectors train(Corpus corpus, SkipGramConfig config, SgdListener listener) {
+        long started = System.nanoTime();
+        Vocabulary vocabulary = Vocabulary.inFirstOccurrenceOrder(corpus, UNKNOWN);
+        int[][] sentences = encode(corpus, vocabulary);
+        if (sentences.length == 0) {
+            throw new IllegalArgumentException("the corpus is empty: it has no words to train on");
+        }
+        int v = vocabulary.size();
+        int d = config.dimension();
+        if (config.loss() == LossType.NEGATIVE_SAMPLING && v < 2) {
+            throw new IllegalArgumentException("negative sampling needs at least two words; the vocabulary has " + v);
+        }
+        RestorableRandom root = RestorableRandom.seeded(config.seed());
+        RestorableRandom subsampling = root.split();
+        RestorableRandom initialisation = root.split();
+        RestorableRandom sgdRandom = root.split();
+
+        Cs224nContexts contexts = new Cs224nContexts(sentences, discardProbabilities(vocabulary, config), subsampling);
+        LOG.info("CS224n recipe: {} words ({} tokens), training data {} sentences / {} tokens after subsampling;"
+                + " {} loss, d={}, {} steps", v, vocabulary.totalCount() - 1, contexts.sentences(), contexts.tokens(),
+                config.loss(), d, config.steps());
+
+        Cs224nObjective objective = switch (config.loss()) {
+            case NEGATIVE_SAMPLING -> new Cs224nNegativeSamplingObjective(contexts, v, d, config.windowSize(),
+                    config.windowsPerStep(), new NoiseDistribution(vocabulary.counts(), config.noiseExponent()),
+                    config.negatives());
+            case NAIVE_SOFTMAX -> new Cs224nSoftmaxObjective(contexts, v, d, config.windowSize(),
+                    config.windowsPerStep());
+        };
+        Sgd.Builder sgd = Sgd.builder()
+                .stepSize(config.learningRate())
+                .steps(config.steps())
+                .anneal(config.annealFactor(), config.annealEvery())
+                .listener(listener, config.reportEvery());
+        config.checkpoints().ifPresent(dir -> sgd.checkpoints(dir, config.checkpointEvery()));
+
+        INDArray x = initialParameters(v, d, initialisation);
+        INDArray trained = sgd.build().minimize(objective, x, sgdRandom);
+        LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        INDArray center = trained.get(NDArrayIndex.interval(0, v), NDArrayIndex.all());
+        INDArray outside = trained.get(NDArrayIndex.interval(v, 2L * v), NDArrayIndex.all());
+        return new WordVectors(vocabulary, center, outside);
+    }
+
+    /** [2V, d] FLOAT: centre rows uniform in (−0.5/d, 0.5/d) as in CS224n and word2vec.c, outside rows 0. */
+    static INDArray initialParameters(int v, int d, RestorableRandom rng) {
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 2L * v, d);
+        FloatBuffer p = x.data().asNioFloat();
+        for (int i = 0; i < v * d; i++) {
+            p.put(i, (float) ((rng.nextDouble() - 0.5) / d));
+        }
+        return x;
+    }
+
+    /** CS224n's rejection probability max(0, 1 − sqrt(t·N / count)), or 0 everywhere when t = 0. */
+    static double[] discardProbabilities(Vocabulary vocabulary, SkipGramConfig config) {
+        double threshold = config.subsampleThreshold() * vocabulary.totalCount();
+        double[] p = new double[vocabulary.size()];
+        for (int w = 0; w < p.length; w++) {
+            long count = vocabulary.count(w);
+            p[w] = config.subsampleThreshold() == 0 || count == 0 ? 0 : Math.max(0, 1 - Math.sqrt(threshold / count));
+        }
+        return p;
+    }
+
+    private static int[][] encode(Corpus corpus, Vocabulary vocabulary) {
+        try (Stream<List<String>> s = corpus.sentences()) {
+            return s.map(sentence -> sentence.stream()
+                            .mapToInt(w -> vocabulary.indexOf(w).orElseThrow(() -> new IllegalStateException(
+                                    "the corpus changed between passes: '" + w + "' was not in the first pass")))
+                            .toArray())
+                    .toArray(int[][]::new);
+        }
+    }
+}

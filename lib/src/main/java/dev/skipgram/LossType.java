@@ -1,0 +1,9 @@
+package dev.skipgram;
+
+/** Which loss trains the vectors. */
+public enum LossType {
+    /** The full softmax over the vocabulary: exact, O(V·d) per pair. */
+    NAIVE_SOFTMAX,
+    /** Negative sampling with K noise words: O(K·d) per pair. */
+    NEGATIVE_SAMPLING
+}

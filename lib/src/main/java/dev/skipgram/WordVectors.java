@@ -1,0 +1,171 @@
+package dev.skipgram;
+
+import dev.skipgram.corpus.Vocabulary;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trained word vectors: the vocabulary, one centre vector per word (the embedding) and the outside
+ * vectors the model was trained with, with cosine-similarity queries.
+ *
+ * <p>Immutable and thread-safe: the matrices are private copies and every accessor returns a copy.
+ */
+public final class WordVectors {
+
+    /**
+     * A word and its cosine similarity to a query.
+     *
+     * @param word the word
+     * @param similarity cosine similarity in [−1, 1]
+     */
+    public record Neighbor(String word, double similarity) {}
+
+    private final Vocabulary vocabulary;
+    private final INDArray centerVectors; // [V, d] FLOAT, c order
+    private final INDArray outsideVectors; // [V, d] FLOAT, c order
+    private final double[] norms; // ‖v_w‖ for every word
+
+    /**
+     * Creates word vectors from a vocabulary and its two embedding matrices (copied).
+     *
+     * @param vocabulary the words, V of them
+     * @param centerVectors {@code [V, d]}, the word embeddings
+     * @param outsideVectors {@code [V, d]}, the context embeddings
+     * @throws IllegalArgumentException if a shape does not match the vocabulary
+     */
+    public WordVectors(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        requireShape("centerVectors", centerVectors, vocabulary.size());
+        requireShape("outsideVectors", outsideVectors, vocabulary.size());
+        if (centerVectors.columns() != outsideVectors.columns()) {
+            throw new IllegalArgumentException("centre vectors have " + centerVectors.columns()
+                    + " dimensions but outside vectors " + outsideVectors.columns());
+        }
+        this.centerVectors = centerVectors.castTo(DataType.FLOAT).dup('c');
+        this.outsideVectors = outsideVectors.castTo(DataType.FLOAT).dup('c');
+        int d = dimension();
+        FloatBuffer v = this.centerVectors.data().asNioFloat();
+        norms = new double[vocabulary.size()];
+        for (int w = 0; w < norms.length; w++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double x = v.get(w * d + j);
+                s += x * x;
+            }
+            norms[w] = Math.sqrt(s);
+        }
+    }
+
+    private static void requireShape(String name, INDArray a, int rows) {
+        if (a.rank() != 2 || a.rows() != rows) {
+            throw new IllegalArgumentException(name + " must have shape [" + rows + ", d], got "
+                    + Arrays.toString(a.shape()));
+        }
+    }
+
+    /** The vocabulary. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** d, the number of dimensions. */
+    public int dimension() {
+        return (int) centerVectors.columns();
+    }
+
+    /** A copy of all centre vectors, {@code [V, d]} FLOAT. */
+    public INDArray centerVectors() {
+        return centerVectors.dup();
+    }
+
+    /** A copy of all outside vectors, {@code [V, d]} FLOAT. */
+    public INDArray outsideVectors() {
+        return outsideVectors.dup();
+    }
+
+    /**
+     * The embedding of {@code word} (its centre vector), a new {@code [d]} FLOAT array.
+     *
+     * @throws IllegalArgumentException if the word is not in the vocabulary
+     */
+    public INDArray vector(String word) {
+        return centerVectors.getRow(indexOf(word)).dup();
+    }
+
+    /**
+     * The cosine similarity of two words' vectors.
+     *
+     * @throws IllegalArgumentException if a word is not in the vocabulary, or its vector is zero (cosine
+     *     undefined)
+     */
+    public double similarity(String a, String b) {
+        int i = nonZero(indexOf(a));
+        int j = nonZero(indexOf(b));
+        return dot(i, j) / (norms[i] * norms[j]);
+    }
+
+    /**
+     * The {@code n} words most similar to {@code word} by cosine, most similar first, the word itself
+     * excluded.
+     *
+     * @throws IllegalArgumentException if the word is unknown or has a zero vector, or {@code n < 1}
+     */
+    public List<Neighbor> mostSimilar(String word, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        int q = nonZero(indexOf(word));
+        PriorityQueue<Neighbor> best = new PriorityQueue<>(
+                (x, y) -> Double.compare(x.similarity(), y.similarity()));
+        for (int w = 0; w < norms.length; w++) {
+            if (w == q || norms[w] == 0) {
+                continue;
+            }
+            double s = dot(q, w) / (norms[q] * norms[w]);
+            if (best.size() < n) {
+                best.add(new Neighbor(vocabulary.word(w), s));
+            } else if (s > best.peek().similarity()) {
+                best.poll();
+                best.add(new Neighbor(vocabulary.word(w), s));
+            }
+        }
+        List<Neighbor> result = new ArrayList<>(best);
+        result.sort((x, y) -> Double.compare(y.similarity(), x.similarity()));
+        return result;
+    }
+
+    private double dot(int a, int b) {
+        FloatBuffer v = centerVectors.data().asNioFloat();
+        int d = dimension();
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            s += (double) v.get(a * d + j) * v.get(b * d + j);
+        }
+        return s;
+    }
+
+    private int indexOf(String word) {
+        Objects.requireNonNull(word, "word");
+        return vocabulary.indexOf(word).orElseThrow(() -> new IllegalArgumentException(
+                "'" + word + "' is not in the vocabulary (" + vocabulary.size() + " words)"));
+    }
+
+    private int nonZero(int w) {
+        if (norms[w] == 0) {
+            throw new IllegalArgumentException("the vector of '" + vocabulary.word(w)
+                    + "' is zero: its cosine similarity is undefined");
+        }
+        return w;
+    }
+
+    @Override
+    public String toString() {
+        return "WordVectors[" + vocabulary.size() + " words, d=" + dimension() + "]";
+    }
+}

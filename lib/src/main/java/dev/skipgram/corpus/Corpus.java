@@ -1,0 +1,107 @@
+package dev.skipgram.corpus;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.io.InputStreamReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A restartable source of sentences, each a list of tokens. Training reads a corpus more than once
+ * (once for the vocabulary, then for the training data), so every call to {@link #sentences()} starts
+ * a new pass from the beginning.
+ *
+ * <p>Implement this interface for any other source; the factories cover plain text, the Stanford
+ * Sentiment Treebank and in-memory lists. Tokens are split on whitespace as Python's
+ * {@code str.split()} splits (including the no-break space U+00A0); empty sentences are skipped.
+ */
+@FunctionalInterface
+public interface Corpus {
+
+    /**
+     * Opens a new pass over the sentences. The caller must close the stream (it may hold a file).
+     *
+     * @return the sentences, in order, none empty
+     * @throws UncheckedIOException if the source cannot be read; the message names the file
+     */
+    Stream<List<String>> sentences();
+
+    /**
+     * A UTF-8 text file with one sentence per line, tokens separated by whitespace, case kept.
+     *
+     * @param file the file; it must exist when {@link #sentences()} is called
+     * @return the corpus
+     */
+    static Corpus plainText(Path file) {
+        Objects.requireNonNull(file, "file");
+        return () -> lines(file).map(Tokens::split).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The Stanford Sentiment Treebank's {@code datasetSentences.txt} as the CS224n assignment reads
+     * it: the header line is skipped, each line's first whitespace-separated field (the sentence id) is
+     * dropped, and the rest is lower-cased (Locale.ROOT) and split on whitespace.
+     *
+     * @param datasetSentences the path of {@code datasetSentences.txt}
+     * @return the corpus (11,855 sentences and 227,245 tokens for the published file)
+     */
+    static Corpus stanfordSentiment(Path datasetSentences) {
+        Objects.requireNonNull(datasetSentences, "datasetSentences");
+        return () -> lines(datasetSentences)
+                .skip(1)
+                .map(line -> Tokens.split(line.toLowerCase(Locale.ROOT)))
+                .filter(tokens -> tokens.size() > 1)
+                .map(tokens -> tokens.subList(1, tokens.size()));
+    }
+
+    /**
+     * Sentences already in memory. The list is copied, so later changes to it are not seen.
+     *
+     * @param sentences the sentences; empty ones are skipped
+     * @return the corpus
+     */
+    static Corpus of(List<List<String>> sentences) {
+        List<List<String>> copy = sentences.stream().filter(s -> !s.isEmpty()).map(List::copyOf).toList();
+        return copy::stream;
+    }
+
+    /**
+     * Lines of text in memory, each split on whitespace into one sentence.
+     *
+     * @param lines the lines; blank ones are skipped
+     * @return the corpus
+     */
+    static Corpus ofLines(List<String> lines) {
+        return of(lines.stream().map(Tokens::split).toList());
+    }
+
+    private static Stream<String> lines(Path file) {
+        BufferedReader reader;
+        try {
+            reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("corpus file not found: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read corpus file " + file + ": " + e.getMessage(), e);
+        }
+        return reader.lines().onClose(() -> {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,141 @@
+package dev.skipgram.corpus;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+/**
+ * The words of a corpus, each with an index in {@code [0, size())} and a count.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Vocabulary {
+
+    private final List<String> words;
+    private final long[] counts;
+    private final Map<String, Integer> index;
+    private final long totalCount;
+
+    /**
+     * Creates a vocabulary from parallel lists of words and counts.
+     *
+     * @param words distinct, non-empty words; word i gets index i
+     * @param counts the count of each word, ≥ 0
+     * @throws IllegalArgumentException if the lengths differ, a word repeats or a count is negative
+     */
+    public Vocabulary(List<String> words, long[] counts) {
+        if (words.size() != counts.length) {
+            throw new IllegalArgumentException(
+                    words.size() + " words but " + counts.length + " counts");
+        }
+        this.words = List.copyOf(words);
+        this.counts = counts.clone();
+        this.index = new HashMap<>(words.size() * 2);
+        long total = 0;
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.isEmpty()) {
+                throw new IllegalArgumentException("word " + i + " is empty");
+            }
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("count of '" + w + "' is negative: " + counts[i]);
+            }
+            Integer previous = index.put(w, i);
+            if (previous != null) {
+                throw new IllegalArgumentException("word '" + w + "' appears twice, at " + previous + " and " + i);
+            }
+            total += counts[i];
+        }
+        this.totalCount = total;
+    }
+
+    /**
+     * The CS224n vocabulary: words in order of first occurrence in the corpus, then
+     * {@code unknownToken} with count 1 (unless the corpus already contains it, in which case it keeps
+     * its place and its count grows by 1).
+     *
+     * @param corpus the corpus, read once
+     * @param unknownToken the token standing for unknown words, for example {@code "UNK"}
+     * @return the vocabulary
+     */
+    public static Vocabulary inFirstOccurrenceOrder(Corpus corpus, String unknownToken) {
+        Objects.requireNonNull(unknownToken, "unknownToken");
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        try (Stream<List<String>> sentences = corpus.sentences()) {
+            sentences.forEach(sentence -> {
+                for (String w : sentence) {
+                    counts.computeIfAbsent(w, k -> new long[1])[0]++;
+                }
+            });
+        }
+        counts.computeIfAbsent(unknownToken, k -> new long[1])[0]++;
+        List<String> words = new ArrayList<>(counts.keySet());
+        long[] c = new long[words.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = counts.get(words.get(i))[0];
+        }
+        return new Vocabulary(words, c);
+    }
+
+    /** The number of words, V. */
+    public int size() {
+        return words.size();
+    }
+
+    /** The word with index {@code i}. */
+    public String word(int i) {
+        return words.get(i);
+    }
+
+    /** All words in index order (an unmodifiable list). */
+    public List<String> words() {
+        return words;
+    }
+
+    /** The count of the word with index {@code i}. */
+    public long count(int i) {
+        return counts[i];
+    }
+
+    /** A copy of all counts, in index order. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    /** The sum of all counts. */
+    public long totalCount() {
+        return totalCount;
+    }
+
+    /** The index of {@code word}, or empty if it is not in the vocabulary. */
+    public OptionalInt indexOf(String word) {
+        Integer i = index.get(word);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /** Whether {@code word} is in the vocabulary. */
+    public boolean contains(String word) {
+        return index.containsKey(word);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vocabulary v && words.equals(v.words) && Arrays.equals(counts, v.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return words.hashCode() * 31 + Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return "Vocabulary[" + words.size() + " words, " + totalCount + " tokens]";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.skipgram.loss;
+
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The negative-sampling loss: the outside word against K words drawn from a noise distribution.
+ *
+ * <pre>
+ *   J = −log σ(u_oᵀ v_c) − Σ_k log σ(−u_kᵀ v_c)
+ *   ∂J/∂v_c = −σ(−u_oᵀ v_c) u_o + Σ_k σ(u_kᵀ v_c) u_k
+ *   ∂J/∂u_o = −σ(−u_oᵀ v_c) v_c          ∂J/∂u_w = Σ_{k: w_k = w} σ(u_kᵀ v_c) v_c
+ * </pre>
+ * (using 1 − σ(x) = σ(−x)). All other rows of ∂J/∂U are zero.
+ *
+ * <p>Sampling: for each of the K negatives the sampler is called, and called again while it returns
+ * the outside word o. Draws equal to the centre word are kept, and a word drawn twice counts twice.
+ * log σ is computed as −softplus(−x), so J is finite and exact for scores of any magnitude. One
+ * evaluation costs O(K·d) arithmetic (this reference implementation also allocates the dense
+ * {@code [V, d]} gradient the {@link Loss} contract asks for).
+ *
+ * <p>Immutable and thread-safe if the sampler is.
+ */
+public final class NegativeSamplingLoss implements Loss {
+
+    /** Consecutive redraws of the outside word after which the sampler is declared broken. */
+    static final int MAX_REDRAWS = 1_000_000;
+
+    private final NegativeSampler sampler;
+    private final int negatives;
+
+    /**
+     * Creates the loss.
+     *
+     * @param sampler draws the negative words
+     * @param negatives K, the number of negative words per pair, at least 1
+     * @throws IllegalArgumentException if {@code negatives < 1}
+     */
+    public NegativeSamplingLoss(NegativeSampler sampler, int negatives) {
+        if (sampler == null) {
+            throw new NullPointerException("sampler");
+        }
+        if (negatives < 1) {
+            throw new IllegalArgumentException("negatives must be at least 1, got " + negatives);
+        }
+        this.sampler = sampler;
+        this.negatives = negatives;
+    }
+
+    /** Returns K, the number of negative words per pair. */
+    public int negatives() {
+        return negatives;
+    }
+
+    @Override
+    public LossAndGradient lossAndGradient(
+            INDArray centerVector, int outsideIndex, INDArray outsideVectors, RandomGenerator rng) {
+        LossArguments.check(centerVector, outsideIndex, outsideVectors);
+        int vocabularySize = (int) outsideVectors.rows();
+        if (vocabularySize < 2) {
+            throw new IllegalArgumentException(
+                    "negative sampling needs at least 2 words (one outside, one negative), got V = 1");
+        }
+        // words[0] = o, words[1..K] = the negatives
+        int[] words = new int[negatives + 1];
+        words[0] = outsideIndex;
+        for (int k = 1; k <= negatives; k++) {
+            words[k] = drawNegative(sampler, outsideIndex, vocabularySize, rng);
+        }
+        long dimension = centerVector.length();
+        INDArray centerColumn = centerVector.reshape(dimension, 1);
+        INDArray rows = outsideVectors.getRows(words); // [K+1, d], a copy
+        INDArray scores = rows.mmul(centerColumn); // [K+1, 1]
+
+        // coefficient[i] = ∂J/∂score_i: −σ(−s_o) for the outside word, σ(s_k) for a negative
+        double loss = 0.0;
+        double[] coefficient = new double[negatives + 1];
+        for (int i = 0; i <= negatives; i++) {
+            double score = scores.getDouble(i, 0);
+            double sign = i == 0 ? 1.0 : -1.0;
+            loss -= LogisticMath.logSigmoid(sign * score);
+            coefficient[i] = -sign * LogisticMath.sigmoid(-sign * score);
+        }
+        INDArray coefficients = Nd4j.createFromArray(coefficient).castTo(centerVector.dataType())
+                .reshape(negatives + 1, 1);
+        INDArray centerGradient = rows.transpose().mmul(coefficients).reshape(dimension); // [d]
+        INDArray outsideGradient = Nd4j.zeros(centerVector.dataType(), vocabularySize, dimension); // [V, d]
+        for (int i = 0; i <= negatives; i++) {
+            outsideGradient.getRow(words[i]).addi(centerVector.mul(coefficient[i]));
+        }
+        return new LossAndGradient(loss, centerGradient, outsideGradient);
+    }
+
+    /**
+     * Draws one negative word, redrawing while the draw equals {@code outsideIndex}. This is the
+     * sampling rule every implementation (reference and fast) shares, so that equal generators give
+     * equal negatives.
+     *
+     * @throws IllegalStateException if the sampler returns an index outside {@code [0, V)}, or only
+     *     the outside word {@value #MAX_REDRAWS} times in a row
+     */
+    public static int drawNegative(NegativeSampler sampler, int outsideIndex, int vocabularySize,
+            RandomGenerator rng) {
+        for (int attempt = 0; attempt < MAX_REDRAWS; attempt++) {
+            int word = sampler.sample(rng);
+            if (word < 0 || word >= vocabularySize) {
+                throw new IllegalStateException(
+                        "sampler returned word " + word + ", outside [0, " + vocabularySize + ")");
+            }
+            if (word != outsideIndex) {
+                return word;
+            }
+        }
+        throw new IllegalStateException("sampler returned the outside word " + outsideIndex + " "
+                + MAX_REDRAWS + " times in a row: the noise distribution gives it (almost) all its mass");
+    }
+
+    @Override
+    public String toString() {
+        return "NegativeSamplingLoss[negatives=" + negatives + ", sampler=" + sampler + "]";
+    }
+}

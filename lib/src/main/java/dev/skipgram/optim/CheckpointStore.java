@@ -1,0 +1,249 @@
+package dev.skipgram.optim;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkpoint files in one directory, named {@code checkpoint-<step>.sgd}.
+ *
+ * <p>File format (big-endian, as {@link DataOutputStream} writes): the 8 ASCII bytes
+ * {@code SGDCKPT1}; int step; double smoothed loss; int n and n bytes of generator state; a UTF
+ * string naming the data type ({@code FLOAT} or {@code DOUBLE}); int rank and rank longs of shape;
+ * the values in row-major order; and the CRC-32 of everything before it, as a long.
+ *
+ * <p>A checkpoint is written to a temporary file in the same directory, forced to disk, and then
+ * renamed over its final name in one atomic move, so a crash at any moment leaves either no new file
+ * or a complete one. Loading checks the checksum and falls back to the next older checkpoint if the
+ * newest is damaged anyway (for example by a disk error).
+ */
+final class CheckpointStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+    private static final byte[] MAGIC = {'S', 'G', 'D', 'C', 'K', 'P', 'T', '1'};
+    private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.sgd");
+    private static final int MAX_RANK = 8;
+
+    private final Path directory;
+    private final int keep;
+
+    CheckpointStore(Path directory, int keep) {
+        this.directory = directory;
+        this.keep = keep;
+    }
+
+    Path pathFor(int step) {
+        return directory.resolve(String.format("checkpoint-%010d.sgd", step));
+    }
+
+    /** Writes a checkpoint atomically, then deletes all but the newest {@code keep}. */
+    void save(Checkpoint checkpoint) {
+        Path target = pathFor(checkpoint.step());
+        Path temporary = null;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, ".checkpoint-", ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                write(checkpoint, Channels.newOutputStream(channel));
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temporary = null;
+            syncDirectory();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the write already failed; that is the error to report
+                }
+            }
+        }
+        deleteAllButNewest();
+    }
+
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot sync a directory; the rename itself is still atomic.
+            LOG.debug("could not sync directory {}: {}", directory, e.toString());
+        }
+    }
+
+    private void deleteAllButNewest() {
+        List<Path> files = listNewestFirst();
+        for (Path old : files.subList(Math.min(keep, files.size()), files.size())) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                LOG.warn("could not delete old checkpoint {}: {}", old, e.toString());
+            }
+        }
+    }
+
+    /** Checkpoint files, newest (highest step) first; empty if the directory does not exist. */
+    List<Path> listNewestFirst() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            List<Path> files = new ArrayList<>(entries
+                    .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .toList());
+            files.sort(Comparator.comparingLong(CheckpointStore::stepOf).reversed());
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list checkpoints in " + directory, e);
+        }
+    }
+
+    private static long stepOf(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** The newest checkpoint that reads back intact, if any. */
+    Optional<Checkpoint> loadNewest() {
+        for (Path file : listNewestFirst()) {
+            try {
+                return Optional.of(read(file));
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("skipping damaged checkpoint {}: {}", file, e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void write(Checkpoint checkpoint, OutputStream sink) throws IOException {
+        CRC32 crc = new CRC32();
+        DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(new CheckedOutputStream(sink, crc), 1 << 16));
+        INDArray x = checkpoint.parameters();
+        out.write(MAGIC);
+        out.writeInt(checkpoint.step());
+        out.writeDouble(checkpoint.smoothedLoss());
+        out.writeInt(checkpoint.rngState().length);
+        out.write(checkpoint.rngState());
+        out.writeUTF(x.dataType().name());
+        out.writeInt(x.rank());
+        for (long size : x.shape()) {
+            out.writeLong(size);
+        }
+        INDArray contiguous = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
+        long n = contiguous.length();
+        if (x.dataType() == DataType.FLOAT) {
+            FloatBuffer values = contiguous.data().asNioFloat();
+            for (long i = 0; i < n; i++) {
+                out.writeFloat(values.get((int) i));
+            }
+        } else {
+            for (long i = 0; i < n; i++) {
+                out.writeDouble(contiguous.data().getDouble(i));
+            }
+        }
+        out.flush();
+        out.writeLong(crc.getValue()); // written after flush: not part of its own checksum
+        out.flush();
+    }
+
+    static Checkpoint read(Path file) throws IOException {
+        long fileSize = Files.size(file);
+        try (InputStream raw = Files.newInputStream(file)) {
+            CRC32 crc = new CRC32();
+            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc);
+            DataInputStream in = new DataInputStream(checked);
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IOException("not a skipgram checkpoint (bad magic bytes)");
+            }
+            int step = in.readInt();
+            double smoothed = in.readDouble();
+            int stateLength = in.readInt();
+            if (stateLength < 0 || stateLength > 1 << 16) {
+                throw new IOException("corrupt generator state length " + stateLength);
+            }
+            byte[] state = in.readNBytes(stateLength);
+            DataType type;
+            try {
+                type = DataType.valueOf(in.readUTF());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("unknown data type in checkpoint");
+            }
+            if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+                throw new IOException("unsupported data type " + type);
+            }
+            int rank = in.readInt();
+            if (rank < 1 || rank > MAX_RANK) {
+                throw new IOException("corrupt rank " + rank);
+            }
+            long[] shape = new long[rank];
+            long length = 1;
+            for (int i = 0; i < rank; i++) {
+                shape[i] = in.readLong();
+                if (shape[i] < 1 || shape[i] > fileSize) {
+                    throw new IOException("corrupt shape " + Arrays.toString(shape));
+                }
+                length = Math.multiplyExact(length, shape[i]);
+            }
+            if (Math.multiplyExact(length, (long) type.width()) > fileSize) {
+                throw new EOFException("checkpoint is truncated: shape " + Arrays.toString(shape)
+                        + " needs more than the file's " + fileSize + " bytes");
+            }
+            INDArray parameters = Nd4j.create(type, shape, 'c');
+            if (type == DataType.FLOAT) {
+                FloatBuffer values = parameters.data().asNioFloat();
+                for (int i = 0; i < length; i++) {
+                    values.put(i, in.readFloat());
+                }
+            } else {
+                for (long i = 0; i < length; i++) {
+                    parameters.data().put(i, in.readDouble());
+                }
+            }
+            long expected = crc.getValue();
+            long stored = in.readLong();
+            if (stored != expected) {
+                throw new IOException("checksum mismatch (file damaged)");
+            }
+            return new Checkpoint(step, smoothed, state, parameters);
+        } catch (NoSuchFileException e) {
+            throw new IOException("checkpoint " + file + " disappeared", e);
+        } catch (ArithmeticException e) {
+            throw new IOException("corrupt shape (overflow)", e);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.skipgram.optim;
+
+import dev.skipgram.random.RestorableRandom;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plain stochastic gradient descent, x ← x − η_t ∇f(x), with the step size annealed by a constant
+ * factor at a fixed period, a smoothed-loss listener and resumable checkpoints (the optimiser of the
+ * CS224n word2vec assignment).
+ *
+ * <p>Call order of {@link #minimize}: resume from the newest checkpoint if there is one; then for
+ * each step t = start+1 .. steps: evaluate f at x with the caller's generator, refuse a non-finite
+ * value, update x in place, report every {@code reportEvery} steps, checkpoint every
+ * {@code checkpointEvery} steps. The step size at step t (1-based) is
+ * {@code stepSize × annealFactor^floor((t − 1) / annealEvery)}: with the CS224n settings (0.3, ×0.5
+ * every 20,000) steps 1..20,000 use 0.3 and 20,001..40,000 use 0.15.
+ *
+ * <p>A run resumed from a checkpoint continues exactly as the uninterrupted run would have: the
+ * checkpoint holds the parameters, the generator's state, the step and the smoothed loss.
+ * (The CS224n code instead rescaled the step size by 0.5^(t/20,000) on resume, a fractional power that
+ * an uninterrupted run never uses.)
+ *
+ * <p>Instances are immutable and may be shared; {@code minimize} is as thread-safe as the objective
+ * and listener it is given.
+ */
+public final class Sgd {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sgd.class);
+
+    private final double stepSize;
+    private final int steps;
+    private final double annealFactor;
+    private final int annealEvery;
+    private final int reportEvery;
+    private final SgdListener listener;
+    private final Path checkpointDirectory;
+    private final int checkpointEvery;
+    private final int keepCheckpoints;
+
+    private Sgd(Builder b) {
+        this.stepSize = b.stepSize;
+        this.steps = b.steps;
+        this.annealFactor = b.annealFactor;
+        this.annealEvery = b.annealEvery;
+        this.reportEvery = b.reportEvery;
+        this.listener = b.listener;
+        this.checkpointDirectory = b.checkpointDirectory;
+        this.checkpointEvery = b.checkpointEvery;
+        this.keepCheckpoints = b.keepCheckpoints;
+    }
+
+    /** Returns a builder with no annealing, reports every 10 steps, and no checkpoints. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The step size used at step {@code step} (1-based), after annealing. */
+    public double stepSizeAt(int step) {
+        return stepSize * Math.pow(annealFactor, (step - 1) / annealEvery);
+    }
+
+    /** The number of steps a complete run takes. */
+    public int steps() {
+        return steps;
+    }
+
+    /** The checkpoint directory, if checkpointing is on. */
+    public Optional<Path> checkpointDirectory() {
+        return Optional.ofNullable(checkpointDirectory);
+    }
+
+    /**
+     * Minimises {@code f} starting from {@code x0}, or from the newest checkpoint in the checkpoint
+     * directory if there is one.
+     *
+     * @param f the objective; it must not modify x, and its gradient must have x's shape and type
+     * @param x0 the starting parameters (FLOAT or DOUBLE); not modified
+     * @param rng the generator given to every evaluation of f; with checkpointing it must be a
+     *     {@link RestorableRandom}, whose state is saved and, on resume, restored
+     * @return new array holding the parameters after the last step
+     * @throws IllegalStateException if f returns a NaN or infinite value (the run diverged), or the
+     *     newest checkpoint does not fit {@code x0}'s shape and type
+     * @throws java.io.UncheckedIOException if a checkpoint cannot be written
+     */
+    public INDArray minimize(Objective f, INDArray x0, RandomGenerator rng) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x0, "x0");
+        Objects.requireNonNull(rng, "rng");
+        CheckpointStore store = null;
+        if (checkpointDirectory != null) {
+            if (!(rng instanceof RestorableRandom)) {
+                throw new IllegalArgumentException("checkpointing needs a RestorableRandom, whose state"
+                        + " can be saved; got " + rng.getClass().getName());
+            }
+            store = new CheckpointStore(checkpointDirectory, keepCheckpoints);
+        }
+        INDArray x = x0.dup('c');
+        int start = 0;
+        double smoothed = Double.NaN;
+        if (store != null) {
+            Optional<Checkpoint> newest = store.loadNewest();
+            if (newest.isPresent()) {
+                Checkpoint c = newest.get();
+                if (!Arrays.equals(c.parameters().shape(), x.shape()) || c.parameters().dataType() != x.dataType()) {
+                    throw new IllegalStateException("the newest checkpoint in " + checkpointDirectory
+                            + " holds " + c.parameters().dataType() + Arrays.toString(c.parameters().shape())
+                            + " but the parameters are " + x.dataType() + Arrays.toString(x.shape())
+                            + ": it belongs to another run; use another directory");
+                }
+                if (c.step() > steps) {
+                    throw new IllegalStateException("the newest checkpoint in " + checkpointDirectory
+                            + " is at step " + c.step() + ", beyond this run's " + steps + " steps");
+                }
+                x.assign(c.parameters());
+                ((RestorableRandom) rng).restoreState(c.rngState());
+                start = c.step();
+                smoothed = c.smoothedLoss();
+                LOG.info("resuming from checkpoint at step {} in {}", start, checkpointDirectory);
+            }
+        }
+        for (int step = start + 1; step <= steps; step++) {
+            double eta = stepSizeAt(step);
+            ValueAndGradient vg = f.evaluate(x, rng);
+            if (!Double.isFinite(vg.value())) {
+                throw new IllegalStateException("the objective is " + vg.value() + " at step " + step
+                        + " (step size " + eta + "): the optimisation diverged"
+                        + (store == null ? "" : "; the checkpoints in " + checkpointDirectory + " are kept"));
+            }
+            INDArray gradient = vg.gradient();
+            if (!Arrays.equals(gradient.shape(), x.shape()) || gradient.dataType() != x.dataType()) {
+                throw new IllegalStateException("gradient is " + gradient.dataType()
+                        + Arrays.toString(gradient.shape()) + " but x is " + x.dataType() + Arrays.toString(x.shape()));
+            }
+            subtractScaledInPlace(x, eta, gradient);
+            if (step % reportEvery == 0) {
+                smoothed = Double.isNaN(smoothed) ? vg.value() : 0.95 * smoothed + 0.05 * vg.value();
+                listener.onProgress(new SgdProgress(step, vg.value(), smoothed, eta));
+            }
+            if (store != null && step % checkpointEvery == 0) {
+                store.save(new Checkpoint(step, smoothed, ((RestorableRandom) rng).saveState(), x));
+            }
+        }
+        return x;
+    }
+
+    /** x ← x − eta · g, one BLAS axpy when both are contiguous (no allocation). */
+    private static void subtractScaledInPlace(INDArray x, double eta, INDArray g) {
+        if (!g.isView() && g.ordering() == 'c') {
+            Nd4j.getBlasWrapper().level1().axpy(x.length(), -eta, g, x);
+        } else {
+            x.subi(g.mul(eta));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sgd[stepSize=" + stepSize + ", steps=" + steps + ", anneal ×" + annealFactor + " every "
+                + annealEvery + ", report every " + reportEvery
+                + (checkpointDirectory == null ? "" : ", checkpoint every " + checkpointEvery + " into "
+                        + checkpointDirectory) + "]";
+    }
+
+    /** Builds an {@link Sgd}; every setter validates its argument at once. Not thread-safe. */
+    public static final class Builder {
+        private double stepSize = Double.NaN;
+        private int steps = -1;
+        private double annealFactor = 1.0;
+        private int annealEvery = Integer.MAX_VALUE;
+        private int reportEvery = 10;
+        private SgdListener listener = SgdListener.NONE;
+        private Path checkpointDirectory;
+        private int checkpointEvery = 5000;
+        private int keepCheckpoints = 2;
+
+        private Builder() {}
+
+        /** The initial step size η_0, finite and &gt; 0 (required). */
+        public Builder stepSize(double stepSize) {
+            if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
+                throw new IllegalArgumentException("stepSize must be finite and > 0, got " + stepSize);
+            }
+            this.stepSize = stepSize;
+            return this;
+        }
+
+        /** The total number of steps, ≥ 0 (required). */
+        public Builder steps(int steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+            }
+            this.steps = steps;
+            return this;
+        }
+
+        /** Multiply the step size by {@code factor} in (0, 1] after every {@code every} steps. */
+        public Builder anneal(double factor, int every) {
+            if (!(factor > 0 && factor <= 1)) {
+                throw new IllegalArgumentException("anneal factor must be in (0, 1], got " + factor);
+            }
+            if (every < 1) {
+                throw new IllegalArgumentException("anneal period must be >= 1 step, got " + every);
+            }
+            this.annealFactor = factor;
+            this.annealEvery = every;
+            return this;
+        }
+
+        /** Report to {@code listener} every {@code every} steps (default: every 10, to nobody). */
+        public Builder listener(SgdListener listener, int every) {
+            if (every < 1) {
+                throw new IllegalArgumentException("report period must be >= 1 step, got " + every);
+            }
+            this.listener = Objects.requireNonNull(listener, "listener");
+            this.reportEvery = every;
+            return this;
+        }
+
+        /**
+         * Write a checkpoint every {@code every} steps into {@code directory} (created if missing),
+         * keep the newest two, and resume from the newest one when {@code minimize} starts.
+         */
+        public Builder checkpoints(Path directory, int every) {
+            if (every < 1) {
+                throw new IllegalArgumentException("checkpoint period must be >= 1 step, got " + every);
+            }
+            this.checkpointDirectory = Objects.requireNonNull(directory, "directory");
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /** How many checkpoints to keep on disk, ≥ 1 (default 2). */
+        public Builder keepCheckpoints(int keep) {
+            if (keep < 1) {
+                throw new IllegalArgumentException("keepCheckpoints must be >= 1, got " + keep);
+            }
+            this.keepCheckpoints = keep;
+            return this;
+        }
+
+        /**
+         * Builds the optimiser.
+         *
+         * @throws IllegalStateException if the step size or the number of steps was not set
+         */
+        public Sgd build() {
+            if (Double.isNaN(stepSize)) {
+                throw new IllegalStateException("stepSize was not set");
+            }
+            if (steps < 0) {
+                throw new IllegalStateException("steps was not set");
+            }
+            return new Sgd(this);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.skipgram.optim;
+
+/**
+ * Receives {@link Sgd}'s progress reports, on the thread that runs {@link Sgd#minimize}. A listener
+ * that throws stops the optimisation and the exception propagates to the caller.
+ */
+@FunctionalInterface
+public interface SgdListener {
+
+    /** A listener that ignores every report. */
+    SgdListener NONE = progress -> {};
+
+    /**
+     * Called every {@code reportEvery} steps.
+     *
+     * @param progress the step, losses and step size
+     */
+    void onProgress(SgdProgress progress);
+}
