@@ -2,10 +2,10 @@ package dev.skipgram;
 
 import dev.skipgram.optim.ValueAndGradient;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -14,22 +14,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>All outside words of one window share the centre vector, so they share ŷ = softmax(U v_c): the
  * window's loss is Σ_j (logsumexp(U v_c) − u_{o_j}ᵀ v_c) and its gradients are Uᵀ g and g v_cᵀ with
- * g = n·ŷ − Σ_j y_j (n outside words). One step is three GEMMs and one softmax over
- * preallocated buffers:
+ * g = n·ŷ − Σ_j y_j (n outside words). One step is two GEMM-shaped products around one fused
+ * softmax pass, over preallocated buffers:
  *
  * <pre>
  * Shapes: V = vocabulary, d = dimension, B = windows in the step
  *   C      [B, d]  centre vectors of the windows (gathered)
- *   S      [B, V]  S = C Uᵀ; then ŷ row by row (softmax in place); then G = n·ŷ − counts
+ *   S      [B, V]  S = C Uᵀ; then, row by row in one pass, G = n·softmax(S) − counts
  *   gradC  [B, d]  = G U / B          → added to the centre rows of the gradient
  *   gradU  [V, d]  = Gᵀ C / B         → written straight into the outside half of the gradient
  * </pre>
+ * The loss is Σ_b (n_b·logsumexp(S_b) − Σ_j S_{b,o_j}) in double, exact for scores of any size (no
+ * −log of an underflowed probability). The softmax rows are split over the available processors.
  * Cost O(B·V·d) per step, independent of the number of outside words per window.
  */
 final class Cs224nSoftmaxObjective extends Cs224nObjective {
-
-    /** Below this probability −log ŷ_o is recomputed from the scores in double (float underflow). */
-    private static final float SMALLEST_TRUSTED_PROBABILITY = 1e-30f;
 
     private final INDArray centers; // C [B, d]
     private final INDArray scores; // S [B, V]
@@ -37,6 +36,8 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
     private final INDArray centerGradients; // gradC [B, d]
     private final INDArray outsideGradient; // view of gradient rows V..2V−1
     private final float[] outsideScores; // u_oᵀ v_c of every pair of the step
+    private final double[] logSumExp; // logsumexp(U v_c) of every window of the step
+    private final Runnable[] rowTasks; // the softmax rows, split over the available processors
     private INDArray lastX;
     private INDArray outsideVectors; // view of x rows V..2V−1
 
@@ -49,6 +50,15 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
         centerGradients = Nd4j.zeros(DataType.FLOAT, windowsPerStep, dimension);
         outsideGradient = gradient.get(NDArrayIndex.interval(vocabularySize, 2L * vocabularySize), NDArrayIndex.all());
         outsideScores = new float[windowsPerStep * 2 * windowSize];
+        logSumExp = new double[windowsPerStep];
+        int parts = Math.max(1, Math.min(windowsPerStep, Runtime.getRuntime().availableProcessors()));
+        rowTasks = new Runnable[parts];
+        for (int p = 0; p < parts; p++) {
+            int from = p * windowsPerStep / parts;
+            int to = (p + 1) * windowsPerStep / parts;
+            float[] row = new float[vocabularySize];
+            rowTasks[p] = () -> softmaxRows(from, to, row);
+        }
     }
 
     @Override
@@ -74,7 +84,8 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
             n.put(b, batch.end(b) - batch.start(b));
         }
 
-        // S ← C Uᵀ; keep each pair's score, then S ← softmax(S) row by row
+        // S ← C Uᵀ; keep each pair's score (the loss needs them), then each row of S becomes its
+        // window's g = n·softmax(row) − counts, and lse[b] = logsumexp(row b)
         Nd4j.gemm(centers, outsideVectors, scores, false, true, 1.0, 0.0);
         FloatBuffer s = scores.data().asNioFloat();
         for (int b = 0; b < windows; b++) {
@@ -82,29 +93,16 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
                 outsideScores[i] = s.get(b * v + batch.outside(i));
             }
         }
-        Nd4j.exec(new SoftMax(scores, scores, 1));
-
-        // loss = Σ −log ŷ_o; G ← n·ŷ − counts
+        if (rowTasks.length == 1) {
+            rowTasks[0].run();
+        } else {
+            Arrays.stream(rowTasks).parallel().forEach(Runnable::run);
+        }
         double loss = 0.0;
         for (int b = 0; b < windows; b++) {
-            double logSumExp = Double.NaN;
+            loss += (batch.end(b) - batch.start(b)) * logSumExp[b];
             for (int i = batch.start(b); i < batch.end(b); i++) {
-                float p = s.get(b * v + batch.outside(i));
-                if (p >= SMALLEST_TRUSTED_PROBABILITY) {
-                    loss -= Math.log(p);
-                } else {
-                    if (Double.isNaN(logSumExp)) {
-                        logSumExp = logSumExpOfScores(params, batch.center(b));
-                    }
-                    loss += logSumExp - outsideScores[i];
-                }
-            }
-        }
-        scores.muliColumnVector(windowSizes);
-        for (int b = 0; b < windows; b++) {
-            for (int i = batch.start(b); i < batch.end(b); i++) {
-                int at = b * v + batch.outside(i);
-                s.put(at, s.get(at) - 1f);
+                loss -= outsideScores[i];
             }
         }
 
@@ -122,20 +120,48 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
         return new ValueAndGradient(loss * scale, gradient);
     }
 
-    /** logsumexp(U v_c) in double, from the parameters (the rare path when ŷ_o underflows in float). */
-    private double logSumExpOfScores(FloatBuffer params, int center) {
-        int d = dimension;
+    /**
+     * Turns rows {@code [from, to)} of S from scores into g = n·softmax − counts, in one pass over a
+     * row copied to {@code row} (78 KB for V = 19,539: it stays in the core's cache), and records each
+     * row's logsumexp. Rows are independent, so disjoint ranges may run on different threads.
+     */
+    private void softmaxRows(int from, int to, float[] row) {
         int v = vocabularySize;
-        double[] z = new double[v];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int w = 0; w < v; w++) {
-            z[w] = FloatKernels.dot(params, center * d, params, (v + w) * d, d);
-            max = Math.max(max, z[w]);
+        FloatBuffer s = scores.data().asNioFloat();
+        for (int b = from; b < to; b++) {
+            s.get(b * v, row, 0, v);
+            float max = Float.NEGATIVE_INFINITY;
+            for (int w = 0; w < v; w++) {
+                if (row[w] > max) {
+                    max = row[w];
+                }
+            }
+            // two partial sums: halves the dependency chain; every term is in (0, 1]
+            float sum0 = 0f;
+            float sum1 = 0f;
+            int w = 0;
+            for (; w + 1 < v; w += 2) {
+                float e0 = FloatKernels.exp(row[w] - max);
+                float e1 = FloatKernels.exp(row[w + 1] - max);
+                row[w] = e0;
+                row[w + 1] = e1;
+                sum0 += e0;
+                sum1 += e1;
+            }
+            for (; w < v; w++) {
+                row[w] = FloatKernels.exp(row[w] - max);
+                sum0 += row[w];
+            }
+            double sum = (double) sum0 + sum1; // ≥ 1: the max term is e^0
+            logSumExp[b] = max + Math.log(sum);
+            float scale = (float) ((batch.end(b) - batch.start(b)) / sum);
+            for (int k = 0; k < v; k++) {
+                row[k] *= scale;
+            }
+            for (int i = batch.start(b); i < batch.end(b); i++) {
+                row[batch.outside(i)] -= 1f;
+            }
+            s.put(b * v, row, 0, v);
         }
-        double sum = 0.0;
-        for (int w = 0; w < v; w++) {
-            sum += Math.exp(z[w] - max);
-        }
-        return max + Math.log(sum);
     }
 }
