@@ -1,0 +1,58 @@
+package dev.skipgram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skipgram.corpus.Vocabulary;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class WordVectorsTest {
+
+    private static WordVectors vectors() {
+        Vocabulary vocabulary = new Vocabulary(List.of("north", "south", "up", "zero"), new long[] {3, 2, 2, 1});
+        INDArray center = Nd4j.createFromArray(new float[][] {{1, 0}, {-1, 0.1f}, {0.6f, 0.8f}, {0, 0}});
+        return new WordVectors(vocabulary, center, Nd4j.zeros(DataType.FLOAT, 4, 2));
+    }
+
+    @Test
+    void similarityIsTheCosine() {
+        assertEquals(0.6, vectors().similarity("north", "up"), 1e-6);
+        assertEquals(-1 / Math.sqrt(1.01), vectors().similarity("north", "south"), 1e-6);
+    }
+
+    @Test
+    void mostSimilarIsSortedAndExcludesTheQueryAndZeroVectors() {
+        List<WordVectors.Neighbor> n = vectors().mostSimilar("north", 5);
+        assertEquals(List.of("up", "south"), n.stream().map(WordVectors.Neighbor::word).toList());
+        assertEquals(1, vectors().mostSimilar("north", 1).size());
+    }
+
+    @Test
+    void vectorIsACopy() {
+        WordVectors v = vectors();
+        v.vector("north").addi(5);
+        assertEquals(1f, v.vector("north").getFloat(0));
+    }
+
+    @Test
+    void unknownWordsZeroVectorsAndBadCountsAreClearErrors() {
+        WordVectors v = vectors();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v.vector("west"));
+        assertTrue(e.getMessage().contains("'west'") && e.getMessage().contains("not in the vocabulary"));
+        e = assertThrows(IllegalArgumentException.class, () -> v.similarity("zero", "up"));
+        assertTrue(e.getMessage().contains("zero"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> v.mostSimilar("up", 0));
+    }
+
+    @Test
+    void shapesMustMatchTheVocabulary() {
+        Vocabulary vocabulary = new Vocabulary(List.of("a", "b"), new long[] {1, 1});
+        assertThrows(IllegalArgumentException.class,
+                () -> new WordVectors(vocabulary, Nd4j.zeros(DataType.FLOAT, 3, 2), Nd4j.zeros(DataType.FLOAT, 3, 2)));
+    }
+}
