@@ -12,7 +12,7 @@ cp_file="$PWD/lib/target/test-classpath.txt"
 mvn -B -q -o dependency:build-classpath -pl lib -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null 2>&1 \
   || mvn -B -q dependency:build-classpath -pl lib -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 classpath="lib/target/classes:lib/target/test-classes:$(cat "$cp_file")"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), OMP_NUM_THREADS=${OMP_NUM_THREADS:-unset}, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc --all) cores, load $(cut -d' ' -f1-3 /proc/loadavg), OMP_NUM_THREADS=${OMP_NUM_THREADS:-unset}, $(java -version 2>&1 | head -1)"
 if [ -x /usr/bin/time ]; then
   /usr/bin/time -f "peak RSS: %M KB" java -cp "$classpath" dev.skipgram.Cs224nTimedRun "$sst" "$@"
 else
