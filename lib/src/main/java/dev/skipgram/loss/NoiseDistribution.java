@@ -34,6 +34,25 @@ public final class NoiseDistribution implements NegativeSampler {
     }
 
     /**
+     * Builds P_n(w) ∝ count(w)^0.75 from {@code int} counts.
+     *
+     * @param counts the count of every word, each ≥ 0, at least one > 0
+     */
+    public NoiseDistribution(int[] counts) {
+        this(counts, DEFAULT_EXPONENT);
+    }
+
+    /**
+     * Builds P_n(w) ∝ count(w)^exponent from {@code int} counts.
+     *
+     * @param counts the count of every word, each ≥ 0, at least one > 0
+     * @param exponent α, finite and ≥ 0
+     */
+    public NoiseDistribution(int[] counts, double exponent) {
+        this(Arrays.stream(counts).asLongStream().toArray(), exponent);
+    }
+
+    /**
      * Builds P_n(w) ∝ count(w)^exponent.
      *
      * @param counts the count of every word, each ≥ 0, at least one > 0

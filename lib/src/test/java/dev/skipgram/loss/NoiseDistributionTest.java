@@ -93,6 +93,16 @@ class NoiseDistributionTest {
     }
 
     @Test
+    void intCountsGiveTheSameDistribution() {
+        NoiseDistribution fromInts = new NoiseDistribution(new int[] {16, 0, 1, 81}, 0.5);
+        NoiseDistribution fromLongs = new NoiseDistribution(new long[] {16, 0, 1, 81}, 0.5);
+        for (int w = 0; w < 4; w++) {
+            assertEquals(fromLongs.probability(w), fromInts.probability(w));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new NoiseDistribution(new int[] {2, -3}));
+    }
+
+    @Test
     void aSingleWordIsAlwaysDrawn() {
         NoiseDistribution noise = new NoiseDistribution(new long[] {0, 7, 0});
         RandomGenerator rng = RestorableRandom.seeded(4);
