@@ -219,6 +219,9 @@ final class CheckpointStore {
                 }
                 length = Math.multiplyExact(length, shape[i]);
             }
+            if (length > Integer.MAX_VALUE - 8) {
+                throw new IOException("checkpoint holds " + length + " values; at most 2^31 are supported");
+            }
             if (Math.multiplyExact(length, (long) type.width()) > fileSize) {
                 throw new EOFException("checkpoint is truncated: shape " + Arrays.toString(shape)
                         + " needs more than the file's " + fileSize + " bytes");
