@@ -35,15 +35,24 @@ public interface Corpus {
      */
     Stream<List<String>> sentences();
 
+    /** The longest sentence {@link #plainText} yields; longer lines are cut into pieces this long. */
+    int MAX_SENTENCE_TOKENS = 10_000;
+
     /**
-     * A UTF-8 text file with one sentence per line, tokens separated by whitespace, case kept.
+     * UTF-8 text with one sentence per line, tokens separated by whitespace, case kept; streamed, so
+     * memory does not grow with the corpus. A line longer than {@value #MAX_SENTENCE_TOKENS} tokens
+     * (a text8-style file is one line) is cut into pieces of at most that many tokens.
      *
-     * @param file the file; it must exist when {@link #sentences()} is called
+     * <p>{@code path} may be a file, a gzip file (recognised by its magic bytes, whatever its name),
+     * or a directory, whose regular non-hidden files are read in lexicographic order of their paths,
+     * recursively. Malformed UTF-8 is replaced by U+FFFD.
+     *
+     * @param path a file or directory; it must exist when {@link #sentences()} is called
      * @return the corpus
      */
-    static Corpus plainText(Path file) {
-        Objects.requireNonNull(file, "file");
-        return () -> lines(file).map(Tokens::split).filter(s -> !s.isEmpty());
+    static Corpus plainText(Path path) {
+        Objects.requireNonNull(path, "path");
+        return () -> TextFiles.sentences(path, MAX_SENTENCE_TOKENS);
     }
 
     /**
