@@ -83,6 +83,49 @@ public final class Vocabulary {
         return new Vocabulary(words, c);
     }
 
+    /**
+     * The word2vec vocabulary: every word with at least {@code minCount} occurrences, by descending
+     * count (ties in order of first occurrence), cut to the {@code maxSize} most frequent.
+     *
+     * @param corpus the corpus, read once
+     * @param minCount the smallest count kept, ≥ 1
+     * @param maxSize the most words kept, ≥ 1 ({@code Integer.MAX_VALUE} for no limit)
+     * @return the vocabulary, possibly empty if no word is frequent enough
+     * @throws IllegalArgumentException if {@code minCount} or {@code maxSize} is below 1
+     */
+    public static Vocabulary byCount(Corpus corpus, int minCount, int maxSize) {
+        if (minCount < 1) {
+            throw new IllegalArgumentException("minCount must be >= 1, got " + minCount);
+        }
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be >= 1, got " + maxSize);
+        }
+        Map<String, long[]> counts = new LinkedHashMap<>(1 << 16);
+        try (Stream<List<String>> sentences = corpus.sentences()) {
+            sentences.forEach(sentence -> {
+                for (String w : sentence) {
+                    counts.computeIfAbsent(w, k -> new long[1])[0]++;
+                }
+            });
+        }
+        List<Map.Entry<String, long[]>> kept = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            if (e.getValue()[0] >= minCount) {
+                kept.add(e);
+            }
+        }
+        // List.sort is stable: equal counts keep their first-occurrence order.
+        kept.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        int size = Math.min(kept.size(), maxSize);
+        List<String> words = new ArrayList<>(size);
+        long[] c = new long[size];
+        for (int i = 0; i < size; i++) {
+            words.add(kept.get(i).getKey());
+            c[i] = kept.get(i).getValue()[0];
+        }
+        return new Vocabulary(words, c);
+    }
+
     /** The number of words, V. */
     public int size() {
         return words.size();

@@ -30,6 +30,20 @@ class VocabularyTest {
     }
 
     @Test
+    void byCountSortsDescendingKeepsFirstOccurrenceOnTiesAndCuts() {
+        Corpus corpus = Corpus.ofLines(List.of("d c b a c b a a", "e e e d d"));
+        // counts: d 3, c 2, b 2, a 3, e 3  → a, d, e tie at 3 (first seen: d, a, e), then c, b at 2
+        Vocabulary all = Vocabulary.byCount(corpus, 1, Integer.MAX_VALUE);
+        assertEquals(List.of("d", "a", "e", "c", "b"), all.words());
+        assertArrayEquals(new long[] {3, 3, 3, 2, 2}, all.counts());
+        assertEquals(List.of("d", "a", "e"), Vocabulary.byCount(corpus, 3, Integer.MAX_VALUE).words());
+        assertEquals(List.of("d", "a"), Vocabulary.byCount(corpus, 1, 2).words());
+        assertEquals(0, Vocabulary.byCount(corpus, 4, 10).size());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Vocabulary.byCount(corpus, 0, 10))
+                .getMessage().contains("minCount"));
+    }
+
+    @Test
     void badVocabulariesAreRefusedNamingTheProblem() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new Vocabulary(List.of("a", "b", "a"), new long[] {1, 1, 1})).getMessage().contains("'a'"));

@@ -1,0 +1,102 @@
+package dev.skipgram;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+/**
+ * One SGD step of negative sampling on one (centre, outside) pair, fused and in place: the kernel of
+ * the word2vec recipe. Per-thread: it owns scratch rows, so give each worker its own instance.
+ *
+ * <pre>
+ * Shapes: d = dimension, K = negatives
+ *   centerVectors   FloatBuffer of a c-order [V, d] matrix (v_w at w·d)
+ *   outsideVectors  FloatBuffer of a c-order [V, d] matrix (u_w at w·d)
+ *   targets[0] = o, targets[1..K] = the negatives
+ *
+ *   for i = 0..K:   s_i = u_iᵀ v_c            (v_c and u_i as they are when the pair starts*)
+ *                   g_i = −η ∂J/∂s_i = η σ(−s_0) for i = 0,  −η σ(s_i) for a negative
+ *                   e   += g_i u_i
+ *                   u_i += g_i v_c
+ *   v_c += e
+ *   returns J = softplus(−s_0) + Σ_k softplus(s_k)
+ * </pre>
+ * This is exactly −η times the gradient of SPEC §2 (the reference {@link
+ * dev.skipgram.loss.NegativeSamplingLoss}), applied to both matrices. (*) The one exception, as in
+ * word2vec.c: a negative drawn twice sees its row already updated by the first draw.
+ *
+ * <p>Rows are copied into {@code float[]} scratch with bulk transfers, updated there (loops C2 can
+ * vectorise), and copied back; no INDArray is created. Under Hogwild another thread may write the
+ * same rows meanwhile; an update can then be lost, as in word2vec.c and gensim.
+ */
+final class NegativeSamplingUpdate {
+
+    private final int dimension;
+    private final float[] center;
+    private final float[] target;
+    private final float[] centerUpdate;
+
+    NegativeSamplingUpdate(int dimension) {
+        this.dimension = dimension;
+        this.center = new float[dimension];
+        this.target = new float[dimension];
+        this.centerUpdate = new float[dimension];
+    }
+
+    /**
+     * Applies the step and returns the pair's loss before it.
+     *
+     * @param c the centre word's index
+     * @param targets the outside word then the negatives, {@code count} of them
+     * @param learningRate η
+     */
+    double apply(FloatBuffer centerVectors, FloatBuffer outsideVectors, int c, int[] targets, int count,
+            float learningRate) {
+        int d = dimension;
+        float[] v = center;
+        float[] u = target;
+        float[] e = centerUpdate;
+        centerVectors.get(c * d, v, 0, d);
+        Arrays.fill(e, 0f);
+        double loss = 0.0;
+        for (int i = 0; i < count; i++) {
+            int row = targets[i] * d;
+            outsideVectors.get(row, u, 0, d);
+            float score = dot(v, u, d);
+            // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ±σ(z)
+            float z = i == 0 ? -score : score;
+            float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
+            float sigmoidZ = z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
+            loss += Math.max(z, 0f) + Math.log(1.0 + ez);
+            float g = i == 0 ? learningRate * sigmoidZ : -learningRate * sigmoidZ;
+            for (int j = 0; j < d; j++) {
+                e[j] += g * u[j];
+                u[j] += g * v[j];
+            }
+            outsideVectors.put(row, u, 0, d);
+        }
+        for (int j = 0; j < d; j++) {
+            v[j] += e[j];
+        }
+        centerVectors.put(c * d, v, 0, d);
+        return loss;
+    }
+
+    /** Σ a[j]·b[j] with four accumulators (float addition is not reassociated by the JIT). */
+    static float dot(float[] a, float[] b, int d) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int j = 0;
+        for (; j + 3 < d; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+        }
+        for (; j < d; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}
