@@ -49,6 +49,7 @@ final class Cs224nNegativeSamplingObjective extends Cs224nObjective {
                 loss += FloatKernels.negativeSamplingPair(params, grad, center * d, rows, negatives + 1, d, scale);
             }
         }
+        record(loss, batch.end(batch.windows() - 1));
         return new ValueAndGradient(loss / windowsPerStep, gradient);
     }
 }

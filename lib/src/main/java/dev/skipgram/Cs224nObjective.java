@@ -32,6 +32,8 @@ abstract sealed class Cs224nObjective implements Objective
     final WindowBatch batch;
     final INDArray gradient; // [2V, d]
     final FloatBuffer grad;
+    private double lossSinceDrain; // Σ pair losses of every evaluation since the last drain
+    private long pairsSinceDrain;
     private final boolean[] touched; // rows of gradient that may be non-zero
     private int[] touchedRows;
     private int touchedCount;
@@ -58,6 +60,20 @@ abstract sealed class Cs224nObjective implements Objective
                     + (x.isView() ? " (a view)" : ""));
         }
         return x.data().asNioFloat();
+    }
+
+    /** Adds one evaluation's summed pair loss and pair count to the running totals. */
+    final void record(double pairLossSum, long pairs) {
+        lossSinceDrain += pairLossSum;
+        pairsSinceDrain += pairs;
+    }
+
+    /** The pairs evaluated and their summed loss since the previous call, as {@code {loss, pairs}}; resets both. */
+    final double[] drain() {
+        double[] totals = {lossSinceDrain, pairsSinceDrain};
+        lossSinceDrain = 0;
+        pairsSinceDrain = 0;
+        return totals;
     }
 
     /** Zeroes the gradient rows the previous evaluation wrote. */

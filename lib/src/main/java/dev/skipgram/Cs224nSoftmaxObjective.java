@@ -117,6 +117,7 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
             touch(center);
             FloatKernels.axpy(1f, gc, b * d, grad, center * d, d);
         }
+        record(loss, batch.end(windows - 1));
         return new ValueAndGradient(loss * scale, gradient);
     }
 

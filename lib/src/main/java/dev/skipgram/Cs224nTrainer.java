@@ -7,6 +7,7 @@ import dev.skipgram.optim.Sgd;
 import dev.skipgram.optim.SgdListener;
 import dev.skipgram.random.RestorableRandom;
 import java.nio.FloatBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,7 +33,7 @@ final class Cs224nTrainer {
 
     private Cs224nTrainer() {}
 
-    static WordVectors train(Corpus corpus, SkipGramConfig config, SgdListener listener) {
+    static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
         long started = System.nanoTime();
         Vocabulary vocabulary = Vocabulary.inFirstOccurrenceOrder(corpus, UNKNOWN);
         int[][] sentences = encode(corpus, vocabulary);
@@ -61,11 +62,21 @@ final class Cs224nTrainer {
             case NAIVE_SOFTMAX -> new Cs224nSoftmaxObjective(contexts, v, d, config.windowSize(),
                     config.windowsPerStep());
         };
+        long windowsTotal = (long) config.steps() * config.windowsPerStep();
+        SgdListener reporter = progress -> {
+            double[] sinceLast = objective.drain(); // {Σ pair loss, pairs}
+            long pairs = (long) sinceLast[1];
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            long windows = (long) progress.step() * config.windowsPerStep();
+            listener.onReport(new TrainingReport(1, 1, windows, windowsTotal, pairs,
+                    pairs == 0 ? Double.NaN : sinceLast[0] / pairs, progress.stepSize(),
+                    windows / Math.max(1e-9, elapsed.toNanos() / 1e9), elapsed, progress.step() == config.steps()));
+        };
         Sgd.Builder sgd = Sgd.builder()
                 .stepSize(config.learningRate())
                 .steps(config.steps())
                 .anneal(config.annealFactor(), config.annealEvery())
-                .listener(listener, config.reportEvery());
+                .listener(reporter, config.reportEvery());
         config.checkpoints().ifPresent(dir -> sgd.checkpoints(dir, config.checkpointEvery()));
 
         INDArray x = initialParameters(v, d, initialisation);

@@ -3,7 +3,6 @@ package dev.skipgram;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.loss.Loss;
 import dev.skipgram.loss.LossAndGradient;
-import dev.skipgram.optim.SgdListener;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -66,31 +65,38 @@ public final class SkipGram {
     }
 
     /**
-     * Trains word vectors on {@code corpus} with the CS224n recipe (SPEC §6), as configured.
+     * Trains word vectors on {@code corpus} with the recipe {@code config} names:
+     * {@link Recipe#CS224N} (SPEC §6) or {@link Recipe#WORD2VEC} (SPEC §7).
      *
-     * @param corpus the training sentences, read twice
-     * @param config the recipe's settings
+     * @param corpus the training sentences; read once for the vocabulary, then once (CS224n) or once
+     *     per epoch (word2vec)
+     * @param config the settings
      * @return the trained vectors (the centre vectors are the embeddings)
-     * @throws IllegalArgumentException if the corpus has no usable window (empty, a single word, ...)
+     * @throws IllegalArgumentException if the corpus cannot train anything (empty, no word frequent
+     *     enough, no window with a context) or the config does not fit it (K ≥ V)
      * @throws IllegalStateException if training diverges (non-finite loss)
      */
     public static WordVectors train(Corpus corpus, SkipGramConfig config) {
-        return train(corpus, config, SgdListener.NONE);
+        return train(corpus, config, TrainingListener.NONE);
     }
 
     /**
-     * Trains word vectors as {@link #train(Corpus, SkipGramConfig)} does, reporting the smoothed loss
-     * to {@code listener} every {@link SkipGramConfig#reportEvery()} steps.
+     * Trains word vectors as {@link #train(Corpus, SkipGramConfig)} does, sending progress reports to
+     * {@code listener} on the calling thread.
      *
      * @param corpus the training sentences
-     * @param config the recipe's settings
-     * @param listener receives progress on the training thread
+     * @param config the settings
+     * @param listener receives a {@link TrainingReport} every few seconds (word2vec) or every
+     *     {@code reportEvery} steps (CS224n), and at each epoch's end
      * @return the trained vectors
      */
-    public static WordVectors train(Corpus corpus, SkipGramConfig config, SgdListener listener) {
+    public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
-        return Cs224nTrainer.train(corpus, config, listener);
+        return switch (config.recipe()) {
+            case CS224N -> Cs224nTrainer.train(corpus, config, listener);
+            case WORD2VEC -> Word2VecTrainer.train(corpus, config, listener);
+        };
     }
 }

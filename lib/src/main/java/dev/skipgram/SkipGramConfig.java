@@ -1,37 +1,52 @@
 package dev.skipgram;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything {@link SkipGram#train} needs to know, validated when constructed: a config that exists
- * is a config that trains. Start from {@link #builder()}, whose defaults are the Stanford CS224n
- * recipe (SPEC §6), and change what you need.
+ * is a config that trains. Start from one of the two presets, {@link #cs224n()} (also
+ * {@link #builder()}) or {@link #word2vec()}, and change what you need.
  *
- * <p>Immutable and thread-safe.
+ * <p>Some settings belong to one recipe and are ignored by the other; each says which. Immutable and
+ * thread-safe.
  *
- * @param loss the loss (default {@link LossType#NEGATIVE_SAMPLING})
- * @param dimension d, the embedding dimension, ≥ 1 (default 10)
- * @param windowSize m, the largest window radius, ≥ 1; each window draws its radius from 1..m
- *     (default 5)
- * @param negatives K, negative words per pair, ≥ 1 (default 10; ignored by the softmax)
- * @param noiseExponent α of the noise distribution count^α, finite and ≥ 0 (default 0.75)
- * @param subsampleThreshold t: a token of a word with count f is discarded with probability
- *     max(0, 1 − sqrt(t·N / f)), N the corpus size; finite and ≥ 0, 0 turns subsampling off
- *     (default 1e-5)
- * @param learningRate the initial SGD step size, finite and &gt; 0 (default 0.3)
- * @param steps SGD steps, ≥ 0 (default 40,000)
- * @param windowsPerStep windows averaged in each step's loss and gradient, ≥ 1 (default 50)
- * @param annealFactor the step size is multiplied by this, in (0, 1], ... (default 0.5)
- * @param annealEvery ... every this many steps, ≥ 1 (default 20,000)
- * @param reportEvery steps between progress reports, ≥ 1 (default 10)
- * @param checkpointEvery steps between checkpoints, ≥ 1 (default 5,000)
+ * @param recipe the training procedure (CS224n default {@link Recipe#CS224N}; word2vec preset
+ *     {@link Recipe#WORD2VEC})
+ * @param loss the loss (both presets: {@link LossType#NEGATIVE_SAMPLING})
+ * @param dimension d, the embedding dimension, ≥ 1 (CS224n 10, word2vec 100)
+ * @param windowSize m, the largest window radius, ≥ 1; the radius is drawn from 1..m for each window
+ *     (CS224n) or centre word (word2vec) (both 5)
+ * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by the softmax)
+ * @param noiseExponent α of the noise distribution count^α, finite and ≥ 0 (both 0.75)
+ * @param subsampleThreshold t, finite and ≥ 0, 0 turns subsampling off. CS224n: a token of a word
+ *     with count f is discarded with probability max(0, 1 − sqrt(t·N/f)) (default 1e-5); word2vec: it
+ *     is kept with probability (sqrt(f/(t·N)) + 1)·t·N/f (default 1e-3). N is the corpus size.
+ * @param learningRate the initial step size, finite and &gt; 0 (CS224n 0.3, word2vec 0.025)
+ * @param seed the seed of every random choice (both 31337). With the CS224n recipe, or word2vec with
+ *     one thread, equal seeds give identical vectors
+ * @param steps CS224n: SGD steps, ≥ 0 (40,000)
+ * @param windowsPerStep CS224n: windows averaged in each step, ≥ 1 (50)
+ * @param annealFactor CS224n: the step size is multiplied by this, in (0, 1], ... (0.5)
+ * @param annealEvery CS224n: ... every this many steps, ≥ 1 (20,000)
+ * @param reportEvery CS224n: steps between reports, ≥ 1 (10)
+ * @param epochs word2vec: passes over the corpus, ≥ 1 (5)
+ * @param minCount word2vec: the smallest count a word needs to enter the vocabulary, ≥ 1 (5)
+ * @param maxVocabularySize word2vec: the most words kept, the most frequent first, ≥ 1
+ *     (unlimited: {@code Integer.MAX_VALUE})
+ * @param minLearningRate word2vec: the floor the learning rate decays to linearly over all epochs,
+ *     finite, ≥ 0 and ≤ learningRate (0.0001, gensim's {@code min_alpha})
+ * @param threads word2vec: worker threads updating the shared parameters without locks, ≥ 1 (the
+ *     available processors)
+ * @param reportInterval word2vec: the longest time between two reports, positive (2 s)
+ * @param checkpointEvery CS224n: steps between checkpoints, ≥ 1 (5,000)
  * @param checkpointDirectory where checkpoints go and training resumes from, or {@code null} for no
- *     checkpoints (default)
- * @param seed the seed of every random choice; equal seeds give equal vectors (default 31337)
+ *     checkpoints (both: none)
  */
 public record SkipGramConfig(
+        Recipe recipe,
         LossType loss,
         int dimension,
         int windowSize,
@@ -39,18 +54,26 @@ public record SkipGramConfig(
         double noiseExponent,
         double subsampleThreshold,
         double learningRate,
+        long seed,
         int steps,
         int windowsPerStep,
         double annealFactor,
         int annealEvery,
         int reportEvery,
+        int epochs,
+        int minCount,
+        int maxVocabularySize,
+        double minLearningRate,
+        int threads,
+        Duration reportInterval,
         int checkpointEvery,
-        Path checkpointDirectory,
-        long seed) {
+        Path checkpointDirectory) {
 
     /** Validates every field; the message names the field and its bad value. */
     public SkipGramConfig {
+        Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(reportInterval, "reportInterval");
         atLeast("dimension", dimension, 1);
         atLeast("windowSize", windowSize, 1);
         atLeast("negatives", negatives, 1);
@@ -71,6 +94,17 @@ public record SkipGramConfig(
         }
         atLeast("annealEvery", annealEvery, 1);
         atLeast("reportEvery", reportEvery, 1);
+        atLeast("epochs", epochs, 1);
+        atLeast("minCount", minCount, 1);
+        atLeast("maxVocabularySize", maxVocabularySize, 1);
+        if (!(minLearningRate >= 0 && minLearningRate <= learningRate)) {
+            throw new IllegalArgumentException("minLearningRate must be in [0, learningRate = " + learningRate
+                    + "], got " + minLearningRate);
+        }
+        atLeast("threads", threads, 1);
+        if (reportInterval.isNegative() || reportInterval.isZero()) {
+            throw new IllegalArgumentException("reportInterval must be positive, got " + reportInterval);
+        }
         atLeast("checkpointEvery", checkpointEvery, 1);
     }
 
@@ -85,9 +119,28 @@ public record SkipGramConfig(
         return Optional.ofNullable(checkpointDirectory);
     }
 
-    /** A builder holding the CS224n defaults. */
+    /** A builder holding the CS224n recipe's settings (the same as {@link #cs224n()}). */
     public static Builder builder() {
+        return cs224n();
+    }
+
+    /** A builder holding the Stanford CS224n recipe's settings (SPEC §6). */
+    public static Builder cs224n() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding word2vec's settings (SPEC §7): d = 100, window 5, K = 5, min count 5,
+     * subsampling 1e-3, learning rate 0.025 decaying to 0.0001, 5 epochs, all processors.
+     */
+    public static Builder word2vec() {
+        Builder b = new Builder();
+        b.recipe = Recipe.WORD2VEC;
+        b.dimension = 100;
+        b.negatives = 5;
+        b.subsampleThreshold = 1e-3;
+        b.learningRate = 0.025;
+        return b;
     }
 
     /** A builder holding this config's values. */
@@ -97,6 +150,7 @@ public record SkipGramConfig(
 
     /** Builds a {@link SkipGramConfig}; validation happens in {@link #build()}. Not thread-safe. */
     public static final class Builder {
+        private Recipe recipe = Recipe.CS224N;
         private LossType loss = LossType.NEGATIVE_SAMPLING;
         private int dimension = 10;
         private int windowSize = 5;
@@ -104,18 +158,25 @@ public record SkipGramConfig(
         private double noiseExponent = 0.75;
         private double subsampleThreshold = 1e-5;
         private double learningRate = 0.3;
+        private long seed = 31_337L;
         private int steps = 40_000;
         private int windowsPerStep = 50;
         private double annealFactor = 0.5;
         private int annealEvery = 20_000;
         private int reportEvery = 10;
+        private int epochs = 5;
+        private int minCount = 5;
+        private int maxVocabularySize = Integer.MAX_VALUE;
+        private double minLearningRate = 0.0001;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Duration reportInterval = Duration.ofSeconds(2);
         private int checkpointEvery = 5_000;
         private Path checkpointDirectory;
-        private long seed = 31_337L;
 
         private Builder() {}
 
         private Builder(SkipGramConfig c) {
+            recipe = c.recipe;
             loss = c.loss;
             dimension = c.dimension;
             windowSize = c.windowSize;
@@ -123,16 +184,24 @@ public record SkipGramConfig(
             noiseExponent = c.noiseExponent;
             subsampleThreshold = c.subsampleThreshold;
             learningRate = c.learningRate;
+            seed = c.seed;
             steps = c.steps;
             windowsPerStep = c.windowsPerStep;
             annealFactor = c.annealFactor;
             annealEvery = c.annealEvery;
             reportEvery = c.reportEvery;
+            epochs = c.epochs;
+            minCount = c.minCount;
+            maxVocabularySize = c.maxVocabularySize;
+            minLearningRate = c.minLearningRate;
+            threads = c.threads;
+            reportInterval = c.reportInterval;
             checkpointEvery = c.checkpointEvery;
             checkpointDirectory = c.checkpointDirectory;
-            seed = c.seed;
         }
 
+        /** See {@link SkipGramConfig#recipe()}. */
+        public Builder recipe(Recipe v) { recipe = v; return this; }
         /** See {@link SkipGramConfig#loss()}. */
         public Builder loss(LossType v) { loss = v; return this; }
         /** See {@link SkipGramConfig#dimension()}. */
@@ -147,6 +216,8 @@ public record SkipGramConfig(
         public Builder subsampleThreshold(double v) { subsampleThreshold = v; return this; }
         /** See {@link SkipGramConfig#learningRate()}. */
         public Builder learningRate(double v) { learningRate = v; return this; }
+        /** See {@link SkipGramConfig#seed()}. */
+        public Builder seed(long v) { seed = v; return this; }
         /** See {@link SkipGramConfig#steps()}. */
         public Builder steps(int v) { steps = v; return this; }
         /** See {@link SkipGramConfig#windowsPerStep()}. */
@@ -155,14 +226,24 @@ public record SkipGramConfig(
         public Builder anneal(double factor, int every) { annealFactor = factor; annealEvery = every; return this; }
         /** See {@link SkipGramConfig#reportEvery()}. */
         public Builder reportEvery(int v) { reportEvery = v; return this; }
+        /** See {@link SkipGramConfig#epochs()}. */
+        public Builder epochs(int v) { epochs = v; return this; }
+        /** See {@link SkipGramConfig#minCount()}. */
+        public Builder minCount(int v) { minCount = v; return this; }
+        /** See {@link SkipGramConfig#maxVocabularySize()}. */
+        public Builder maxVocabularySize(int v) { maxVocabularySize = v; return this; }
+        /** See {@link SkipGramConfig#minLearningRate()}. */
+        public Builder minLearningRate(double v) { minLearningRate = v; return this; }
+        /** See {@link SkipGramConfig#threads()}. */
+        public Builder threads(int v) { threads = v; return this; }
+        /** See {@link SkipGramConfig#reportInterval()}. */
+        public Builder reportInterval(Duration v) { reportInterval = v; return this; }
         /** Checkpoint every {@code every} steps into {@code directory}; {@code null} turns them off. */
         public Builder checkpoints(Path directory, int every) {
             checkpointDirectory = directory;
             checkpointEvery = every;
             return this;
         }
-        /** See {@link SkipGramConfig#seed()}. */
-        public Builder seed(long v) { seed = v; return this; }
 
         /**
          * Builds the config.
@@ -170,9 +251,10 @@ public record SkipGramConfig(
          * @throws IllegalArgumentException naming the first field out of range
          */
         public SkipGramConfig build() {
-            return new SkipGramConfig(loss, dimension, windowSize, negatives, noiseExponent, subsampleThreshold,
-                    learningRate, steps, windowsPerStep, annealFactor, annealEvery, reportEvery, checkpointEvery,
-                    checkpointDirectory, seed);
+            return new SkipGramConfig(recipe, loss, dimension, windowSize, negatives, noiseExponent,
+                    subsampleThreshold, learningRate, seed, steps, windowsPerStep, annealFactor, annealEvery,
+                    reportEvery, epochs, minCount, maxVocabularySize, minLearningRate, threads, reportInterval,
+                    checkpointEvery, checkpointDirectory);
         }
     }
 }

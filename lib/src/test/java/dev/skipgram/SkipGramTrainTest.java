@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.corpus.Corpus;
-import dev.skipgram.optim.SgdProgress;
 import dev.skipgram.random.RestorableRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class SkipGramTrainTest {
     @ParameterizedTest
     @EnumSource(LossType.class)
     void trainedVectorsRecoverThePlantedTopics(LossType loss) {
-        List<SgdProgress> progress = new ArrayList<>();
+        List<TrainingReport> progress = new ArrayList<>();
         WordVectors vectors = SkipGram.train(topicCorpus(400, 1), small(loss).build(), progress::add);
         assertEquals(TOPICS * WORDS_PER_TOPIC + 1, vectors.vocabulary().size(), "18 words + UNK");
         int correct = 0;
@@ -64,9 +63,12 @@ class SkipGramTrainTest {
         // 18 words × 5 neighbours; a random embedding gets about 5/18 of them right.
         assertTrue(correct >= 0.9 * TOPICS * WORDS_PER_TOPIC * (WORDS_PER_TOPIC - 1),
                 loss + ": " + correct + " of 90 nearest neighbours share the topic");
-        double first = progress.get(0).smoothedLoss();
-        double last = progress.get(progress.size() - 1).smoothedLoss();
-        assertTrue(last < 0.8 * first, loss + ": smoothed loss went from " + first + " to " + last);
+        double first = progress.get(0).meanLoss();
+        double last = progress.get(progress.size() - 1).meanLoss();
+        assertTrue(last < 0.8 * first, loss + ": mean pair loss went from " + first + " to " + last);
+        assertEquals(200, progress.size(), "a report every 10 of 2,000 steps");
+        assertEquals(2000L * 50, progress.get(199).wordsProcessed());
+        assertTrue(progress.get(199).endOfEpoch());
     }
 
     @Test
@@ -90,16 +92,16 @@ class SkipGramTrainTest {
 
         SkipGramConfig config = base.toBuilder().checkpoints(dir.resolve("b"), 100).build();
         RuntimeException crash = assertThrows(RuntimeException.class, () -> SkipGram.train(corpus, config, p -> {
-            if (p.step() == 250) {
+            if (p.wordsProcessed() == 250L * 50) {
                 throw new RuntimeException("simulated crash at step 250");
             }
         }));
         assertEquals("simulated crash at step 250", crash.getMessage());
         assertTrue(Files.exists(dir.resolve("b").resolve("checkpoint-0000000200.sgd")));
 
-        List<Integer> steps = new ArrayList<>();
-        WordVectors resumed = SkipGram.train(corpus, config, p -> steps.add(p.step()));
-        assertEquals(210, steps.get(0), "resumed after step 200");
+        List<Long> windows = new ArrayList<>();
+        WordVectors resumed = SkipGram.train(corpus, config, p -> windows.add(p.wordsProcessed()));
+        assertEquals(210L * 50, windows.get(0), "resumed after step 200 (50 windows a step)");
         assertEquals(uninterrupted.centerVectors(), resumed.centerVectors());
         assertEquals(uninterrupted.outsideVectors(), resumed.outsideVectors());
     }

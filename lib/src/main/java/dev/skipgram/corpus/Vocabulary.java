@@ -162,6 +162,15 @@ public final class Vocabulary {
         return i == null ? OptionalInt.empty() : OptionalInt.of(i);
     }
 
+    /**
+     * The index of {@code word}, or −1 if it is not in the vocabulary: {@link #indexOf} without the
+     * allocation, for loops over every token of a corpus.
+     */
+    public int find(String word) {
+        Integer i = index.get(word);
+        return i == null ? -1 : i;
+    }
+
     /** Whether {@code word} is in the vocabulary. */
     public boolean contains(String word) {
         return index.containsKey(word);

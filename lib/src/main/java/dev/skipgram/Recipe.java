@@ -1,0 +1,17 @@
+package dev.skipgram;
+
+/** Which training procedure {@link SkipGram#train} follows. */
+public enum Recipe {
+    /**
+     * The Stanford CS224n assignment (SPEC §6): vocabulary in first-occurrence order plus {@code UNK},
+     * 30 subsampled copies of the corpus, SGD on the mean loss of random windows with step annealing.
+     * Single-threaded and exactly reproducible.
+     */
+    CS224N,
+    /**
+     * The word2vec recipe (SPEC §7): vocabulary by count with a minimum count, word2vec's subsampling,
+     * a dynamic window over the streamed corpus, learning rate decaying linearly over several epochs,
+     * several threads updating shared parameters without locks.
+     */
+    WORD2VEC
+}

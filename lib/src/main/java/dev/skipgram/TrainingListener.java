@@ -1,0 +1,20 @@
+package dev.skipgram;
+
+/**
+ * Receives {@link TrainingReport}s during {@link SkipGram#train}, on the thread that called
+ * {@code train}. A listener that throws stops training; the exception propagates to the caller (and
+ * checkpoints already written are kept).
+ */
+@FunctionalInterface
+public interface TrainingListener {
+
+    /** A listener that ignores every report. */
+    TrainingListener NONE = report -> {};
+
+    /**
+     * Called with each report.
+     *
+     * @param report the progress since the previous report
+     */
+    void onReport(TrainingReport report);
+}

@@ -1,0 +1,34 @@
+package dev.skipgram;
+
+import java.time.Duration;
+
+/**
+ * Progress of {@link SkipGram#train}, sent to a {@link TrainingListener} at least every
+ * {@link SkipGramConfig#reportInterval()} (word2vec recipe) or every {@link SkipGramConfig#reportEvery()}
+ * steps (CS224n recipe), and at the end of every epoch.
+ *
+ * <p>The loss is honest: the exact loss of every (centre, outside) pair trained since the previous
+ * report, summed in double over all threads and divided by their number, each pair's loss taken at
+ * the parameters it was trained on. It is not smoothed and does not depend on the thread count beyond
+ * noise.
+ *
+ * @param epoch the current epoch, 1-based (always 1 for the CS224n recipe)
+ * @param epochs the number of epochs
+ * @param wordsProcessed corpus words consumed so far: in-vocabulary tokens read, before subsampling
+ *     (word2vec), or windows drawn, one centre word each (CS224n: steps × windowsPerStep)
+ * @param wordsTotal {@code wordsProcessed} at the end of training
+ * @param pairs (centre, outside) pairs trained since the previous report
+ * @param meanLoss the mean pair loss over those pairs (NaN only if {@code pairs} is 0)
+ * @param learningRate the learning rate at the time of the report
+ * @param wordsPerSecond {@code wordsProcessed} divided by the elapsed time
+ * @param elapsed time since training started (vocabulary and data preparation included)
+ * @param endOfEpoch whether this report closes an epoch
+ */
+public record TrainingReport(int epoch, int epochs, long wordsProcessed, long wordsTotal, long pairs,
+        double meanLoss, double learningRate, double wordsPerSecond, Duration elapsed, boolean endOfEpoch) {
+
+    /** The fraction of training done, in [0, 1]. */
+    public double progress() {
+        return wordsTotal == 0 ? 1.0 : Math.min(1.0, (double) wordsProcessed / wordsTotal);
+    }
+}

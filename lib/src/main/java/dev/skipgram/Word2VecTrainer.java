@@ -1,0 +1,376 @@
+package dev.skipgram;
+
+import dev.skipgram.corpus.Corpus;
+import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.loss.NegativeSamplingLoss;
+import dev.skipgram.loss.NoiseDistribution;
+import dev.skipgram.random.RestorableRandom;
+import java.nio.FloatBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The word2vec recipe (SPEC §7): skip-gram with negative sampling over a streamed corpus, several
+ * epochs, the learning rate decaying linearly from {@code learningRate} to {@code minLearningRate}
+ * over all of them, and {@code threads} workers updating the shared parameters without locks.
+ *
+ * <pre>
+ * Data flow per epoch:
+ *   calling thread:  corpus ─► encode (drop words not in the vocabulary) ─► chunks of ~10,000 words ─► queue
+ *   worker i:        queue ─► subsample (own RNG) ─► dynamic window per centre word ─► K negatives
+ *                          ─► NegativeSamplingUpdate on centerVectors / outsideVectors (Hogwild)
+ *   calling thread:  every reportInterval and at the epoch's end, merge the workers' loss and pair
+ *                    totals (double) and report
+ * </pre>
+ *
+ * <p>Randomness: the root generator (seeded by {@code config.seed()}) is split into the initialisation
+ * generator and one generator per worker, in that order. Chunks are handed out in corpus order, so
+ * with one thread two runs with the same seed give identical vectors; with more, the interleaving of
+ * lock-free updates makes runs differ slightly, as in word2vec.c and gensim.
+ */
+final class Word2VecTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Word2VecTrainer.class);
+    static final int CHUNK_WORDS = 10_000;
+    private static final Chunk END = new Chunk(new int[0], new int[0], 0);
+
+    private Word2VecTrainer() {}
+
+    /** Sentences of one chunk: sentence s is {@code words[ends[s−1] .. ends[s])}; {@code raw} words read. */
+    record Chunk(int[] words, int[] ends, long raw) {}
+
+    /** Loss and progress totals merged from all workers, guarded by its own monitor. */
+    private static final class Totals {
+        double loss;
+        long pairs;
+        long words; // words processed, all epochs
+
+        synchronized void add(double chunkLoss, long chunkPairs, long chunkWords) {
+            loss += chunkLoss;
+            pairs += chunkPairs;
+            words += chunkWords;
+        }
+
+        synchronized long words() {
+            return words;
+        }
+
+        /** {Σ loss, pairs} since the previous call, and resets them. */
+        synchronized double[] drain() {
+            double[] r = {loss, pairs};
+            loss = 0;
+            pairs = 0;
+            return r;
+        }
+    }
+
+    static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
+        long started = System.nanoTime();
+        if (config.loss() != LossType.NEGATIVE_SAMPLING) {
+            throw new IllegalArgumentException("the word2vec recipe trains with NEGATIVE_SAMPLING only so far;"
+                    + " use the CS224N recipe for the full softmax");
+        }
+        Vocabulary vocabulary = Vocabulary.byCount(corpus, config.minCount(), config.maxVocabularySize());
+        int v = vocabulary.size();
+        if (v == 0) {
+            throw new IllegalArgumentException("no word occurs at least minCount = " + config.minCount()
+                    + " times: the corpus is empty or too small");
+        }
+        if (config.negatives() >= v) {
+            throw new IllegalArgumentException("negatives (K = " + config.negatives()
+                    + ") must be smaller than the vocabulary size (V = " + v + ")");
+        }
+        int d = config.dimension();
+        long wordsPerEpoch = vocabulary.totalCount();
+        long wordsTotal = wordsPerEpoch * config.epochs();
+        LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, K={}, {} threads", v,
+                wordsPerEpoch, config.epochs(), d, config.negatives(), config.threads());
+
+        RestorableRandom root = RestorableRandom.seeded(config.seed());
+        INDArray centerVectors = initialCenterVectors(v, d, root.split()); // [V, d]
+        INDArray outsideVectors = Nd4j.zeros(DataType.FLOAT, v, d); // [V, d]
+        RestorableRandom[] workerRandom = new RestorableRandom[config.threads()];
+        for (int i = 0; i < workerRandom.length; i++) {
+            workerRandom[i] = root.split();
+        }
+        NoiseDistribution noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
+        float[] keep = keepProbabilities(vocabulary, config.subsampleThreshold());
+        Totals totals = new Totals();
+        Reporter reporter = new Reporter(config, listener, totals, wordsTotal, started);
+
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2 * config.threads() + 2);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < config.threads(); i++) {
+                Worker worker = new Worker(queue, centerVectors.data().asNioFloat(), outsideVectors.data().asNioFloat(),
+                        d, v, config, noise, keep, workerRandom[i], totals, wordsTotal);
+                Thread t = new Thread(() -> {
+                    try {
+                        worker.run();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, "skipgram-worker-" + i);
+                t.setDaemon(true);
+                workers.add(t);
+                t.start();
+            }
+            try {
+                feed(corpus, vocabulary, queue, failure, reporter, epoch);
+                for (int i = 0; i < workers.size(); i++) {
+                    put(queue, END, failure, reporter, epoch);
+                }
+                for (Thread t : workers) {
+                    while (t.isAlive()) {
+                        t.join(50);
+                        rethrow(failure);
+                        reporter.maybeReport(epoch);
+                    }
+                }
+                rethrow(failure);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training was interrupted", e);
+            } finally {
+                workers.forEach(Thread::interrupt);
+            }
+            reporter.report(epoch, true);
+        }
+        LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return new WordVectors(vocabulary, centerVectors, outsideVectors);
+    }
+
+    /** Reads the corpus once, encodes it, and queues it in chunks of about {@value #CHUNK_WORDS} words. */
+    private static void feed(Corpus corpus, Vocabulary vocabulary, BlockingQueue<Chunk> queue,
+            AtomicReference<Throwable> failure, Reporter reporter, int epoch) throws InterruptedException {
+        int[] words = new int[CHUNK_WORDS];
+        int[] ends = new int[64];
+        int n = 0;
+        int sentences = 0;
+        long raw = 0;
+        try (Stream<List<String>> stream = corpus.sentences()) {
+            for (var it = stream.iterator(); it.hasNext(); ) {
+                List<String> sentence = it.next();
+                for (String token : sentence) {
+                    int w = vocabulary.find(token);
+                    if (w < 0) {
+                        continue;
+                    }
+                    raw++;
+                    if (n == words.length) {
+                        words = Arrays.copyOf(words, 2 * n);
+                    }
+                    words[n++] = w;
+                }
+                if (sentences == ends.length) {
+                    ends = Arrays.copyOf(ends, 2 * sentences);
+                }
+                ends[sentences++] = n;
+                if (n >= CHUNK_WORDS) {
+                    put(queue, new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentences), raw), failure,
+                            reporter, epoch);
+                    n = 0;
+                    sentences = 0;
+                    raw = 0;
+                }
+            }
+        }
+        if (n > 0) {
+            put(queue, new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentences), raw), failure, reporter,
+                    epoch);
+        }
+    }
+
+    /** Queues a chunk, reporting on time and giving up if a worker failed. */
+    private static void put(BlockingQueue<Chunk> queue, Chunk chunk, AtomicReference<Throwable> failure,
+            Reporter reporter, int epoch) throws InterruptedException {
+        while (!queue.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
+            rethrow(failure);
+            reporter.maybeReport(epoch);
+        }
+        reporter.maybeReport(epoch);
+    }
+
+    private static void rethrow(AtomicReference<Throwable> failure) {
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Builds reports from the merged totals; used only by the calling thread. */
+    private static final class Reporter {
+        private final SkipGramConfig config;
+        private final TrainingListener listener;
+        private final Totals totals;
+        private final long wordsTotal;
+        private final long started;
+        private long lastReport;
+
+        Reporter(SkipGramConfig config, TrainingListener listener, Totals totals, long wordsTotal, long started) {
+            this.config = config;
+            this.listener = listener;
+            this.totals = totals;
+            this.wordsTotal = wordsTotal;
+            this.started = started;
+            this.lastReport = System.nanoTime();
+        }
+
+        void maybeReport(int epoch) {
+            if (System.nanoTime() - lastReport >= config.reportInterval().toNanos()) {
+                report(epoch, false);
+            }
+        }
+
+        void report(int epoch, boolean endOfEpoch) {
+            lastReport = System.nanoTime();
+            double[] sinceLast = totals.drain();
+            long pairs = (long) sinceLast[1];
+            double meanLoss = pairs == 0 ? Double.NaN : sinceLast[0] / pairs;
+            if (pairs > 0 && !Double.isFinite(meanLoss)) {
+                throw new IllegalStateException("the loss is " + meanLoss + " in epoch " + epoch
+                        + ": training diverged (learning rate " + config.learningRate() + " too high?)");
+            }
+            long words = totals.words();
+            Duration elapsed = Duration.ofNanos(lastReport - started);
+            listener.onReport(new TrainingReport(epoch, config.epochs(), words, wordsTotal, pairs, meanLoss,
+                    learningRate(config, words, wordsTotal), words / Math.max(1e-9, elapsed.toNanos() / 1e9),
+                    elapsed, endOfEpoch));
+        }
+    }
+
+    /** Linear decay from learningRate to minLearningRate over all words of all epochs. */
+    static float learningRate(SkipGramConfig config, long wordsDone, long wordsTotal) {
+        double progress = Math.min(1.0, (double) wordsDone / Math.max(1, wordsTotal));
+        return (float) (config.learningRate() - (config.learningRate() - config.minLearningRate()) * progress);
+    }
+
+    /**
+     * word2vec's subsampling: a token of a word with count f is kept with probability
+     * (sqrt(f / (t·N)) + 1)·(t·N)/f, capped at 1; t = 0 keeps everything.
+     */
+    static float[] keepProbabilities(Vocabulary vocabulary, double threshold) {
+        float[] keep = new float[vocabulary.size()];
+        double tn = threshold * vocabulary.totalCount();
+        for (int w = 0; w < keep.length; w++) {
+            double f = vocabulary.count(w);
+            keep[w] = threshold == 0 ? 1f : (float) Math.min(1.0, (Math.sqrt(f / tn) + 1) * tn / f);
+        }
+        return keep;
+    }
+
+    /** [V, d] FLOAT, uniform in (−0.5/d, 0.5/d) as in word2vec.c. */
+    static INDArray initialCenterVectors(int v, int d, RestorableRandom rng) {
+        INDArray x = Nd4j.zeros(DataType.FLOAT, v, d);
+        FloatBuffer p = x.data().asNioFloat();
+        for (int i = 0; i < v * d; i++) {
+            p.put(i, (float) ((rng.nextDouble() - 0.5) / d));
+        }
+        return x;
+    }
+
+    /** One worker thread's loop: takes chunks until {@link #END}. */
+    private static final class Worker {
+        private final BlockingQueue<Chunk> queue;
+        private final FloatBuffer centers;
+        private final FloatBuffer outsides;
+        private final int vocabularySize;
+        private final SkipGramConfig config;
+        private final NoiseDistribution noise;
+        private final float[] keep;
+        private final RestorableRandom rng;
+        private final Totals totals;
+        private final long wordsTotal;
+        private final NegativeSamplingUpdate update;
+        private final int[] targets;
+        private int[] kept = new int[1024];
+
+        Worker(BlockingQueue<Chunk> queue, FloatBuffer centers, FloatBuffer outsides, int dimension, int vocabularySize,
+                SkipGramConfig config, NoiseDistribution noise, float[] keep, RestorableRandom rng, Totals totals,
+                long wordsTotal) {
+            this.queue = queue;
+            this.centers = centers;
+            this.outsides = outsides;
+            this.vocabularySize = vocabularySize;
+            this.config = config;
+            this.noise = noise;
+            this.keep = keep;
+            this.rng = rng;
+            this.totals = totals;
+            this.wordsTotal = wordsTotal;
+            this.update = new NegativeSamplingUpdate(dimension);
+            this.targets = new int[config.negatives() + 1];
+        }
+
+        void run() throws InterruptedException {
+            int window = config.windowSize();
+            int k = config.negatives();
+            while (true) {
+                Chunk chunk = queue.take();
+                if (chunk == END) {
+                    return;
+                }
+                float lr = learningRate(config, totals.words(), wordsTotal);
+                double loss = 0.0;
+                long pairs = 0;
+                int start = 0;
+                for (int end : chunk.ends()) {
+                    int n = subsample(chunk.words(), start, end);
+                    start = end;
+                    for (int i = 0; i < n; i++) {
+                        int radius = 1 + rng.nextInt(window);
+                        int c = kept[i];
+                        for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+                            if (j == i) {
+                                continue;
+                            }
+                            int o = kept[j];
+                            targets[0] = o;
+                            for (int t = 1; t <= k; t++) {
+                                targets[t] = NegativeSamplingLoss.drawNegative(noise, o, vocabularySize, rng);
+                            }
+                            loss += update.apply(centers, outsides, c, targets, k + 1, lr);
+                            pairs++;
+                        }
+                    }
+                }
+                totals.add(loss, pairs, chunk.raw());
+            }
+        }
+
+        /** Copies the kept tokens of words[from, to) into {@code kept}; returns how many. */
+        private int subsample(int[] words, int from, int to) {
+            if (kept.length < to - from) {
+                kept = new int[to - from];
+            }
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                int w = words[i];
+                float p = keep[w];
+                if (p >= 1f || rng.nextFloat() < p) {
+                    kept[n++] = w;
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.skipgram;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skipgram.corpus.Corpus;
+import dev.skipgram.corpus.Vocabulary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link SkipGram#train} with the word2vec recipe. */
+class Word2VecTrainerTest {
+
+    private static SkipGramConfig.Builder small(int threads) {
+        return SkipGramConfig.word2vec().dimension(16).windowSize(3).negatives(5).minCount(1).epochs(3)
+                .subsampleThreshold(0).threads(threads).seed(11).reportInterval(Duration.ofMinutes(1));
+    }
+
+    private static int topicNeighbours(WordVectors vectors) {
+        int correct = 0;
+        for (String word : vectors.vocabulary().words()) {
+            for (WordVectors.Neighbor n : vectors.mostSimilar(word, 5)) {
+                if (n.word().charAt(1) == word.charAt(1)) {
+                    correct++;
+                }
+            }
+        }
+        return correct;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void recoversPlantedTopicsWithOneOrTwoThreads(int threads) {
+        List<TrainingReport> reports = new ArrayList<>();
+        WordVectors vectors = SkipGram.train(SkipGramTrainTest.topicCorpus(3000, 4), small(threads).build(),
+                reports::add);
+        assertEquals(18, vectors.vocabulary().size());
+        assertTrue(topicNeighbours(vectors) >= 0.9 * 18 * 5, topicNeighbours(vectors) + " of 90");
+        // one report per epoch end (the interval is a minute), the loss falling between them
+        assertEquals(3, reports.size());
+        assertTrue(reports.stream().allMatch(TrainingReport::endOfEpoch));
+        assertTrue(reports.get(2).meanLoss() < reports.get(0).meanLoss(),
+                reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());
+        assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
+        assertEquals(reports.get(2).wordsTotal(), reports.get(2).wordsProcessed());
+        assertEquals(0.0001, reports.get(2).learningRate(), 1e-6, "decayed to the floor");
+    }
+
+    @Test
+    void oneThreadAndOneSeedGiveIdenticalVectors() {
+        Corpus corpus = SkipGramTrainTest.topicCorpus(500, 5);
+        WordVectors a = SkipGram.train(corpus, small(1).build());
+        WordVectors b = SkipGram.train(corpus, small(1).build());
+        assertEquals(a.centerVectors(), b.centerVectors());
+        assertEquals(a.outsideVectors(), b.outsideVectors());
+    }
+
+    @Test
+    void theReportedLossDoesNotDependOnTheThreadCountBeyondNoise() {
+        Corpus corpus = SkipGramTrainTest.topicCorpus(3000, 6);
+        double[] lastLoss = new double[3];
+        for (int threads = 1; threads <= 2; threads++) {
+            int t = threads;
+            SkipGram.train(corpus, small(threads).build(), r -> lastLoss[t] = r.meanLoss());
+        }
+        assertEquals(lastLoss[1], lastLoss[2], 0.05 * lastLoss[1]);
+    }
+
+    @Test
+    void theLearningRateDecaysLinearlyToTheFloor() {
+        SkipGramConfig c = SkipGramConfig.word2vec().learningRate(0.025).minLearningRate(0.0001).build();
+        assertEquals(0.025f, Word2VecTrainer.learningRate(c, 0, 1000));
+        assertEquals((0.025f + 0.0001f) / 2, Word2VecTrainer.learningRate(c, 500, 1000), 1e-7);
+        assertEquals(0.0001f, Word2VecTrainer.learningRate(c, 1000, 1000), 1e-9);
+        assertEquals(0.0001f, Word2VecTrainer.learningRate(c, 5000, 1000), 1e-9);
+    }
+
+    @Test
+    void subsamplingFollowsWord2vecsFormula() {
+        Vocabulary v = new Vocabulary(List.of("the", "cat", "rare"), new long[] {9000, 900, 100});
+        float[] keep = Word2VecTrainer.keepProbabilities(v, 1e-3); // t·N = 10
+        assertEquals((Math.sqrt(9000 / 10.0) + 1) * 10 / 9000, keep[0], 1e-7);
+        assertEquals((Math.sqrt(900 / 10.0) + 1) * 10 / 900, keep[1], 1e-7);
+        assertEquals(Math.min(1, (Math.sqrt(100 / 10.0) + 1) * 10 / 100), keep[2], 1e-7);
+        assertArrayEquals(new float[] {1, 1, 1}, Word2VecTrainer.keepProbabilities(v, 0));
+    }
+
+    @Test
+    void unusableCorporaAndConfigsAreClearErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SkipGram.train(
+                Corpus.ofLines(List.of("a b c", "d e")), SkipGramConfig.word2vec().minCount(2).build()));
+        assertTrue(e.getMessage().contains("minCount = 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SkipGram.train(
+                Corpus.ofLines(List.of("a b c a b c")), SkipGramConfig.word2vec().minCount(1).negatives(3).build()));
+        assertTrue(e.getMessage().contains("K = 3") && e.getMessage().contains("V = 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SkipGram.train(Corpus.ofLines(List.of("a b c d e f g")),
+                SkipGramConfig.word2vec().minCount(1).loss(LossType.NAIVE_SOFTMAX).build()));
+        assertTrue(e.getMessage().contains("NEGATIVE_SAMPLING"), e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SkipGramConfig.word2vec().threads(0).build())
+                .getMessage().contains("threads"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SkipGramConfig.word2vec().epochs(0).build())
+                .getMessage().contains("epochs"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SkipGramConfig.word2vec().minLearningRate(0.5).build()).getMessage().contains("minLearningRate"));
+    }
+}
