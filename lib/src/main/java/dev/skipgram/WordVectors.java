@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +29,7 @@ public final class WordVectors {
 
     private final Vocabulary vocabulary;
     private final INDArray centerVectors; // [V, d] FLOAT, c order
-    private final INDArray outsideVectors; // [V, d] FLOAT, c order
+    private final INDArray outsideVectors; // [V, d] FLOAT, c order, or null (vectors loaded from a file)
     private final double[] norms; // ‖v_w‖ for every word
 
     /**
@@ -40,15 +41,31 @@ public final class WordVectors {
      * @throws IllegalArgumentException if a shape does not match the vocabulary
      */
     public WordVectors(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
+        this(vocabulary, centerVectors, Objects.requireNonNull(outsideVectors, "outsideVectors"), true);
+    }
+
+    /**
+     * Creates word vectors without outside vectors, as loaded from a word2vec file.
+     *
+     * @param vocabulary the words, V of them
+     * @param centerVectors {@code [V, d]}, the word embeddings (copied)
+     */
+    public WordVectors(Vocabulary vocabulary, INDArray centerVectors) {
+        this(vocabulary, centerVectors, null, true);
+    }
+
+    private WordVectors(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors, boolean copy) {
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         requireShape("centerVectors", centerVectors, vocabulary.size());
-        requireShape("outsideVectors", outsideVectors, vocabulary.size());
-        if (centerVectors.columns() != outsideVectors.columns()) {
-            throw new IllegalArgumentException("centre vectors have " + centerVectors.columns()
-                    + " dimensions but outside vectors " + outsideVectors.columns());
+        if (outsideVectors != null) {
+            requireShape("outsideVectors", outsideVectors, vocabulary.size());
+            if (centerVectors.columns() != outsideVectors.columns()) {
+                throw new IllegalArgumentException("centre vectors have " + centerVectors.columns()
+                        + " dimensions but outside vectors " + outsideVectors.columns());
+            }
         }
         this.centerVectors = centerVectors.castTo(DataType.FLOAT).dup('c');
-        this.outsideVectors = outsideVectors.castTo(DataType.FLOAT).dup('c');
+        this.outsideVectors = outsideVectors == null ? null : outsideVectors.castTo(DataType.FLOAT).dup('c');
         int d = dimension();
         FloatBuffer v = this.centerVectors.data().asNioFloat();
         norms = new double[vocabulary.size()];
@@ -84,9 +101,9 @@ public final class WordVectors {
         return centerVectors.dup();
     }
 
-    /** A copy of all outside vectors, {@code [V, d]} FLOAT. */
-    public INDArray outsideVectors() {
-        return outsideVectors.dup();
+    /** A copy of all outside vectors, {@code [V, d]} FLOAT, if these vectors were trained here. */
+    public Optional<INDArray> outsideVectors() {
+        return Optional.ofNullable(outsideVectors).map(INDArray::dup);
     }
 
     /**

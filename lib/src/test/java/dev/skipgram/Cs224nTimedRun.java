@@ -46,7 +46,7 @@ public final class Cs224nTimedRun {
         System.out.printf(Locale.ROOT, "RESULT loss=%s steps=%d seconds=%.1f final_smoothed_cost=%.4f sanity=%s%n",
                 loss, steps, seconds, last[0], last[0] <= 10 ? "ok (<= 10)" : "FAILED (> 10)");
         System.out.printf(Locale.ROOT, "norms: centre vectors %.4f, outside vectors %.4f (Frobenius)%n",
-                vectors.centerVectors().norm2Number().doubleValue(), vectors.outsideVectors().norm2Number().doubleValue());
+                vectors.centerVectors().norm2Number().doubleValue(), vectors.outsideVectors().orElseThrow().norm2Number().doubleValue());
         for (String word : List.of("great", "bad", "king", "queen", "coffee", "rain")) {
             if (vectors.vocabulary().contains(word)) {
                 System.out.println(word + " -> " + vectors.mostSimilar(word, 5).stream()
