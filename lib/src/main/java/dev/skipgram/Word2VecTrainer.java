@@ -5,6 +5,7 @@ import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,6 +150,9 @@ final class Word2VecTrainer {
             }
             reporter.report(epoch, true);
         }
+        // The workers wrote through views of these arrays' buffers, which do not keep them alive.
+        Reference.reachabilityFence(centerVectors);
+        Reference.reachabilityFence(outsideVectors);
         LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return new WordVectors(vocabulary, centerVectors, outsideVectors);
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -109,8 +110,16 @@ public final class Word2VecFormat {
         Vocabulary vocabulary = vectors.vocabulary();
         int v = vocabulary.size();
         int d = vectors.dimension();
-        INDArray matrix = vectors.centerVectors();
-        FloatBuffer values = matrix.data().asNioFloat();
+        INDArray matrix = vectors.centerVectors(); // a copy: keep it reachable while its buffer is read
+        try {
+            writeRows(vocabulary, matrix.data().asNioFloat(), v, d, out, format);
+        } finally {
+            Reference.reachabilityFence(matrix);
+        }
+    }
+
+    private static void writeRows(Vocabulary vocabulary, FloatBuffer values, int v, int d, OutputStream out,
+            Format format) throws IOException {
         out.write((v + " " + d + "\n").getBytes(StandardCharsets.US_ASCII));
         ByteBuffer row = ByteBuffer.allocate(d * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         StringBuilder line = new StringBuilder();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -163,16 +164,22 @@ final class CheckpointStore {
             out.writeLong(size);
         }
         INDArray contiguous = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
-        long n = contiguous.length();
-        if (x.dataType() == DataType.FLOAT) {
-            FloatBuffer values = contiguous.data().asNioFloat();
-            for (long i = 0; i < n; i++) {
-                out.writeFloat(values.get((int) i));
+        try {
+            long n = contiguous.length();
+            if (x.dataType() == DataType.FLOAT) {
+                FloatBuffer values = contiguous.data().asNioFloat();
+                for (long i = 0; i < n; i++) {
+                    out.writeFloat(values.get((int) i));
+                }
+            } else {
+                for (long i = 0; i < n; i++) {
+                    out.writeDouble(contiguous.data().getDouble(i));
+                }
             }
-        } else {
-            for (long i = 0; i < n; i++) {
-                out.writeDouble(contiguous.data().getDouble(i));
-            }
+        } finally {
+            // a buffer view does not keep its INDArray alive: without this the copy may be collected,
+            // and its native memory freed, while the loop above still reads it
+            Reference.reachabilityFence(contiguous);
         }
         out.flush();
         out.writeLong(crc.getValue()); // written after flush: not part of its own checksum
