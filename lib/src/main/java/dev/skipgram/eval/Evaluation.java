@@ -1,0 +1,268 @@
+package dev.skipgram.eval;
+
+import dev.skipgram.WordVectors;
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Intrinsic evaluation of word vectors, computed as gensim 4's {@code evaluate_word_analogies} and
+ * {@code evaluate_word_pairs} compute it (and word2vec's {@code compute-accuracy}), so the figures
+ * agree with the tools people compare against.
+ *
+ * <p>Words are matched case-insensitively: each word is upper-cased (Locale.ROOT) and, when spellings
+ * collide, the most frequent one (lowest index) stands for all. Stateless and thread-safe.
+ */
+public final class Evaluation {
+
+    private static final int BATCH = 256;
+
+    private Evaluation() {}
+
+    /**
+     * Analogy accuracy by 3CosAdd on a file in the format of Mikolov et al.'s {@code questions-words.txt}:
+     * {@code : section} lines, then lines {@code a b c d} meaning a : b :: c : d.
+     *
+     * <p>Only the {@code restrictVocabulary} most frequent words take part: a question with a word
+     * outside them is skipped (and counted as not covered); for a covered question the answer is the
+     * word w among them, other than a, b and c, maximising cos(w, b − a + c) over unit vectors.
+     *
+     * @param vectors the vectors (their vocabulary order is taken as frequency order)
+     * @param questions the question file, UTF-8
+     * @param restrictVocabulary how many of the most frequent words to use, ≥ 1 (30,000 is usual)
+     * @return per-section and total accuracy
+     * @throws IOException if the file cannot be read, or a question line does not have four words
+     */
+    public static AnalogyReport analogies(WordVectors vectors, Path questions, int restrictVocabulary)
+            throws IOException {
+        if (restrictVocabulary < 1) {
+            throw new IllegalArgumentException("restrictVocabulary must be >= 1, got " + restrictVocabulary);
+        }
+        int n = Math.min(restrictVocabulary, vectors.vocabulary().size());
+        int d = vectors.dimension();
+        Map<String, Integer> index = upperCaseIndex(vectors, n);
+        INDArray unit = unitRows(vectors, n); // [n, d]
+        FloatBuffer u = unit.data().asNioFloat();
+
+        List<AnalogyReport.Section> sections = new ArrayList<>();
+        List<int[]> pending = new ArrayList<>(); // covered questions of the current section: {a, b, c, expected}
+        String section = null;
+        int sectionQuestions = 0;
+        int total = 0;
+        int lineNumber = 0;
+        INDArray queries = Nd4j.zeros(DataType.FLOAT, BATCH, d);
+        INDArray scores = Nd4j.zeros(DataType.FLOAT, BATCH, n);
+        for (String line : Files.readAllLines(questions, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.startsWith(":")) {
+                if (section != null) {
+                    sections.add(new AnalogyReport.Section(section, countCorrect(pending, u, d, unit, queries, scores),
+                            pending.size(), sectionQuestions));
+                }
+                section = trimmed.substring(1).strip();
+                pending.clear();
+                sectionQuestions = 0;
+                continue;
+            }
+            String[] words = trimmed.split("\\s+");
+            if (words.length != 4) {
+                throw new IOException(questions + ", line " + lineNumber + ": expected 4 words, got " + words.length);
+            }
+            if (section == null) {
+                section = "(no section)";
+            }
+            sectionQuestions++;
+            total++;
+            int[] q = new int[4];
+            boolean covered = true;
+            for (int i = 0; i < 4 && covered; i++) {
+                Integer w = index.get(words[i].toUpperCase(Locale.ROOT));
+                covered = w != null;
+                q[i] = covered ? w : -1;
+            }
+            if (covered) {
+                pending.add(q);
+            }
+        }
+        if (section != null) {
+            sections.add(new AnalogyReport.Section(section, countCorrect(pending, u, d, unit, queries, scores),
+                    pending.size(), sectionQuestions));
+        }
+        Reference.reachabilityFence(unit);
+        return new AnalogyReport(sections, total, n);
+    }
+
+    /** Answers the questions in batches: scores = Q · unitᵀ via one GEMM per batch. */
+    private static int countCorrect(List<int[]> questions, FloatBuffer u, int d, INDArray unit, INDArray queries,
+            INDArray scores) {
+        int n = (int) unit.rows();
+        FloatBuffer q = queries.data().asNioFloat();
+        FloatBuffer s = scores.data().asNioFloat();
+        int correct = 0;
+        for (int from = 0; from < questions.size(); from += BATCH) {
+            int count = Math.min(BATCH, questions.size() - from);
+            for (int i = 0; i < count; i++) {
+                int[] t = questions.get(from + i);
+                for (int j = 0; j < d; j++) {
+                    // gensim: mean of the unit vectors with weights −1 (a), +1 (b), +1 (c); the scale
+                    // does not change the ranking
+                    q.put(i * d + j, u.get(t[1] * d + j) - u.get(t[0] * d + j) + u.get(t[2] * d + j));
+                }
+            }
+            Nd4j.gemm(queries, unit, scores, false, true, 1.0, 0.0); // [BATCH, n]
+            for (int i = 0; i < count; i++) {
+                int[] t = questions.get(from + i);
+                int best = -1;
+                float bestScore = Float.NEGATIVE_INFINITY;
+                for (int w = 0; w < n; w++) {
+                    float x = s.get(i * n + w);
+                    if (x > bestScore && w != t[0] && w != t[1] && w != t[2]) {
+                        bestScore = x;
+                        best = w;
+                    }
+                }
+                if (best == t[3]) {
+                    correct++;
+                }
+            }
+        }
+        Reference.reachabilityFence(queries); // q and s are views of their buffers
+        Reference.reachabilityFence(scores);
+        return correct;
+    }
+
+    /**
+     * Spearman correlation between human similarity scores and cosine similarity, on a file of lines
+     * {@code word1<TAB>word2<TAB>score} (WordSim-353, SimLex-999 layout); lines starting with
+     * {@code #} are comments.
+     *
+     * @param vectors the vectors
+     * @param pairs the file, UTF-8
+     * @return the correlation and the numbers of pairs used and skipped
+     * @throws IOException if the file cannot be read or a line is malformed
+     */
+    public static SimilarityReport similarity(WordVectors vectors, Path pairs) throws IOException {
+        Map<String, Integer> index = upperCaseIndex(vectors, vectors.vocabulary().size());
+        List<double[]> used = new ArrayList<>(); // {human, cosine}
+        int skipped = 0;
+        int lineNumber = 0;
+        for (String line : Files.readAllLines(pairs, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            if (fields.length < 3) {
+                throw new IOException(pairs + ", line " + lineNumber + ": expected word1<TAB>word2<TAB>score");
+            }
+            double human;
+            try {
+                human = Double.parseDouble(fields[2].strip());
+            } catch (NumberFormatException e) {
+                throw new IOException(pairs + ", line " + lineNumber + ": score is not a number: " + fields[2]);
+            }
+            Integer a = index.get(fields[0].strip().toUpperCase(Locale.ROOT));
+            Integer b = index.get(fields[1].strip().toUpperCase(Locale.ROOT));
+            if (a == null || b == null) {
+                skipped++;
+                continue;
+            }
+            String wa = vectors.vocabulary().word(a);
+            String wb = vectors.vocabulary().word(b);
+            used.add(new double[] {human, wa.equals(wb) ? 1.0 : vectors.similarity(wa, wb)});
+        }
+        double[] x = used.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = used.stream().mapToDouble(p -> p[1]).toArray();
+        return new SimilarityReport(spearman(x, y), used.size(), skipped);
+    }
+
+    /** Spearman's ρ: Pearson correlation of the ranks, ties given their average rank (as scipy does). */
+    static double spearman(double[] x, double[] y) {
+        if (x.length < 2) {
+            return Double.NaN;
+        }
+        return pearson(ranks(x), ranks(y));
+    }
+
+    static double[] ranks(double[] values) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] rank = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && values[order[j + 1]] == values[order[i]]) {
+                j++;
+            }
+            double average = (i + j) / 2.0 + 1; // 1-based ranks
+            for (int k = i; k <= j; k++) {
+                rank[order[k]] = average;
+            }
+            i = j + 1;
+        }
+        return rank;
+    }
+
+    private static double pearson(double[] a, double[] b) {
+        double ma = Arrays.stream(a).average().orElse(0);
+        double mb = Arrays.stream(b).average().orElse(0);
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+    }
+
+    /** Upper-cased word → index among the first {@code n} words; on collisions the lowest index wins. */
+    private static Map<String, Integer> upperCaseIndex(WordVectors vectors, int n) {
+        Map<String, Integer> index = new HashMap<>(2 * n);
+        for (int w = n - 1; w >= 0; w--) {
+            index.put(vectors.vocabulary().word(w).toUpperCase(Locale.ROOT), w);
+        }
+        return index;
+    }
+
+    /** The first n centre vectors scaled to unit length (zero vectors stay zero), [n, d] FLOAT. */
+    private static INDArray unitRows(WordVectors vectors, int n) {
+        INDArray all = vectors.centerVectors();
+        INDArray rows = n == all.rows() ? all : all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c');
+        int d = (int) rows.columns();
+        FloatBuffer r = rows.data().asNioFloat();
+        for (int w = 0; w < n; w++) {
+            double norm = 0;
+            for (int j = 0; j < d; j++) {
+                norm += (double) r.get(w * d + j) * r.get(w * d + j);
+            }
+            float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+            for (int j = 0; j < d; j++) {
+                r.put(w * d + j, r.get(w * d + j) * scale);
+            }
+        }
+        Reference.reachabilityFence(all);
+        return rows;
+    }
+}
