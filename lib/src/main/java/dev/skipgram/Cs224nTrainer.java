@@ -6,7 +6,6 @@ import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.optim.Sgd;
 import dev.skipgram.optim.SgdListener;
 import dev.skipgram.random.RestorableRandom;
-import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -90,10 +89,7 @@ final class Cs224nTrainer {
     /** [2V, d] FLOAT: centre rows uniform in (−0.5/d, 0.5/d) as in CS224n and word2vec.c, outside rows 0. */
     static INDArray initialParameters(int v, int d, RestorableRandom rng) {
         INDArray x = Nd4j.zeros(DataType.FLOAT, 2L * v, d);
-        FloatBuffer p = x.data().asNioFloat();
-        for (int i = 0; i < v * d; i++) {
-            p.put(i, (float) ((rng.nextDouble() - 0.5) / d));
-        }
+        FloatKernels.uniformRows(x.data().asNioFloat(), v, d, rng);
         return x;
     }
 

@@ -285,10 +285,7 @@ final class Word2VecTrainer {
     /** [V, d] FLOAT, uniform in (−0.5/d, 0.5/d) as in word2vec.c. */
     static INDArray initialCenterVectors(int v, int d, RestorableRandom rng) {
         INDArray x = Nd4j.zeros(DataType.FLOAT, v, d);
-        FloatBuffer p = x.data().asNioFloat();
-        for (int i = 0; i < v * d; i++) {
-            p.put(i, (float) ((rng.nextDouble() - 0.5) / d));
-        }
+        FloatKernels.uniformRows(x.data().asNioFloat(), v, d, rng);
         return x;
     }
 

@@ -1,5 +1,6 @@
 package dev.skipgram.optim;
 
+import dev.skipgram.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,13 +12,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -43,9 +40,8 @@ import org.slf4j.LoggerFactory;
  * string naming the data type ({@code FLOAT} or {@code DOUBLE}); int rank and rank longs of shape;
  * the values in row-major order; and the CRC-32 of everything before it, as a long.
  *
- * <p>A checkpoint is written to a temporary file in the same directory, forced to disk, and then
- * renamed over its final name in one atomic move, so a crash at any moment leaves either no new file
- * or a complete one. Loading checks the checksum and falls back to the next older checkpoint if the
+ * <p>A checkpoint is written with {@link AtomicFile} (a temporary file, forced to disk, then renamed
+ * in one atomic move), so a crash at any moment leaves either no new file or a complete one. Loading checks the checksum and falls back to the next older checkpoint if the
  * newest is damaged anyway (for example by a disk error).
  */
 final class CheckpointStore {
@@ -70,38 +66,12 @@ final class CheckpointStore {
     /** Writes a checkpoint atomically, then deletes all but the newest {@code keep}. */
     void save(Checkpoint checkpoint) {
         Path target = pathFor(checkpoint.step());
-        Path temporary = null;
         try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, ".checkpoint-", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                write(checkpoint, Channels.newOutputStream(channel));
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temporary = null;
-            syncDirectory();
+            AtomicFile.write(target, out -> write(checkpoint, out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the write already failed; that is the error to report
-                }
-            }
         }
         deleteAllButNewest();
-    }
-
-    private void syncDirectory() {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot sync a directory; the rename itself is still atomic.
-            LOG.debug("could not sync directory {}: {}", directory, e.toString());
-        }
     }
 
     private void deleteAllButNewest() {
