@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -131,20 +132,79 @@ public final class WordVectors {
      * The {@code n} words most similar to {@code word} by cosine, most similar first, the word itself
      * excluded.
      *
-     * @throws IllegalArgumentException if the word is unknown or has a zero vector, or {@code n < 1}
+     * @throws IllegalArgumentException if the word is unknown or has a zero vector, or {@code n} is
+     *     not in [1, V]
      */
     public List<Neighbor> mostSimilar(String word, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
-        }
         int q = nonZero(indexOf(word));
+        return nearest(row(q), n, Set.of(q));
+    }
+
+    /**
+     * The {@code n} words whose vectors are most similar to {@code vector} by cosine, most similar
+     * first.
+     *
+     * @param vector a {@code [d]} vector (any floating type), not zero
+     * @throws IllegalArgumentException if the vector has the wrong length, is zero or not finite, or
+     *     {@code n} is not in [1, V]
+     */
+    public List<Neighbor> mostSimilar(INDArray vector, int n) {
+        if (vector.length() != dimension()) {
+            throw new IllegalArgumentException("the query vector has " + vector.length() + " values; these vectors have "
+                    + dimension() + " dimensions");
+        }
+        double[] q = vector.castTo(DataType.DOUBLE).data().asDouble();
+        return nearest(q, n, Set.of());
+    }
+
+    /**
+     * Answers a : b :: c : ? by 3CosAdd (Mikolov et al.): the {@code n} words closest by cosine to
+     * unit(b) − unit(a) + unit(c), other than a, b and c.
+     *
+     * @throws IllegalArgumentException if a word is unknown or has a zero vector, or {@code n} is not
+     *     in [1, V]
+     */
+    public List<Neighbor> analogy(String a, String b, String c, int n) {
+        int ia = nonZero(indexOf(a));
+        int ib = nonZero(indexOf(b));
+        int ic = nonZero(indexOf(c));
+        double[] q = new double[dimension()];
+        double[] ra = row(ia);
+        double[] rb = row(ib);
+        double[] rc = row(ic);
+        for (int j = 0; j < q.length; j++) {
+            q[j] = rb[j] / norms[ib] - ra[j] / norms[ia] + rc[j] / norms[ic];
+        }
+        return nearest(q, n, Set.of(ia, ib, ic));
+    }
+
+    /** The n words most cosine-similar to q, skipping {@code excluded} and zero vectors. */
+    private List<Neighbor> nearest(double[] q, int n, Set<Integer> excluded) {
+        if (n < 1 || n > norms.length) {
+            throw new IllegalArgumentException("n must be in [1, " + norms.length + "] (the vocabulary size), got " + n);
+        }
+        double qNorm = 0;
+        for (double x : q) {
+            qNorm += x * x;
+        }
+        qNorm = Math.sqrt(qNorm);
+        if (qNorm == 0 || !Double.isFinite(qNorm)) {
+            throw new IllegalArgumentException("the query vector is " + (qNorm == 0 ? "zero" : "not finite")
+                    + ": its cosine similarity is undefined");
+        }
+        FloatBuffer v = centerVectors.data().asNioFloat();
+        int d = dimension();
         PriorityQueue<Neighbor> best = new PriorityQueue<>(
                 (x, y) -> Double.compare(x.similarity(), y.similarity()));
         for (int w = 0; w < norms.length; w++) {
-            if (w == q || norms[w] == 0) {
+            if (norms[w] == 0 || excluded.contains(w)) {
                 continue;
             }
-            double s = dot(q, w) / (norms[q] * norms[w]);
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                dot += q[j] * v.get(w * d + j);
+            }
+            double s = dot / (qNorm * norms[w]);
             if (best.size() < n) {
                 best.add(new Neighbor(vocabulary.word(w), s));
             } else if (s > best.peek().similarity()) {
@@ -155,6 +215,16 @@ public final class WordVectors {
         List<Neighbor> result = new ArrayList<>(best);
         result.sort((x, y) -> Double.compare(y.similarity(), x.similarity()));
         return result;
+    }
+
+    private double[] row(int w) {
+        FloatBuffer v = centerVectors.data().asNioFloat();
+        int d = dimension();
+        double[] r = new double[d];
+        for (int j = 0; j < d; j++) {
+            r[j] = v.get(w * d + j);
+        }
+        return r;
     }
 
     private double dot(int a, int b) {

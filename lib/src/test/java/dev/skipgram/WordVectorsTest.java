@@ -27,9 +27,35 @@ class WordVectorsTest {
 
     @Test
     void mostSimilarIsSortedAndExcludesTheQueryAndZeroVectors() {
-        List<WordVectors.Neighbor> n = vectors().mostSimilar("north", 5);
+        List<WordVectors.Neighbor> n = vectors().mostSimilar("north", 3); // "zero" has no direction
         assertEquals(List.of("up", "south"), n.stream().map(WordVectors.Neighbor::word).toList());
         assertEquals(1, vectors().mostSimilar("north", 1).size());
+    }
+
+    @Test
+    void mostSimilarToAVectorAndAnalogies() {
+        WordVectors v = vectors();
+        assertEquals(List.of("north", "up"), v.mostSimilar(Nd4j.createFromArray(2.0, 0.5), 2).stream()
+                .map(WordVectors.Neighbor::word).toList());
+        // excluding north, south and up leaves only "zero", which has no direction: no answer
+        assertEquals(List.of(), v.analogy("north", "south", "up", 1));
+        Vocabulary vocabulary = new Vocabulary(List.of("man", "woman", "king", "queen", "apple"), new long[] {5, 4, 3, 2, 1});
+        WordVectors w = new WordVectors(vocabulary, Nd4j.createFromArray(new float[][] {
+                {1, 0, 0}, {1, 1, 0}, {1, 0, 1}, {1, 1, 1}, {-1, 0, 0}}));
+        assertEquals("queen", w.analogy("man", "woman", "king", 1).get(0).word());
+        assertEquals(2, w.analogy("man", "woman", "king", 2).size());
+    }
+
+    @Test
+    void badQueriesAreClearErrors() {
+        WordVectors v = vectors();
+        assertThrows(IllegalArgumentException.class, () -> v.mostSimilar(Nd4j.createFromArray(0.0, 0.0), 1));
+        assertThrows(IllegalArgumentException.class, () -> v.mostSimilar(Nd4j.createFromArray(1.0, 2.0, 3.0), 1));
+        assertThrows(IllegalArgumentException.class, () -> v.mostSimilar(Nd4j.createFromArray(Double.NaN, 1.0), 1));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> v.mostSimilar("north", 5)).getMessage()
+                .contains("[1, 4]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> v.analogy("north", "mars", "up", 1))
+                .getMessage().contains("'mars'"));
     }
 
     @Test
