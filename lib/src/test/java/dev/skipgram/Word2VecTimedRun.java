@@ -12,7 +12,7 @@ import java.util.Locale;
  * the vectors written in word2vec text format for {@code eval_vectors.py}. Not a test; see
  * {@code scripts/word2vec-timing.sh}.
  *
- * <p>Arguments: corpus, output vectors, [threads], [epochs], [seed].
+ * <p>Arguments: corpus, output vectors, [threads], [epochs], [seed], [maxVocabularySize].
  */
 public final class Word2VecTimedRun {
 
@@ -24,11 +24,12 @@ public final class Word2VecTimedRun {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
+        int maxVocabulary = args.length > 5 ? Integer.parseInt(args[5]) : Integer.MAX_VALUE;
         SkipGramConfig config = SkipGramConfig.word2vec().dimension(100).windowSize(5).negatives(5).minCount(5)
                 .subsampleThreshold(1e-4).learningRate(0.025).minLearningRate(0.0001).epochs(epochs)
-                .threads(threads).seed(seed).build();
+                .threads(threads).seed(seed).maxVocabularySize(maxVocabulary).build();
         long t0 = System.nanoTime();
-        Vocabulary vocabulary = Vocabulary.byCount(corpus, 5, Integer.MAX_VALUE); // timed apart, like gensim's vocab_s
+        Vocabulary vocabulary = Vocabulary.byCount(corpus, 5, maxVocabulary); // timed apart, like gensim's vocab_s
         double vocabSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         WordVectors vectors = SkipGram.train(corpus, config, r -> System.out.printf(Locale.ROOT,
