@@ -3,13 +3,8 @@ package dev.skipgram.corpus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.io.InputStreamReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -96,10 +91,7 @@ public interface Corpus {
     private static Stream<String> lines(Path file) {
         BufferedReader reader;
         try {
-            reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+            reader = new BufferedReader(TextFiles.open(file), 1 << 16);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("corpus file not found: " + file, e);
         } catch (IOException e) {
