@@ -23,15 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The word2vec recipe (SPEC §7): skip-gram with negative sampling over a streamed corpus, several
- * epochs, the learning rate decaying linearly from {@code learningRate} to {@code minLearningRate}
- * over all of them, and {@code threads} workers updating the shared parameters without locks.
+ * The word2vec recipe (SPEC §7): skip-gram with negative sampling (or the full softmax) over a
+ * streamed corpus, several epochs, the learning rate decaying linearly from {@code learningRate} to
+ * {@code minLearningRate} over all of them, and {@code threads} workers updating the shared
+ * parameters without locks.
  *
  * <pre>
  * Data flow per epoch:
  *   calling thread:  corpus ─► encode (drop words not in the vocabulary) ─► chunks of ~10,000 words ─► queue
  *   worker i:        queue ─► subsample (own RNG) ─► dynamic window per position ─► K negatives
  *                          ─► NegativeSamplingUpdate on centerVectors / outsideVectors (Hogwild)
+ *                    or, with the full softmax: ─► batches of up to 64 positions' windows
+ *                          ─► SoftmaxUpdate (three GEMMs; the dense outside update under a lock)
  *   calling thread:  every reportInterval and at the epoch's end, merge the workers' loss and pair
  *                    totals (double) and report
  * </pre>
@@ -42,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * as the predicted word (outside row, negatives drawn against it). Over the corpus this is the same
  * multiset of (input, predicted) pairs as the other order, since windows are symmetric. Under
  * sequential and lock-free SGD it is not the same sequence of updates, and on gut8 it gives analogy
- * accuracy about 1.3 points higher (docs/benchmarks.md).
+ * accuracy about 1.3 points higher (docs/benchmarks.md). The full softmax pairs the other way round
+ * (w_t predicts each w_{t+j}), again the same multiset, so that a window shares one row of scores
+ * and costs one row of each GEMM instead of 2r; see {@link SoftmaxUpdate}.
  *
  * <p>Randomness: the root generator (seeded by {@code config.seed()}) is split into the initialisation
  * generator and one generator per worker, in that order. Chunks are handed out in corpus order, so
@@ -87,25 +92,23 @@ final class Word2VecTrainer {
 
     static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
         long started = System.nanoTime();
-        if (config.loss() != LossType.NEGATIVE_SAMPLING) {
-            throw new IllegalArgumentException("the word2vec recipe trains with NEGATIVE_SAMPLING only so far;"
-                    + " use the CS224N recipe for the full softmax");
-        }
         Vocabulary vocabulary = Vocabulary.byCount(corpus, config.minCount(), config.maxVocabularySize());
         int v = vocabulary.size();
         if (v == 0) {
             throw new IllegalArgumentException("no word occurs at least minCount = " + config.minCount()
                     + " times: the corpus is empty or too small");
         }
-        if (config.negatives() >= v) {
+        if (config.loss() == LossType.NEGATIVE_SAMPLING && config.negatives() >= v) {
             throw new IllegalArgumentException("negatives (K = " + config.negatives()
                     + ") must be smaller than the vocabulary size (V = " + v + ")");
         }
         int d = config.dimension();
         long wordsPerEpoch = vocabulary.totalCount();
         long wordsTotal = wordsPerEpoch * config.epochs();
-        LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, K={}, {} threads", v,
-                wordsPerEpoch, config.epochs(), d, config.negatives(), config.threads());
+        LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
+                wordsPerEpoch, config.epochs(), d,
+                config.loss() == LossType.NEGATIVE_SAMPLING ? "K=" + config.negatives() : "full softmax",
+                config.threads());
 
         RestorableRandom root = RestorableRandom.seeded(config.seed());
         INDArray centerVectors = initialCenterVectors(v, d, root.split()); // [V, d]
@@ -124,8 +127,8 @@ final class Word2VecTrainer {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < config.threads(); i++) {
-                Worker worker = new Worker(queue, centerVectors.data().asNioFloat(), outsideVectors.data().asNioFloat(),
-                        d, v, config, noise, keep, workerRandom[i], totals, wordsTotal);
+                Worker worker = new Worker(queue, centerVectors, outsideVectors, config, noise, keep, workerRandom[i],
+                        totals, wordsTotal);
                 Thread t = new Thread(() -> {
                     try {
                         worker.run();
@@ -297,6 +300,16 @@ final class Word2VecTrainer {
         return x;
     }
 
+    /**
+     * Rows of one softmax step: at most this many positions, and {@value #SOFTMAX_SCORE_FLOATS} floats
+     * of scores ([rows, V], 16 MB) per worker.
+     */
+    static int softmaxRows(int vocabularySize) {
+        return Math.max(1, Math.min(64, SOFTMAX_SCORE_FLOATS / vocabularySize));
+    }
+
+    private static final int SOFTMAX_SCORE_FLOATS = 4_000_000;
+
     /** One worker thread's loop: takes chunks until {@link #END}. */
     private static final class Worker {
         private final BlockingQueue<Chunk> queue;
@@ -309,62 +322,129 @@ final class Word2VecTrainer {
         private final RestorableRandom rng;
         private final Totals totals;
         private final long wordsTotal;
-        private final NegativeSamplingUpdate update;
+        private final NegativeSamplingUpdate negativeSampling; // null with the softmax
+        private final SoftmaxUpdate softmax; // null with negative sampling
         private final int[] targets;
+        private final int[] batchInputs; // softmax: the batch's pairs, a position's window per run
+        private final int[] batchPredicted;
+        private int batchPairs;
+        private int batchRows;
         private int[] kept = new int[1024];
+        private double chunkLoss; // Σ loss of the pairs trained from the current chunk
+        private long chunkPairs;
 
-        Worker(BlockingQueue<Chunk> queue, FloatBuffer centers, FloatBuffer outsides, int dimension, int vocabularySize,
-                SkipGramConfig config, NoiseDistribution noise, float[] keep, RestorableRandom rng, Totals totals,
-                long wordsTotal) {
+        Worker(BlockingQueue<Chunk> queue, INDArray centerVectors, INDArray outsideVectors, SkipGramConfig config,
+                NoiseDistribution noise, float[] keep, RestorableRandom rng, Totals totals, long wordsTotal) {
             this.queue = queue;
-            this.centers = centers;
-            this.outsides = outsides;
-            this.vocabularySize = vocabularySize;
+            this.centers = centerVectors.data().asNioFloat();
+            this.outsides = outsideVectors.data().asNioFloat();
+            this.vocabularySize = (int) centerVectors.rows();
             this.config = config;
             this.noise = noise;
             this.keep = keep;
             this.rng = rng;
             this.totals = totals;
             this.wordsTotal = wordsTotal;
-            this.update = new NegativeSamplingUpdate(dimension);
             this.targets = new int[config.negatives() + 1];
+            if (config.loss() == LossType.NEGATIVE_SAMPLING) {
+                this.negativeSampling = new NegativeSamplingUpdate(config.dimension());
+                this.softmax = null;
+                this.batchInputs = null;
+                this.batchPredicted = null;
+            } else {
+                this.negativeSampling = null;
+                this.softmax = new SoftmaxUpdate(centerVectors, outsideVectors, softmaxRows(vocabularySize));
+                this.batchInputs = new int[softmax.maxRows() * 2 * config.windowSize()];
+                this.batchPredicted = new int[batchInputs.length];
+            }
         }
 
         void run() throws InterruptedException {
-            int window = config.windowSize();
-            int k = config.negatives();
             while (true) {
                 Chunk chunk = queue.take();
                 if (chunk == END) {
                     return;
                 }
                 float lr = learningRate(config, totals.words(), wordsTotal);
-                double loss = 0.0;
-                long pairs = 0;
+                chunkLoss = 0.0;
+                chunkPairs = 0;
                 int start = 0;
                 for (int end : chunk.ends()) {
                     int n = subsample(chunk.words(), start, end);
                     start = end;
-                    for (int i = 0; i < n; i++) {
-                        int radius = 1 + rng.nextInt(window);
-                        int predicted = kept[i];
-                        for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
-                            if (j == i) {
-                                continue;
-                            }
-                            targets[0] = predicted;
-                            for (int t = 1; t <= k; t++) {
-                                targets[t] = NegativeSamplingLoss.drawNegative(noise, predicted, vocabularySize, rng);
-                            }
-                            loss += update.apply(centers, outsides, kept[j], targets, k + 1, lr);
-                            pairs++;
-                        }
+                    if (negativeSampling != null) {
+                        negativeSamplingSentence(n, lr);
+                    } else {
+                        softmaxSentence(n, lr);
                     }
                 }
-                totals.add(loss, pairs, chunk.raw());
+                if (softmax != null) {
+                    flushSoftmax(lr);
+                }
+                totals.add(chunkLoss, chunkPairs, chunk.raw());
             }
         }
 
+        /**
+         * word2vec.c's order: for each position i, every w_j in its window (input, a centre row)
+         * predicts w_i (an outside row), with K negatives drawn against w_i.
+         */
+        private void negativeSamplingSentence(int n, float lr) {
+            int window = config.windowSize();
+            int k = config.negatives();
+            double loss = 0.0;
+            long pairs = 0;
+            for (int i = 0; i < n; i++) {
+                int radius = 1 + rng.nextInt(window);
+                int predicted = kept[i];
+                for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+                    if (j == i) {
+                        continue;
+                    }
+                    targets[0] = predicted;
+                    for (int t = 1; t <= k; t++) {
+                        targets[t] = NegativeSamplingLoss.drawNegative(noise, predicted, vocabularySize, rng);
+                    }
+                    loss += negativeSampling.apply(centers, outsides, kept[j], targets, k + 1, lr);
+                    pairs++;
+                }
+            }
+            chunkLoss += loss;
+            chunkPairs += pairs;
+        }
+
+        /**
+         * The softmax groups a position's window the other way round: w_i (input) predicts every w_j
+         * in its window, the same multiset of pairs, so that the window shares one row of scores.
+         * Positions are batched {@link SoftmaxUpdate#maxRows()} at a time.
+         */
+        private void softmaxSentence(int n, float lr) {
+            int window = config.windowSize();
+            for (int i = 0; i < n; i++) {
+                int radius = 1 + rng.nextInt(window);
+                if (batchRows == softmax.maxRows()) {
+                    flushSoftmax(lr);
+                }
+                int before = batchPairs;
+                for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+                    if (j != i) {
+                        batchInputs[batchPairs] = kept[i];
+                        batchPredicted[batchPairs++] = kept[j];
+                    }
+                }
+                if (batchPairs > before) {
+                    batchRows++;
+                }
+            }
+        }
+
+        /** Trains the batched softmax pairs, if any. */
+        private void flushSoftmax(float lr) {
+            chunkLoss += softmax.apply(batchInputs, batchPredicted, batchPairs, lr);
+            chunkPairs += batchPairs;
+            batchPairs = 0;
+            batchRows = 0;
+        }
         /** Copies the kept tokens of words[from, to) into {@code kept}; returns how many. */
         private int subsample(int[] words, int from, int to) {
             if (kept.length < to - from) {
