@@ -4,21 +4,29 @@ import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
+import dev.skipgram.optim.Checkpoint;
+import dev.skipgram.optim.CheckpointStore;
 import dev.skipgram.random.RestorableRandom;
+import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,18 +75,38 @@ final class Word2VecTrainer {
 
     /** Loss and progress totals merged from all workers, guarded by its own monitor. */
     private static final class Totals {
-        double loss;
-        long pairs;
-        long words; // words processed, all epochs
+        private double loss;
+        private long pairs;
+        private long words; // words processed, all epochs
+        private long chunks; // chunks trained, all epochs
 
         synchronized void add(double chunkLoss, long chunkPairs, long chunkWords) {
             loss += chunkLoss;
             pairs += chunkPairs;
             words += chunkWords;
+            chunks++;
+            notifyAll();
         }
 
         synchronized long words() {
             return words;
+        }
+
+        synchronized long chunks() {
+            return chunks;
+        }
+
+        synchronized void restore(long restoredWords, long restoredChunks) {
+            words = restoredWords;
+            chunks = restoredChunks;
+        }
+
+        /** Waits up to {@code millis} for {@code n} chunks to be trained; returns whether they are. */
+        synchronized boolean awaitChunks(long n, long millis) throws InterruptedException {
+            if (chunks < n) {
+                wait(millis);
+            }
+            return chunks >= n;
         }
 
         /** {Σ loss, pairs} since the previous call, and resets them. */
@@ -104,7 +132,6 @@ final class Word2VecTrainer {
         }
         int d = config.dimension();
         long wordsPerEpoch = vocabulary.totalCount();
-        long wordsTotal = wordsPerEpoch * config.epochs();
         LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
                 wordsPerEpoch, config.epochs(), d,
                 config.loss() == LossType.NEGATIVE_SAMPLING ? "K=" + config.negatives() : "full softmax",
@@ -117,50 +144,9 @@ final class Word2VecTrainer {
         for (int i = 0; i < workerRandom.length; i++) {
             workerRandom[i] = root.split();
         }
-        NoiseDistribution noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
-        float[] keep = keepProbabilities(vocabulary, config.subsampleThreshold());
-        Totals totals = new Totals();
-        Reporter reporter = new Reporter(config, listener, totals, wordsTotal, started);
-
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2 * config.threads() + 2);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < config.threads(); i++) {
-                Worker worker = new Worker(queue, centerVectors, outsideVectors, config, noise, keep, workerRandom[i],
-                        totals, wordsTotal);
-                Thread t = new Thread(() -> {
-                    try {
-                        worker.run();
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }, "skipgram-worker-" + i);
-                t.setDaemon(true);
-                workers.add(t);
-                t.start();
-            }
-            try {
-                feed(corpus, vocabulary, queue, failure, reporter, epoch);
-                for (int i = 0; i < workers.size(); i++) {
-                    put(queue, END, failure, reporter, epoch);
-                }
-                for (Thread t : workers) {
-                    while (t.isAlive()) {
-                        t.join(50);
-                        rethrow(failure);
-                        reporter.maybeReport(epoch);
-                    }
-                }
-                rethrow(failure);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("training was interrupted", e);
-            } finally {
-                workers.forEach(Thread::interrupt);
-            }
-            reporter.report(epoch, true);
-        }
+        Run run = new Run(corpus, config, listener, vocabulary, centerVectors, outsideVectors, workerRandom, started);
+        run.resumeIfCheckpointed();
+        run.epochs();
         // The workers wrote through views of these arrays' buffers, which do not keep them alive.
         Reference.reachabilityFence(centerVectors);
         Reference.reachabilityFence(outsideVectors);
@@ -168,55 +154,252 @@ final class Word2VecTrainer {
         return new WordVectors(vocabulary, centerVectors, outsideVectors);
     }
 
-    /** Reads the corpus once, encodes it, and queues it in chunks of about {@value #CHUNK_WORDS} words. */
-    private static void feed(Corpus corpus, Vocabulary vocabulary, BlockingQueue<Chunk> queue,
-            AtomicReference<Throwable> failure, Reporter reporter, int epoch) throws InterruptedException {
-        int[] words = new int[CHUNK_WORDS];
-        int[] ends = new int[64];
-        int n = 0;
-        int sentences = 0;
-        long raw = 0;
-        try (Stream<List<String>> stream = corpus.sentences()) {
-            for (var it = stream.iterator(); it.hasNext(); ) {
-                List<String> sentence = it.next();
-                for (String token : sentence) {
-                    int w = vocabulary.find(token);
-                    if (w < 0) {
-                        continue;
-                    }
-                    raw++;
-                    if (n == words.length) {
-                        words = Arrays.copyOf(words, 2 * n);
-                    }
-                    words[n++] = w;
+    /** One training run: the shared parameters, the workers' generators, progress and checkpoints. */
+    private static final class Run {
+        private final Corpus corpus;
+        private final SkipGramConfig config;
+        private final Vocabulary vocabulary;
+        private final INDArray centerVectors; // [V, d]
+        private final INDArray outsideVectors; // [V, d]
+        private final RestorableRandom[] workerRandom;
+        private final NoiseDistribution noise;
+        private final float[] keep;
+        private final Totals totals = new Totals();
+        private final long wordsTotal;
+        private final Reporter reporter;
+        private final CheckpointStore store; // null without checkpoints
+        private final String settings;
+        private final long vocabularyChecksum;
+        private int firstEpoch = 1;
+        private long chunksToSkip; // chunks of firstEpoch trained before a resume
+        private long wordsSinceCheckpoint;
+        private BlockingQueue<Chunk> queue;
+        private AtomicReference<Throwable> failure;
+
+        Run(Corpus corpus, SkipGramConfig config, TrainingListener listener, Vocabulary vocabulary,
+                INDArray centerVectors, INDArray outsideVectors, RestorableRandom[] workerRandom, long started) {
+            this.corpus = corpus;
+            this.config = config;
+            this.vocabulary = vocabulary;
+            this.centerVectors = centerVectors;
+            this.outsideVectors = outsideVectors;
+            this.workerRandom = workerRandom;
+            this.noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
+            this.keep = keepProbabilities(vocabulary, config.subsampleThreshold());
+            this.wordsTotal = vocabulary.totalCount() * config.epochs();
+            this.store = config.checkpoints().map(dir -> new CheckpointStore(dir, 2)).orElse(null);
+            this.reporter = new Reporter(config, listener, totals, wordsTotal, started, this::checkpointNote);
+            this.settings = Word2VecCheckpoint.settings(config);
+            this.vocabularyChecksum = Word2VecCheckpoint.checksum(vocabulary);
+        }
+
+        /** Restores the newest checkpoint of the checkpoint directory, if there is one. */
+        void resumeIfCheckpointed() {
+            if (store == null) {
+                return;
+            }
+            Optional<Checkpoint> newest = store.loadNewest();
+            if (newest.isEmpty()) {
+                return;
+            }
+            Checkpoint c = newest.get();
+            Path dir = store.directory();
+            Word2VecCheckpoint state;
+            try {
+                state = Word2VecCheckpoint.decode(c.state());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot resume from the checkpoint in " + dir + ": "
+                        + e.getMessage() + "; use another checkpoint directory");
+            }
+            String mismatch = state.mismatch(settings, vocabularyChecksum);
+            long v = vocabulary.size();
+            long d = config.dimension();
+            if (mismatch.isEmpty() && (c.parameters().dataType() != DataType.FLOAT
+                    || !Arrays.equals(c.parameters().shape(), new long[] {2 * v, d}))) {
+                mismatch = "parameters " + c.parameters().dataType() + Arrays.toString(c.parameters().shape())
+                        + ", expected FLOAT[" + 2 * v + ", " + d + "]";
+            }
+            if (!mismatch.isEmpty()) {
+                throw new IllegalStateException("cannot resume from the checkpoint in " + dir
+                        + ": it belongs to a different run: " + mismatch
+                        + "; train with the same corpus and settings, or use another checkpoint directory");
+            }
+            centerVectors.assign(c.parameters().get(NDArrayIndex.interval(0, v), NDArrayIndex.all()));
+            outsideVectors.assign(c.parameters().get(NDArrayIndex.interval(v, 2 * v), NDArrayIndex.all()));
+            for (int i = 0; i < workerRandom.length; i++) {
+                workerRandom[i].restoreState(state.workerStates().get(i));
+            }
+            totals.restore(state.wordsProcessed(), c.step());
+            reporter.resumedAt(state.wordsProcessed());
+            firstEpoch = state.epoch();
+            chunksToSkip = state.chunksDone();
+            LOG.info("resuming from the checkpoint in {}: epoch {} of {}, {} words done ({}%)", dir,
+                    Math.min(firstEpoch, config.epochs()), config.epochs(), state.wordsProcessed(),
+                    String.format(Locale.ROOT, "%.1f", 100.0 * state.wordsProcessed() / Math.max(1, wordsTotal)));
+        }
+
+        void epochs() {
+            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+                queue = new ArrayBlockingQueue<>(2 * config.threads() + 2);
+                failure = new AtomicReference<>();
+                List<Thread> workers = new ArrayList<>();
+                for (int i = 0; i < config.threads(); i++) {
+                    Worker worker = new Worker(queue, centerVectors, outsideVectors, config, noise, keep,
+                            workerRandom[i], totals, wordsTotal);
+                    Thread t = new Thread(() -> {
+                        try {
+                            worker.run();
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }, "skipgram-worker-" + i);
+                    t.setDaemon(true);
+                    workers.add(t);
+                    t.start();
                 }
-                if (sentences == ends.length) {
-                    ends = Arrays.copyOf(ends, 2 * sentences);
+                try {
+                    feed(epoch, epoch == firstEpoch ? chunksToSkip : 0);
+                    for (int i = 0; i < workers.size(); i++) {
+                        put(END, epoch);
+                    }
+                    for (Thread t : workers) {
+                        while (t.isAlive()) {
+                            t.join(50);
+                            rethrow(failure);
+                            reporter.maybeReport(epoch);
+                        }
+                    }
+                    rethrow(failure);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("training was interrupted", e);
+                } finally {
+                    workers.forEach(Thread::interrupt);
                 }
-                ends[sentences++] = n;
-                if (n >= CHUNK_WORDS) {
-                    put(queue, new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentences), raw), failure,
-                            reporter, epoch);
-                    n = 0;
-                    sentences = 0;
-                    raw = 0;
+                reporter.report(epoch, true);
+                if (store != null) {
+                    checkpoint(epoch + 1, 0);
                 }
             }
         }
-        if (n > 0) {
-            put(queue, new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentences), raw), failure, reporter,
-                    epoch);
-        }
-    }
 
-    /** Queues a chunk, reporting on time and giving up if a worker failed. */
-    private static void put(BlockingQueue<Chunk> queue, Chunk chunk, AtomicReference<Throwable> failure,
-            Reporter reporter, int epoch) throws InterruptedException {
-        while (!queue.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
-            rethrow(failure);
+        /**
+         * Reads the corpus once, encodes it, and queues it in chunks of about {@value #CHUNK_WORDS}
+         * words, skipping the first {@code skip} (trained before a resume). Checkpoints every
+         * {@code checkpointEvery} words, between two chunks, once the workers have trained all the
+         * chunks queued so far.
+         */
+        private void feed(int epoch, long skip) throws InterruptedException {
+            int[] words = new int[CHUNK_WORDS];
+            int[] ends = new int[64];
+            int n = 0;
+            int sentences = 0;
+            long raw = 0;
+            long chunk = 0; // chunks of this epoch cut so far
+            long trainedBefore = totals.chunks(); // chunks of earlier epochs
+            try (Stream<List<String>> stream = corpus.sentences()) {
+                for (var it = stream.iterator(); it.hasNext(); ) {
+                    List<String> sentence = it.next();
+                    for (String token : sentence) {
+                        int w = vocabulary.find(token);
+                        if (w < 0) {
+                            continue;
+                        }
+                        raw++;
+                        if (n == words.length) {
+                            words = Arrays.copyOf(words, 2 * n);
+                        }
+                        words[n++] = w;
+                    }
+                    if (sentences == ends.length) {
+                        ends = Arrays.copyOf(ends, 2 * sentences);
+                    }
+                    ends[sentences++] = n;
+                    if (n >= CHUNK_WORDS) {
+                        chunk++;
+                        if (chunk > skip) {
+                            queueChunk(new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentences), raw), epoch,
+                                    chunk, trainedBefore + chunk - skip);
+                        }
+                        n = 0;
+                        sentences = 0;
+                        raw = 0;
+                    }
+                }
+            }
+            if (n > 0 && ++chunk > skip) {
+                queueChunk(new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentences), raw), epoch,
+                        chunk, trainedBefore + chunk - skip);
+            }
+        }
+
+        /**
+         * Queues chunk number {@code indexInEpoch} (from 1) of the epoch, and checkpoints when it is
+         * time, once the workers have trained {@code trainedAfter} chunks in all.
+         */
+        private void queueChunk(Chunk chunk, int epoch, long indexInEpoch, long trainedAfter)
+                throws InterruptedException {
+            put(chunk, epoch);
+            wordsSinceCheckpoint += chunk.raw();
+            if (store != null && wordsSinceCheckpoint >= config.checkpointEvery()) {
+                while (!totals.awaitChunks(trainedAfter, 50)) {
+                    rethrow(failure);
+                    reporter.maybeReport(epoch);
+                }
+                rethrow(failure);
+                checkpoint(epoch, indexInEpoch);
+            }
+        }
+
+        /** Queues a chunk, reporting on time and giving up if a worker failed. */
+        private void put(Chunk chunk, int epoch) throws InterruptedException {
+            while (!queue.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
+                rethrow(failure);
+                reporter.maybeReport(epoch);
+            }
             reporter.maybeReport(epoch);
         }
-        reporter.maybeReport(epoch);
+
+        /** What a divergence leaves behind, for its error message. */
+        String checkpointNote() {
+            if (store == null) {
+                return "";
+            }
+            return store.listNewestFirst().isEmpty()
+                    ? "; no checkpoint had been written yet in " + store.directory()
+                    : "; the last good checkpoint in " + store.directory() + " is kept";
+        }
+
+        /**
+         * Saves a checkpoint while no worker is training: the parameters, the generators, and the
+         * position (chunk {@code chunksDone} of {@code epoch} is the next to train). Refuses to save
+         * parameters that are not finite: the last good checkpoint stays the newest.
+         */
+        private void checkpoint(int epoch, long chunksDone) {
+            wordsSinceCheckpoint = 0;
+            INDArray parameters = Nd4j.concat(0, centerVectors, outsideVectors); // [2V, d], a copy
+            FloatBuffer values = parameters.data().asNioFloat();
+            for (int i = 0, n = values.limit(); i < n; i++) {
+                if (!Float.isFinite(values.get(i))) {
+                    throw new IllegalStateException("the parameters are no longer finite in epoch "
+                            + Math.min(epoch, config.epochs()) + ": training diverged (learning rate "
+                            + config.learningRate() + " too high?)" + checkpointNote());
+                }
+            }
+            List<byte[]> states = new ArrayList<>();
+            for (RestorableRandom r : workerRandom) {
+                states.add(r.saveState());
+            }
+            long chunks = totals.chunks();
+            if (chunks > Integer.MAX_VALUE) {
+                throw new IllegalStateException("more than 2^31 chunks: too many to number checkpoints");
+            }
+            Word2VecCheckpoint state = new Word2VecCheckpoint(settings, vocabularyChecksum, epoch, chunksDone,
+                    totals.words(), states);
+            store.save(new Checkpoint((int) chunks, Double.NaN, state.encode(), parameters));
+            Reference.reachabilityFence(parameters);
+            LOG.debug("checkpoint at epoch {}, chunk {}, {} words", epoch, chunksDone, totals.words());
+        }
     }
 
     private static void rethrow(AtomicReference<Throwable> failure) {
@@ -240,14 +423,22 @@ final class Word2VecTrainer {
         private final long wordsTotal;
         private final long started;
         private long lastReport;
+        private long wordsAtStart; // words done before this process started (a resumed run)
+        private final Supplier<String> checkpointNote;
 
-        Reporter(SkipGramConfig config, TrainingListener listener, Totals totals, long wordsTotal, long started) {
+        Reporter(SkipGramConfig config, TrainingListener listener, Totals totals, long wordsTotal, long started,
+                Supplier<String> checkpointNote) {
+            this.checkpointNote = checkpointNote;
             this.config = config;
             this.listener = listener;
             this.totals = totals;
             this.wordsTotal = wordsTotal;
             this.started = started;
             this.lastReport = System.nanoTime();
+        }
+
+        void resumedAt(long words) {
+            wordsAtStart = words;
         }
 
         void maybeReport(int epoch) {
@@ -263,12 +454,13 @@ final class Word2VecTrainer {
             double meanLoss = pairs == 0 ? Double.NaN : sinceLast[0] / pairs;
             if (pairs > 0 && !Double.isFinite(meanLoss)) {
                 throw new IllegalStateException("the loss is " + meanLoss + " in epoch " + epoch
-                        + ": training diverged (learning rate " + config.learningRate() + " too high?)");
+                        + ": training diverged (learning rate " + config.learningRate() + " too high?)"
+                        + checkpointNote.get());
             }
             long words = totals.words();
             Duration elapsed = Duration.ofNanos(lastReport - started);
             listener.onReport(new TrainingReport(epoch, config.epochs(), words, wordsTotal, pairs, meanLoss,
-                    learningRate(config, words, wordsTotal), words / Math.max(1e-9, elapsed.toNanos() / 1e9),
+                    learningRate(config, words, wordsTotal), (words - wordsAtStart) / Math.max(1e-9, elapsed.toNanos() / 1e9),
                     elapsed, endOfEpoch));
         }
     }

@@ -120,7 +120,7 @@ public final class Sgd {
                             + " is at step " + c.step() + ", beyond this run's " + steps + " steps");
                 }
                 x.assign(c.parameters());
-                ((RestorableRandom) rng).restoreState(c.rngState());
+                ((RestorableRandom) rng).restoreState(c.state());
                 start = c.step();
                 smoothed = c.smoothedLoss();
                 LOG.info("resuming from checkpoint at step {} in {}", start, checkpointDirectory);
