@@ -36,11 +36,24 @@ public interface Corpus {
     /**
      * UTF-8 text with one sentence per line, tokens separated by whitespace, case kept; streamed, so
      * memory does not grow with the corpus. A line longer than {@value #MAX_SENTENCE_TOKENS} tokens
-     * (a text8-style file is one line) is cut into pieces of at most that many tokens.
+     * (a text8-style file is one line) is cut into pieces of at most that many tokens (and about a
+     * million characters, which only lines of unusually long tokens reach).
      *
      * <p>{@code path} may be a file, a gzip file (recognised by its magic bytes, whatever its name),
-     * or a directory, whose regular non-hidden files are read in lexicographic order of their paths,
-     * recursively. Malformed UTF-8 is replaced by U+FFFD.
+     * or a directory, whose non-hidden files are read in lexicographic order of their paths,
+     * recursively (following symbolic links; a name starting with a dot hides a file or directory).
+     *
+     * <p>What goes wrong, and what happens (each pass checks again):
+     * <ul>
+     *   <li>the path, or a file in the directory, is missing, unreadable, a broken link, or not a
+     *       regular file (a pipe or device, which could not be read once per pass), or the directory
+     *       has no files: {@link #sentences()} throws an {@link UncheckedIOException} naming it;
+     *   <li>a NUL character, or a token longer than 10,000 characters (a binary or UTF-16 file): the
+     *       pass throws an {@link UncheckedIOException} naming the file and line;
+     *   <li>malformed UTF-8: replaced by U+FFFD, and a warning naming the file, the number of
+     *       replacements and the offset of the first is logged when the file has been read;
+     *   <li>Windows line endings: the {@code \r} is whitespace, so they read as Unix ones.
+     * </ul>
      *
      * @param path a file or directory; it must exist when {@link #sentences()} is called
      * @return the corpus
@@ -89,13 +102,14 @@ public interface Corpus {
     }
 
     private static Stream<String> lines(Path file) {
+        TextFiles.requireReadableRegularFile(file, "corpus");
         BufferedReader reader;
         try {
             reader = new BufferedReader(TextFiles.open(file), 1 << 16);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("corpus file not found: " + file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read corpus file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read corpus file " + file + ": " + TextFiles.reason(e), e);
         }
         return reader.lines().onClose(() -> {
             try {

@@ -10,13 +10,25 @@ import java.util.NoSuchElementException;
 
 /**
  * Splits a character stream into sentences without ever holding more than one sentence: a sentence
- * ends at a line break or after {@code maxTokens} tokens, whichever comes first, so a file that is a
- * single 100 MB line (like text8) streams in pieces of {@code maxTokens} tokens. Tokens are separated
- * by the whitespace of {@link Tokens#isSeparator}; empty sentences are skipped.
+ * ends at a line break, after {@code maxTokens} tokens, or at the first token boundary after
+ * {@value #MAX_SENTENCE_CHARS} characters, whichever comes first, so a file that is a single 100 MB
+ * line (like text8) streams in pieces of {@code maxTokens} tokens. Tokens are separated by the
+ * whitespace of {@link Tokens#isSeparator}; empty sentences are skipped.
+ *
+ * <p>Memory is bounded by construction, whatever the input: a 64 Ki-character buffer, one sentence
+ * of at most {@code maxTokens} tokens and about {@value #MAX_SENTENCE_CHARS} characters, and one
+ * token of at most {@value #MAX_TOKEN_CHARS} characters. A longer token, or a NUL character, is not
+ * text: both end the pass with an {@link UncheckedIOException} naming the source and the line (a
+ * binary file, or UTF-16, which puts a NUL in every ASCII character).
  *
  * <p>Not thread-safe. Closing the reader is the caller's job.
  */
 final class SentenceReader implements Iterator<List<String>> {
+
+    /** The longest token accepted, in UTF-16 characters (at most 30,000 bytes of UTF-8). */
+    static final int MAX_TOKEN_CHARS = 10_000;
+    /** A sentence is cut at the first token boundary after this many characters (only tokens counted). */
+    static final int MAX_SENTENCE_CHARS = 1 << 20;
 
     private final Reader in;
     private final String source;
@@ -25,6 +37,8 @@ final class SentenceReader implements Iterator<List<String>> {
     private int position;
     private int limit;
     private boolean exhausted;
+    private long line = 1;
+    private int sentenceChars; // characters in the tokens of the sentence being read
     private final StringBuilder token = new StringBuilder();
     private List<String> next;
 
@@ -58,6 +72,7 @@ final class SentenceReader implements Iterator<List<String>> {
     /** The next non-empty sentence, or null at the end of the input. */
     private List<String> readSentence() {
         List<String> sentence = new ArrayList<>();
+        sentenceChars = 0;
         while (true) {
             if (position == limit && !fill()) {
                 endToken(sentence);
@@ -65,27 +80,43 @@ final class SentenceReader implements Iterator<List<String>> {
             }
             char c = buffer[position++];
             if (c == '\n') {
+                line++;
                 endToken(sentence);
                 if (!sentence.isEmpty()) {
                     return sentence;
                 }
             } else if (Tokens.isSeparator(c)) {
                 endToken(sentence);
-                if (sentence.size() == maxTokens) {
+                if (sentence.size() == maxTokens || sentenceChars >= MAX_SENTENCE_CHARS) {
                     return sentence;
                 }
             } else {
-                if (token.length() == 0 && sentence.size() == maxTokens) {
+                if (token.length() == 0 && (sentence.size() == maxTokens || sentenceChars >= MAX_SENTENCE_CHARS)) {
                     position--; // this token starts the next piece
                     return sentence;
+                }
+                if (c == '\0') {
+                    throw notText("a NUL character (U+0000): the corpus must be UTF-8 text, and this looks like a"
+                            + " binary or UTF-16 file");
+                }
+                if (token.length() == MAX_TOKEN_CHARS) {
+                    throw notText("a token longer than " + MAX_TOKEN_CHARS + " characters (\""
+                            + token.substring(0, 20) + "...\"): the corpus must be text with whitespace between"
+                            + " words; is it a binary file?");
                 }
                 token.append(c);
             }
         }
     }
 
+    private UncheckedIOException notText(String problem) {
+        String message = "corpus " + source + ", line " + line + ": " + problem;
+        return new UncheckedIOException(message, new IOException(message));
+    }
+
     private void endToken(List<String> sentence) {
         if (token.length() > 0) {
+            sentenceChars += token.length();
             sentence.add(token.toString());
             token.setLength(0);
         }
@@ -105,7 +136,7 @@ final class SentenceReader implements Iterator<List<String>> {
             limit = n;
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read corpus " + source + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read corpus " + source + ": " + TextFiles.reason(e), e);
         }
     }
 }

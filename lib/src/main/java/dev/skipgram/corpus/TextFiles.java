@@ -3,12 +3,14 @@ package dev.skipgram.corpus;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,41 +36,113 @@ final class TextFiles {
                 .onClose(chain::close);
     }
 
-    /** The files to read, in order; checks up front that they exist. */
+    /**
+     * The files to read, in order. Checks up front that the path exists and that every file is a
+     * readable regular file: a pipe or device would be read only once (training reads the corpus on
+     * every pass) and a broken link or unreadable file would fail hours into a run.
+     */
     static List<Path> files(Path path) {
-        if (!Files.exists(path)) {
-            throw new UncheckedIOException("corpus not found: " + path, new NoSuchFileException(path.toString()));
+        if (Files.isDirectory(path)) {
+            return directoryFiles(path);
         }
-        if (!Files.isDirectory(path)) {
-            return List.of(path);
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            List<Path> files = new ArrayList<>(walk
-                    .filter(Files::isRegularFile)
-                    .filter(p -> !path.relativize(p).toString().startsWith(".")
-                            && !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList());
-            if (files.isEmpty()) {
-                throw new UncheckedIOException("corpus directory has no files: " + path,
-                        new NoSuchFileException(path.toString()));
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list corpus directory " + path + ": " + e.getMessage(), e);
-        }
+        requireReadableRegularFile(path, "corpus");
+        return List.of(path);
     }
 
-    /** Opens a file as UTF-8 text, decompressing it if it starts with the gzip magic bytes. */
+    /** The regular non-hidden files under {@code dir}, recursively, following links, in path order. */
+    private static List<Path> directoryFiles(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            for (var it = walk.iterator(); it.hasNext(); ) {
+                Path p = it.next();
+                if (!p.equals(dir) && !isHidden(dir.relativize(p)) && !Files.isDirectory(p)) {
+                    files.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list corpus directory " + dir + ": " + reason(e), e);
+        } catch (UncheckedIOException e) { // Files.walk's iterator wraps what it meets on the way
+            throw new UncheckedIOException("cannot list corpus directory " + dir + ": " + reason(e.getCause()),
+                    e.getCause());
+        }
+        if (files.isEmpty()) {
+            throw new UncheckedIOException("corpus directory has no files: " + dir,
+                    new NoSuchFileException(dir.toString()));
+        }
+        for (Path file : files) {
+            requireReadableRegularFile(file, "corpus file");
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** Whether a name on the path, relative to the corpus directory, starts with a dot. */
+    private static boolean isHidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @throws UncheckedIOException unless {@code file} is a readable regular file (or a link to one) */
+    static void requireReadableRegularFile(Path file, String what) {
+        if (Files.isRegularFile(file)) {
+            if (!Files.isReadable(file)) {
+                throw new UncheckedIOException(what + " " + file + " is not readable (permission denied)",
+                        new AccessDeniedException(file.toString()));
+            }
+            return;
+        }
+        if (Files.isSymbolicLink(file)) {
+            throw new UncheckedIOException(what + " " + file + " is a broken symbolic link",
+                    new NoSuchFileException(file.toString()));
+        }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UncheckedIOException(what + " not found: " + file, new NoSuchFileException(file.toString()));
+        }
+        throw new UncheckedIOException(what + " " + file + " is not a regular file (a pipe, socket or device?):"
+                + " training reads the corpus once per pass, so it must be a file or a directory of files",
+                new FileSystemException(file.toString()));
+    }
+
+    /** What went wrong, in words, for an I/O error of the file system. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof NoSuchFileException n) {
+            return "not found: " + n.getFile();
+        }
+        if (e instanceof FileSystemLoopException l) {
+            return "a symbolic link loop at " + l.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        if (e instanceof java.io.EOFException) {
+            return "unexpected end of file (truncated?)" + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /**
+     * Opens a file as UTF-8 text, decompressing it if it starts with the gzip magic bytes. Malformed
+     * UTF-8 becomes U+FFFD, and closing the reader logs a warning if there was any.
+     */
     static Reader open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-        raw.reset();
-        InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        try {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            return new Utf8Reader(in, file + (gzip ? " (gzip)" : ""));
+        } catch (IOException | RuntimeException e) {
+            raw.close(); // a truncated gzip header, say: do not leak the file
+            throw e;
+        }
     }
 
     /** Sentences of one file after another; opens each file only when the previous one is done. */
@@ -96,7 +170,7 @@ final class TextFiles {
                 } catch (NoSuchFileException e) {
                     throw new UncheckedIOException("corpus file not found: " + file, e);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read corpus file " + file + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException("cannot read corpus file " + file + ": " + reason(e), e);
                 }
                 sentences = new SentenceReader(reader, file.toString(), maxTokens);
             }
