@@ -41,6 +41,7 @@ final class Cs224nTrainer {
         }
         int v = vocabulary.size();
         int d = config.dimension();
+        SkipGram.requireIndexable(v, d);
         if (config.loss() == LossType.NEGATIVE_SAMPLING && v < 2) {
             throw new IllegalArgumentException("negative sampling needs at least two words; the vocabulary has " + v);
         }

@@ -65,6 +65,19 @@ public final class SkipGram {
     }
 
     /**
+     * Refuses a model whose parameters, both [V, d] matrices in one [2V, d] array as the trainers and
+     * checkpoints hold them, would not be indexable by an int (a Java buffer's limit).
+     */
+    static void requireIndexable(int vocabularySize, int dimension) {
+        long values = 2L * vocabularySize * dimension;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("V = " + vocabularySize + " words of d = " + dimension
+                    + " dimensions need 2·V·d = " + values + " parameters, more than the 2^31 − 1 one array can"
+                    + " hold: lower dimension, minCount or maxVocabularySize");
+        }
+    }
+
+    /**
      * Trains word vectors on {@code corpus} with the recipe {@code config} names:
      * {@link Recipe#CS224N} (SPEC §6) or {@link Recipe#WORD2VEC} (SPEC §7).
      *
@@ -73,8 +86,13 @@ public final class SkipGram {
      * @param config the settings
      * @return the trained vectors (the centre vectors are the embeddings)
      * @throws IllegalArgumentException if the corpus cannot train anything (empty, no word frequent
-     *     enough, no window with a context) or the config does not fit it (K ≥ V)
-     * @throws IllegalStateException if training diverges (non-finite loss)
+     *     enough, a single word, no window with a context) or the config does not fit it (K ≥ V with
+     *     the word2vec recipe, 2·V·d ≥ 2^31)
+     * @throws IllegalStateException if training diverges (a non-finite loss or parameter; the last
+     *     good checkpoint, if any, stays the newest), or the checkpoint directory holds another run's
+     *     checkpoint
+     * @throws java.io.UncheckedIOException if the corpus cannot be read, or a checkpoint cannot be
+     *     written; the message names the file
      */
     public static WordVectors train(Corpus corpus, SkipGramConfig config) {
         return train(corpus, config, TrainingListener.NONE);

@@ -126,11 +126,16 @@ final class Word2VecTrainer {
             throw new IllegalArgumentException("no word occurs at least minCount = " + config.minCount()
                     + " times: the corpus is empty or too small");
         }
+        if (v == 1) {
+            throw new IllegalArgumentException("the vocabulary has a single word ('" + vocabulary.word(0)
+                    + "', minCount = " + config.minCount() + "): skip-gram needs at least two different words");
+        }
         if (config.loss() == LossType.NEGATIVE_SAMPLING && config.negatives() >= v) {
             throw new IllegalArgumentException("negatives (K = " + config.negatives()
                     + ") must be smaller than the vocabulary size (V = " + v + ")");
         }
         int d = config.dimension();
+        SkipGram.requireIndexable(v, d);
         long wordsPerEpoch = vocabulary.totalCount();
         LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
                 wordsPerEpoch, config.epochs(), d,
@@ -173,6 +178,7 @@ final class Word2VecTrainer {
         private int firstEpoch = 1;
         private long chunksToSkip; // chunks of firstEpoch trained before a resume
         private long wordsSinceCheckpoint;
+        private boolean anyPair; // some sentence of the last pass has two words of the vocabulary
         private BlockingQueue<Chunk> queue;
         private AtomicReference<Throwable> failure;
 
@@ -259,6 +265,11 @@ final class Word2VecTrainer {
                 }
                 try {
                     feed(epoch, epoch == firstEpoch ? chunksToSkip : 0);
+                    if (!anyPair) {
+                        throw new IllegalArgumentException("no sentence of the corpus has two words that are in the"
+                                + " vocabulary (minCount = " + config.minCount() + "), so there is no pair to train:"
+                                + " the corpus is too small, or its sentences are single words");
+                    }
                     for (int i = 0; i < workers.size(); i++) {
                         put(END, epoch);
                     }
@@ -278,7 +289,9 @@ final class Word2VecTrainer {
                 }
                 reporter.report(epoch, true);
                 if (store != null) {
-                    checkpoint(epoch + 1, 0);
+                    checkpoint(epoch + 1, 0); // refuses non-finite parameters
+                } else {
+                    requireFinite(epoch);
                 }
             }
         }
@@ -297,9 +310,11 @@ final class Word2VecTrainer {
             long raw = 0;
             long chunk = 0; // chunks of this epoch cut so far
             long trainedBefore = totals.chunks(); // chunks of earlier epochs
+            anyPair = false;
             try (Stream<List<String>> stream = corpus.sentences()) {
                 for (var it = stream.iterator(); it.hasNext(); ) {
                     List<String> sentence = it.next();
+                    int sentenceStart = n;
                     for (String token : sentence) {
                         int w = vocabulary.find(token);
                         if (w < 0) {
@@ -311,6 +326,7 @@ final class Word2VecTrainer {
                         }
                         words[n++] = w;
                     }
+                    anyPair |= n - sentenceStart >= 2;
                     if (sentences == ends.length) {
                         ends = Arrays.copyOf(ends, 2 * sentences);
                     }
@@ -370,6 +386,22 @@ final class Word2VecTrainer {
                     : "; the last good checkpoint in " + store.directory() + " is kept";
         }
 
+        /** Throws if a parameter is NaN or infinite (the loss may stay finite a little longer). */
+        private void requireFinite(int epoch) {
+            requireFinite(centerVectors.data().asNioFloat(), epoch);
+            requireFinite(outsideVectors.data().asNioFloat(), epoch);
+        }
+
+        private void requireFinite(FloatBuffer values, int epoch) {
+            for (int i = 0, n = values.limit(); i < n; i++) {
+                if (!Float.isFinite(values.get(i))) {
+                    throw new IllegalStateException("the parameters are no longer finite in epoch "
+                            + Math.min(epoch, config.epochs()) + ": training diverged (learning rate "
+                            + config.learningRate() + " too high?)" + checkpointNote());
+                }
+            }
+        }
+
         /**
          * Saves a checkpoint while no worker is training: the parameters, the generators, and the
          * position (chunk {@code chunksDone} of {@code epoch} is the next to train). Refuses to save
@@ -378,14 +410,7 @@ final class Word2VecTrainer {
         private void checkpoint(int epoch, long chunksDone) {
             wordsSinceCheckpoint = 0;
             INDArray parameters = Nd4j.concat(0, centerVectors, outsideVectors); // [2V, d], a copy
-            FloatBuffer values = parameters.data().asNioFloat();
-            for (int i = 0, n = values.limit(); i < n; i++) {
-                if (!Float.isFinite(values.get(i))) {
-                    throw new IllegalStateException("the parameters are no longer finite in epoch "
-                            + Math.min(epoch, config.epochs()) + ": training diverged (learning rate "
-                            + config.learningRate() + " too high?)" + checkpointNote());
-                }
-            }
+            requireFinite(parameters.data().asNioFloat(), epoch);
             List<byte[]> states = new ArrayList<>();
             for (RestorableRandom r : workerRandom) {
                 states.add(r.saveState());
