@@ -86,8 +86,10 @@ public final class Sgd {
      * @param rng the generator given to every evaluation of f; with checkpointing it must be a
      *     {@link RestorableRandom}, whose state is saved and, on resume, restored
      * @return new array holding the parameters after the last step
-     * @throws IllegalStateException if f returns a NaN or infinite value (the run diverged), or the
-     *     newest checkpoint does not fit {@code x0}'s shape and type
+     * @throws IllegalStateException if f returns a NaN or infinite value, or the parameters become
+     *     NaN or infinite (the run diverged: no checkpoint of non-finite parameters is written, so the
+     *     last one written stays the newest), or the newest checkpoint does not fit {@code x0}'s shape
+     *     and type
      * @throws java.io.UncheckedIOException if a checkpoint cannot be written
      */
     public INDArray minimize(Objective f, INDArray x0, RandomGenerator rng) {
@@ -126,13 +128,13 @@ public final class Sgd {
                 LOG.info("resuming from checkpoint at step {} in {}", start, checkpointDirectory);
             }
         }
+        int lastCheckpoint = store != null && start > 0 ? start : -1;
         for (int step = start + 1; step <= steps; step++) {
             double eta = stepSizeAt(step);
             ValueAndGradient vg = f.evaluate(x, rng);
             if (!Double.isFinite(vg.value())) {
-                throw new IllegalStateException("the objective is " + vg.value() + " at step " + step
-                        + " (step size " + eta + "): the optimisation diverged"
-                        + (store == null ? "" : "; the checkpoints in " + checkpointDirectory + " are kept"));
+                throw diverged("the objective is " + vg.value() + " at step " + step + " (step size " + eta + ")",
+                        lastCheckpoint);
             }
             INDArray gradient = vg.gradient();
             if (!Arrays.equals(gradient.shape(), x.shape()) || gradient.dataType() != x.dataType()) {
@@ -145,10 +147,30 @@ public final class Sgd {
                 listener.onProgress(new SgdProgress(step, vg.value(), smoothed, eta));
             }
             if (store != null && step % checkpointEvery == 0) {
+                if (!isFinite(x)) {
+                    throw diverged("the parameters are no longer finite after step " + step + " (step size " + eta
+                            + ")", lastCheckpoint);
+                }
                 store.save(new Checkpoint(step, smoothed, ((RestorableRandom) rng).saveState(), x));
+                lastCheckpoint = step;
             }
         }
+        if (!isFinite(x)) {
+            throw diverged("the parameters are no longer finite after step " + steps, lastCheckpoint);
+        }
         return x;
+    }
+
+    private static boolean isFinite(INDArray x) {
+        return !x.isNaN().any() && !x.isInfinite().any();
+    }
+
+    /** The error of a diverged run: what happened, and which checkpoint is left to resume from. */
+    private IllegalStateException diverged(String what, int lastCheckpoint) {
+        String kept = checkpointDirectory == null ? ""
+                : lastCheckpoint < 0 ? "; no checkpoint had been written yet in " + checkpointDirectory
+                : "; the last good checkpoint (step " + lastCheckpoint + ") in " + checkpointDirectory + " is kept";
+        return new IllegalStateException(what + ": the optimisation diverged (step size too high?)" + kept);
     }
 
     /** x ← x − eta · g, one BLAS axpy when both are contiguous (no allocation). */

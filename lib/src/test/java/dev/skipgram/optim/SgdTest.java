@@ -198,6 +198,30 @@ class SgdTest {
     }
 
     @Test
+    void parametersThatOverflowWhileTheObjectiveStaysFiniteAreNeverCheckpointed(@TempDir Path dir) {
+        // f = 1 everywhere, but its "gradient" −1e300·x blows x up by 1e300 a step: finite after step 1,
+        // infinite after step 2. The checkpoint of step 2 must not be written.
+        Objective f = (x, rng) -> new ValueAndGradient(1.0, x.mul(-1e300));
+        Sgd sgd = Sgd.builder().stepSize(1).steps(10).checkpoints(dir, 1).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sgd.minimize(f, Nd4j.createFromArray(1.0, -2.0), RestorableRandom.seeded(1)));
+        assertTrue(e.getMessage().contains("no longer finite after step 2") && e.getMessage().contains("diverged")
+                && e.getMessage().contains("last good checkpoint (step 1)"), e.getMessage());
+        Checkpoint kept = new CheckpointStore(dir, 2).loadNewest().orElseThrow();
+        assertEquals(1, kept.step());
+        assertEquals(1e300, kept.parameters().getDouble(0), 1e285);
+
+        Path fresh = dir.resolve("fresh");
+        e = assertThrows(IllegalStateException.class, () -> Sgd.builder().stepSize(1).steps(10)
+                .checkpoints(fresh, 5).build().minimize(f, Nd4j.createFromArray(1.0), RestorableRandom.seeded(1)));
+        assertTrue(e.getMessage().contains("no checkpoint had been written yet in " + fresh), e.getMessage());
+        // without checkpoints, the end of the run checks too
+        e = assertThrows(IllegalStateException.class, () -> Sgd.builder().stepSize(1).steps(2).build()
+                .minimize(f, Nd4j.createFromArray(1.0), RestorableRandom.seeded(1)));
+        assertTrue(e.getMessage().contains("no longer finite after step 2"), e.getMessage());
+    }
+
+    @Test
     void theBuilderRefusesBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> Sgd.builder().stepSize(0));
         assertThrows(IllegalArgumentException.class, () -> Sgd.builder().stepSize(Double.NaN));
