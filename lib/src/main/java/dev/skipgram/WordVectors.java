@@ -1,6 +1,7 @@
 package dev.skipgram;
 
 import dev.skipgram.corpus.Vocabulary;
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,7 +16,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Trained word vectors: the vocabulary, one centre vector per word (the embedding) and the outside
  * vectors the model was trained with, with cosine-similarity queries.
  *
- * <p>Immutable and thread-safe: the matrices are private copies and every accessor returns a copy.
+ * <p>Immutable and thread-safe: the matrices are private copies, every accessor returns a copy, and
+ * queries share no scratch state, so any number of threads may query one instance at once.
+ *
+ * <p>Every value is finite (the constructors refuse NaN and infinities). A query involving a zero
+ * vector, whose cosine is undefined, is an {@link IllegalArgumentException}, never a NaN.
  */
 public final class WordVectors {
 
@@ -39,7 +43,8 @@ public final class WordVectors {
      * @param vocabulary the words, V of them
      * @param centerVectors {@code [V, d]}, the word embeddings
      * @param outsideVectors {@code [V, d]}, the context embeddings
-     * @throws IllegalArgumentException if a shape does not match the vocabulary
+     * @throws IllegalArgumentException if a shape does not match the vocabulary, or a value is NaN or
+     *     infinite
      */
     public WordVectors(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
         this(vocabulary, centerVectors, Objects.requireNonNull(outsideVectors, "outsideVectors"), true);
@@ -50,6 +55,8 @@ public final class WordVectors {
      *
      * @param vocabulary the words, V of them
      * @param centerVectors {@code [V, d]}, the word embeddings (copied)
+     * @throws IllegalArgumentException if the shape does not match the vocabulary, or a value is NaN
+     *     or infinite
      */
     public WordVectors(Vocabulary vocabulary, INDArray centerVectors) {
         this(vocabulary, centerVectors, null, true);
@@ -74,10 +81,26 @@ public final class WordVectors {
             double s = 0;
             for (int j = 0; j < d; j++) {
                 double x = v.get(w * d + j);
+                if (!Double.isFinite(x)) {
+                    throw notFinite("centerVectors", w, j, x);
+                }
                 s += x * x;
             }
             norms[w] = Math.sqrt(s);
         }
+        if (this.outsideVectors != null) {
+            FloatBuffer u = this.outsideVectors.data().asNioFloat();
+            for (int i = 0, n = u.limit(); i < n; i++) {
+                if (!Float.isFinite(u.get(i))) {
+                    throw notFinite("outsideVectors", i / d, i % d, u.get(i));
+                }
+            }
+        }
+    }
+
+    private IllegalArgumentException notFinite(String matrix, int w, int j, double x) {
+        return new IllegalArgumentException(matrix + " row " + w + " ('" + vocabulary.word(w) + "') has value " + x
+                + " at column " + j + ": word vectors must be finite");
     }
 
     private static void requireShape(String name, INDArray a, int rows) {
@@ -125,7 +148,12 @@ public final class WordVectors {
     public double similarity(String a, String b) {
         int i = nonZero(indexOf(a));
         int j = nonZero(indexOf(b));
-        return dot(i, j) / (norms[i] * norms[j]);
+        return clamp(dot(i, j) / (norms[i] * norms[j]));
+    }
+
+    /** Rounding can put a cosine a hair outside [−1, 1]; the documented range is kept. */
+    private static double clamp(double cosine) {
+        return Math.max(-1.0, Math.min(1.0, cosine));
     }
 
     /**
@@ -137,7 +165,7 @@ public final class WordVectors {
      */
     public List<Neighbor> mostSimilar(String word, int n) {
         int q = nonZero(indexOf(word));
-        return nearest(row(q), n, Set.of(q));
+        return nearest(row(q), n, q);
     }
 
     /**
@@ -154,7 +182,7 @@ public final class WordVectors {
                     + dimension() + " dimensions");
         }
         double[] q = vector.castTo(DataType.DOUBLE).data().asDouble();
-        return nearest(q, n, Set.of());
+        return nearest(q, n);
     }
 
     /**
@@ -175,11 +203,11 @@ public final class WordVectors {
         for (int j = 0; j < q.length; j++) {
             q[j] = rb[j] / norms[ib] - ra[j] / norms[ia] + rc[j] / norms[ic];
         }
-        return nearest(q, n, Set.of(ia, ib, ic));
+        return nearest(q, n, ia, ib, ic); // a repeat (a : a :: c) is fine
     }
 
-    /** The n words most cosine-similar to q, skipping {@code excluded} and zero vectors. */
-    private List<Neighbor> nearest(double[] q, int n, Set<Integer> excluded) {
+    /** The n words most cosine-similar to q, skipping {@code excluded} (repeats allowed) and zero vectors. */
+    private List<Neighbor> nearest(double[] q, int n, int... excluded) {
         if (n < 1 || n > norms.length) {
             throw new IllegalArgumentException("n must be in [1, " + norms.length + "] (the vocabulary size), got " + n);
         }
@@ -196,25 +224,38 @@ public final class WordVectors {
         int d = dimension();
         PriorityQueue<Neighbor> best = new PriorityQueue<>(
                 (x, y) -> Double.compare(x.similarity(), y.similarity()));
-        for (int w = 0; w < norms.length; w++) {
-            if (norms[w] == 0 || excluded.contains(w)) {
-                continue;
+        try {
+            for (int w = 0; w < norms.length; w++) {
+                if (norms[w] == 0 || contains(excluded, w)) {
+                    continue;
+                }
+                double dot = 0;
+                for (int j = 0; j < d; j++) {
+                    dot += q[j] * v.get(w * d + j);
+                }
+                double s = clamp(dot / (qNorm * norms[w]));
+                if (best.size() < n) {
+                    best.add(new Neighbor(vocabulary.word(w), s));
+                } else if (s > best.peek().similarity()) {
+                    best.poll();
+                    best.add(new Neighbor(vocabulary.word(w), s));
+                }
             }
-            double dot = 0;
-            for (int j = 0; j < d; j++) {
-                dot += q[j] * v.get(w * d + j);
-            }
-            double s = dot / (qNorm * norms[w]);
-            if (best.size() < n) {
-                best.add(new Neighbor(vocabulary.word(w), s));
-            } else if (s > best.peek().similarity()) {
-                best.poll();
-                best.add(new Neighbor(vocabulary.word(w), s));
-            }
+        } finally {
+            Reference.reachabilityFence(centerVectors); // the buffer view does not keep it alive
         }
         List<Neighbor> result = new ArrayList<>(best);
         result.sort((x, y) -> Double.compare(y.similarity(), x.similarity()));
         return result;
+    }
+
+    private static boolean contains(int[] a, int x) {
+        for (int y : a) {
+            if (y == x) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double[] row(int w) {
@@ -224,6 +265,7 @@ public final class WordVectors {
         for (int j = 0; j < d; j++) {
             r[j] = v.get(w * d + j);
         }
+        Reference.reachabilityFence(centerVectors);
         return r;
     }
 
@@ -234,6 +276,7 @@ public final class WordVectors {
         for (int j = 0; j < d; j++) {
             s += (double) v.get(a * d + j) * v.get(b * d + j);
         }
+        Reference.reachabilityFence(centerVectors);
         return s;
     }
 

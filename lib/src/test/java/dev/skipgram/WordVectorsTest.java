@@ -76,6 +76,60 @@ class WordVectorsTest {
     }
 
     @Test
+    void repeatedWordsInAQueryAreWellDefined() {
+        WordVectors v = vectors();
+        assertEquals(1.0, v.similarity("up", "up"), 1e-12);
+        assertTrue(v.similarity("south", "south") <= 1.0, "never above 1, whatever the rounding");
+        // a : a :: c : ?  and  a : b :: a : ?  both ask for the word nearest the other one, a and it excluded
+        List<WordVectors.Neighbor> aac = v.analogy("north", "north", "up", 2);
+        List<WordVectors.Neighbor> aba = v.analogy("north", "up", "north", 2);
+        assertEquals(List.of("south"), aac.stream().map(WordVectors.Neighbor::word).toList());
+        assertEquals(List.of("south"), aba.stream().map(WordVectors.Neighbor::word).toList());
+        assertEquals(v.similarity("up", "south"), aac.get(0).similarity(), 1e-12);
+        assertEquals(v.similarity("up", "south"), aba.get(0).similarity(), 1e-12);
+        // a word list with a repeat cannot become a vocabulary
+        assertThrows(IllegalArgumentException.class, () -> new Vocabulary(List.of("a", "b", "a"), new long[] {1, 1, 1}));
+    }
+
+    @Test
+    void everyQueryOnAZeroVectorOrAnUnknownWordIsAnErrorNotNaN() {
+        WordVectors v = vectors();
+        for (Runnable query : List.<Runnable>of(
+                () -> v.similarity("zero", "north"), () -> v.similarity("north", "zero"),
+                () -> v.mostSimilar("zero", 1), () -> v.analogy("zero", "north", "up", 1),
+                () -> v.analogy("north", "zero", "up", 1), () -> v.analogy("north", "up", "zero", 1),
+                () -> v.mostSimilar(Nd4j.createFromArray(0f, 0f), 1))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, query::run);
+            assertTrue(e.getMessage().contains("zero") && e.getMessage().contains("undefined"), e.getMessage());
+        }
+        for (Runnable query : List.<Runnable>of(() -> v.similarity("north", "west"), () -> v.mostSimilar("west", 1),
+                () -> v.analogy("north", "south", "west", 1), () -> v.vector("west"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, query::run);
+            assertTrue(e.getMessage().contains("'west' is not in the vocabulary (4 words)"), e.getMessage());
+        }
+        for (int n : new int[] {0, -1, 5, Integer.MAX_VALUE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v.mostSimilar("north", n));
+            assertTrue(e.getMessage().contains("n must be in [1, 4]") && e.getMessage().contains("got " + n),
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> v.analogy("north", "south", "up", n));
+        }
+        assertThrows(NullPointerException.class, () -> v.similarity(null, "up"));
+    }
+
+    @Test
+    void nonFiniteVectorsAreRefusedNamingTheWord() {
+        Vocabulary vocabulary = new Vocabulary(List.of("a", "b"), new long[] {2, 1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WordVectors(vocabulary,
+                Nd4j.createFromArray(new float[][] {{1, 2}, {Float.NaN, 0}})));
+        assertTrue(e.getMessage().contains("row 1 ('b')") && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new WordVectors(vocabulary,
+                Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}),
+                Nd4j.createFromArray(new float[][] {{1, Float.NEGATIVE_INFINITY}, {3, 4}})));
+        assertTrue(e.getMessage().contains("outsideVectors row 0 ('a')") && e.getMessage().contains("-Infinity"),
+                e.getMessage());
+    }
+
+    @Test
     void shapesMustMatchTheVocabulary() {
         Vocabulary vocabulary = new Vocabulary(List.of("a", "b"), new long[] {1, 1});
         assertThrows(IllegalArgumentException.class,
