@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 
 /**
  * Replaces a file all at once: the content goes to a temporary file in the target's directory, is
@@ -36,14 +41,34 @@ public final class AtomicFile {
     /**
      * Writes {@code content} to {@code target} atomically, creating the directory if needed.
      *
-     * @param target the file to replace or create
+     * <p>Failures of the file system read as sentences: "permission denied", "exists and is not a
+     * directory", "Read-only file system", "No space left on device" (the operating system's words),
+     * with the path. An {@link IOException} thrown by {@code content} passes through unchanged.
+     *
+     * @param target the file to replace or create; not a directory
      * @param content what to write
-     * @throws IOException if anything fails; the previous file, if any, is then unchanged
+     * @throws IOException if anything fails; the previous file, if any, is then unchanged, and no
+     *     temporary file is left behind
      */
     public static void write(Path target, Content content) throws IOException {
+        Objects.requireNonNull(content, "content");
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a directory, not a file");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(e.getFile() + " exists and is not a directory", e);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot create directory " + dir + ": " + reason(e), e);
+        }
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        } catch (FileSystemException e) {
+            throw new IOException("cannot create a file in " + dir + ": " + reason(e), e);
+        }
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -51,14 +76,32 @@ public final class AtomicFile {
                 out.flush();
                 channel.force(true);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (FileSystemException e) {
+                throw new IOException("cannot replace " + target + ": " + reason(e), e);
+            }
             temporary = null;
         } finally {
             if (temporary != null) {
-                Files.deleteIfExists(temporary);
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // the write's own failure is the one to report; a hidden .tmp file stays behind
+                }
             }
         }
         syncDirectory(dir);
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return e.getFile() + " does not exist";
+        }
+        return e.getReason() != null ? e.getReason() : e.getMessage();
     }
 
     private static void syncDirectory(Path dir) {

@@ -14,11 +14,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,10 +80,17 @@ public final class Word2VecFormat {
         Objects.requireNonNull(vectors, "vectors");
         Objects.requireNonNull(format, "format");
         try {
-            AtomicFile.write(file, out -> writeTo(vectors, out, format));
+            AtomicFile.write(file, content(vectors, format));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write vectors to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What {@link #write} writes, for {@link AtomicFile}. */
+    static AtomicFile.Content content(WordVectors vectors, Format format) {
+        Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(format, "format");
+        return out -> writeTo(vectors, out, format);
     }
 
     private static void writeTo(WordVectors vectors, OutputStream out, Format format) throws IOException {
@@ -127,7 +137,20 @@ public final class Word2VecFormat {
     }
 
     /**
-     * Reads a vector file in the given format.
+     * Reads a vector file in the given format. Everything is validated, and any problem is an
+     * {@link IOException} whose message names the file, the entry (the header is entry 0) and what is
+     * wrong; nothing else is thrown for any content of the file:
+     * <ul>
+     *   <li>the file is missing, not a regular file, or empty;
+     *   <li>the header is not two positive numbers, or claims more words or dimensions than the file's
+     *       size can hold (checked before anything is allocated, so a corrupt header claiming 10^12
+     *       words allocates nothing), or more than 2^31 − 9 values in all;
+     *   <li>an entry is truncated, has another number of values than the header says, or a value is
+     *       not a number, NaN or infinite; a word is empty, repeats or is not valid UTF-8;
+     *   <li>the file continues after the entries the header announced (only whitespace may follow).
+     * </ul>
+     * Memory is bounded by the file: the vectors take at most twice the file's size (text) or its
+     * size (binary), and a line at most a word and d values. No Java deserialization is involved.
      *
      * @param file the file
      * @param format text or binary
@@ -135,16 +158,32 @@ public final class Word2VecFormat {
      * @throws IOException naming the file and the problem if it is missing, truncated or malformed
      */
     public static WordVectors read(Path file, Format format) throws IOException {
-        long size;
+        Objects.requireNonNull(format, "format");
+        BasicFileAttributes attributes;
         try {
-            size = Files.size(file);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "vector file not found");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(in, size, format, file.toString());
+        if (!attributes.isRegularFile()) {
+            throw new IOException(file + ": not a regular file" + (attributes.isDirectory() ? " but a directory" : ""));
+        }
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (AccessDeniedException e) {
+            throw new IOException(file + ": permission denied", e);
+        }
+        try (InputStream in = new BufferedInputStream(raw, 1 << 16)) {
+            return read(in, attributes.size(), format, file.toString());
         }
     }
+
+    /** The most values (V·d) a file may hold: one Java buffer's worth. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    private static final int MAX_HEADER_BYTES = 256;
+    /** Characters a text value may take, generously: "-1.2345678E-38" has 14. */
+    private static final int MAX_VALUE_CHARS = 64;
 
     /**
      * Reads vectors from a stream.
@@ -156,7 +195,7 @@ public final class Word2VecFormat {
      */
     static WordVectors read(InputStream in, long size, Format format, String source) throws IOException {
         Reader reader = new Reader(in, source);
-        String header = reader.line(0);
+        String header = reader.header();
         String[] parts = header.trim().split(" +");
         if (parts.length != 2) {
             throw reader.error(0, "header must be \"<words> <dimensions>\", got \"" + abbreviate(header) + "\"");
@@ -165,19 +204,29 @@ public final class Word2VecFormat {
         long d = reader.parseCount(parts[1], "dimension");
         // Each entry needs at least one byte of word, a separator, and per value 4 bytes (binary) or
         // 2 characters (text): refuse headers the file cannot hold before allocating anything.
-        long minimum = v * (2 + d * (format == Format.BINARY ? Float.BYTES : 2));
-        if (d < 1 || v < 1 || v > size || d > size || minimum > size) {
+        long minimum;
+        try {
+            minimum = Math.multiplyExact(v, Math.addExact(2, Math.multiplyExact(d, format == Format.BINARY ? 4 : 2)));
+        } catch (ArithmeticException e) {
+            minimum = Long.MAX_VALUE;
+        }
+        if (minimum > size) {
             throw reader.error(0, "header claims " + v + " words of " + d + " dimensions, which cannot fit in "
                     + size + " bytes (truncated file or corrupt header)");
         }
+        if (v * d > MAX_VALUES) { // no overflow: v·d < size
+            throw reader.error(0, "header claims " + v + " words of " + d + " dimensions: " + v * d
+                    + " values, more than the " + MAX_VALUES + " one array can hold");
+        }
         int words = (int) v;
         int dimension = (int) d;
-        INDArray matrix = Nd4j.zeros(DataType.FLOAT, words, dimension);
+        INDArray matrix = Nd4j.zeros(DataType.FLOAT, words, dimension); // at most the file's size (×2 for text)
         FloatBuffer values = matrix.data().asNioFloat();
-        List<String> vocabulary = new ArrayList<>(words);
-        Set<String> seen = new HashSet<>(words * 2);
+        List<String> vocabulary = new ArrayList<>(Math.min(words, 1 << 16)); // grows with what is really read
+        Set<String> seen = new HashSet<>();
         byte[] raw = new byte[dimension * Float.BYTES];
         ByteBuffer floats = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        long maxLine = Math.min(Integer.MAX_VALUE - 8, MAX_WORD_BYTES + 1 + (long) dimension * MAX_VALUE_CHARS);
         for (int w = 0; w < words; w++) {
             int entry = w + 1;
             String word;
@@ -188,60 +237,90 @@ public final class Word2VecFormat {
                 for (int j = 0; j < dimension; j++) {
                     float x = floats.getFloat();
                     if (!Float.isFinite(x)) {
-                        throw reader.error(entry, "value " + (j + 1) + " of '" + word + "' is " + x);
+                        throw reader.error(entry, "value " + (j + 1) + " of '" + abbreviate(word) + "' is " + x);
                     }
                     values.put(w * dimension + j, x);
                 }
             } else {
-                String line = reader.line(entry);
-                String[] fields = line.split(" ");
-                int n = fields.length;
-                while (n > 0 && fields[n - 1].isEmpty()) {
-                    n--; // trailing spaces, as some writers leave
-                }
-                if (n != dimension + 1) {
-                    throw reader.error(entry, "expected a word and " + dimension + " values, got " + (n - 1)
-                            + " values");
-                }
-                word = fields[0];
-                for (int j = 0; j < dimension; j++) {
-                    float x;
-                    try {
-                        x = Float.parseFloat(fields[j + 1]);
-                    } catch (NumberFormatException e) {
-                        throw reader.error(entry, "value " + (j + 1) + " of '" + word + "' is not a number: \""
-                                + abbreviate(fields[j + 1]) + "\"");
-                    }
-                    if (!Float.isFinite(x)) {
-                        throw reader.error(entry, "value " + (j + 1) + " of '" + word + "' is " + x);
-                    }
-                    values.put(w * dimension + j, x);
-                }
+                word = parseTextEntry(reader, reader.line(entry, (int) maxLine), entry, dimension, values,
+                        w * dimension);
             }
             if (word.isEmpty()) {
                 throw reader.error(entry, "empty word");
             }
             if (!seen.add(word)) {
-                throw reader.error(entry, "word '" + word + "' appears twice");
+                throw reader.error(entry, "word '" + abbreviate(word) + "' appears twice");
             }
             vocabulary.add(word);
         }
+        reader.requireOnlyWhitespaceLeft(words);
         long[] counts = new long[words];
         for (int w = 0; w < words; w++) {
             counts[w] = words - w;
         }
-        return new WordVectors(new Vocabulary(vocabulary, counts), matrix);
+        try {
+            return new WordVectors(new Vocabulary(vocabulary, counts), matrix);
+        } finally {
+            Reference.reachabilityFence(matrix); // values, a view of its buffer, was written above
+        }
+    }
+
+    /**
+     * Parses "word v1 ... vd" (single spaces; trailing spaces allowed) into {@code values} from
+     * {@code offset}; returns the word. Fields are counted before any is cut out, so a line of a
+     * million values costs no million strings.
+     */
+    private static String parseTextEntry(Reader reader, String line, int entry, int dimension, FloatBuffer values,
+            int offset) throws IOException {
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--; // trailing spaces, as some writers leave
+        }
+        int spaces = 0;
+        for (int i = 0; i < end; i++) {
+            if (line.charAt(i) == ' ') {
+                spaces++;
+            }
+        }
+        if (spaces != dimension) {
+            throw reader.error(entry, "expected a word and " + dimension + " values, got " + spaces + " values");
+        }
+        int space = line.indexOf(' ');
+        String word = line.substring(0, space);
+        int from = space + 1;
+        for (int j = 0; j < dimension; j++) {
+            int to = j == dimension - 1 ? end : line.indexOf(' ', from);
+            String field = line.substring(from, to);
+            float x;
+            try {
+                x = Float.parseFloat(field);
+            } catch (NumberFormatException e) {
+                throw reader.error(entry, "value " + (j + 1) + " of '" + abbreviate(word) + "' is not a number: \""
+                        + abbreviate(field) + "\"");
+            }
+            if (!Float.isFinite(x)) {
+                throw reader.error(entry, "value " + (j + 1) + " of '" + abbreviate(word) + "' is " + x
+                        + (field.contains("N") || field.contains("n") ? "" : " (out of float range: \""
+                                + abbreviate(field) + "\")"));
+            }
+            values.put(offset + j, x);
+            from = to + 1;
+        }
+        return word;
     }
 
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    /** Byte-level reading with UTF-8 decoding and messages that say where. */
+    /** Byte-level reading with UTF-8 decoding and messages that say where. Not thread-safe. */
     private static final class Reader {
         private final InputStream in;
         private final String source;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
 
         Reader(InputStream in, String source) {
             this.in = in;
@@ -264,16 +343,33 @@ public final class Word2VecFormat {
             }
         }
 
-        /** A line without its '\n' (and '\r'); the end of the file ends the last line. */
-        String line(int entry) throws IOException {
+        /** The header line, without a UTF-8 byte order mark. */
+        String header() throws IOException {
             bytes.reset();
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    if (bytes.size() == 0) {
-                        throw new EOFException(source + ": file ends before entry " + entry);
-                    }
-                    break;
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException(source + ": the file is empty (no header)");
+            }
+            String header = readLine(b, 0, MAX_HEADER_BYTES);
+            return header.startsWith("\uFEFF") ? header.substring(1) : header;
+        }
+
+        /** A line of at most {@code maxBytes} without its '\n' (and '\r'); the end of the file ends the last line. */
+        String line(int entry, int maxBytes) throws IOException {
+            bytes.reset();
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException(source + ": file ends before entry " + entry);
+            }
+            return readLine(b, entry, maxBytes);
+        }
+
+        private String readLine(int first, int entry, int maxBytes) throws IOException {
+            for (int b = first; b != '\n' && b >= 0; b = in.read()) {
+                if (bytes.size() == maxBytes) {
+                    throw error(entry, "line longer than " + maxBytes + " bytes, "
+                            + (entry == 0 ? "which no header needs (not a word2vec file?)"
+                                    : "more than a word and the values need (corrupt file?)"));
                 }
                 bytes.write(b);
             }
@@ -308,12 +404,19 @@ public final class Word2VecFormat {
             }
         }
 
+        /** After the last entry: only whitespace (a final newline, say) may follow. */
+        void requireOnlyWhitespaceLeft(int words) throws IOException {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+                    throw error(words + 1, "the header announces " + words + " words, but the file goes on after"
+                            + " entry " + words + " (a wrong count in the header, or another file appended?)");
+                }
+            }
+        }
+
         private String decode(int entry) throws IOException {
             try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                return decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
             } catch (CharacterCodingException e) {
                 throw error(entry, "invalid UTF-8");
             }

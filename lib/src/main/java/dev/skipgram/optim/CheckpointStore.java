@@ -53,6 +53,7 @@ public final class CheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final byte[] MAGIC = {'S', 'G', 'D', 'C', 'K', 'P', 'T', '1'};
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.sgd");
+    private static final Pattern STALE = Pattern.compile("\\.checkpoint-\\d+\\.sgd\\d*\\.tmp"); // AtomicFile's
     private static final int MAX_RANK = 8;
     static final int MAX_STATE_BYTES = 1 << 16;
 
@@ -97,6 +98,14 @@ public final class CheckpointStore {
     }
 
     private void deleteAllButNewest() {
+        // a process killed mid-write leaves its temporary file: this store is the directory's only writer
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path stale : entries.filter(p -> STALE.matcher(p.getFileName().toString()).matches()).toList()) {
+                Files.deleteIfExists(stale);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not delete temporary files in {}: {}", directory, e.toString());
+        }
         List<Path> files = listNewestFirst();
         for (Path old : files.subList(Math.min(keep, files.size()), files.size())) {
             try {

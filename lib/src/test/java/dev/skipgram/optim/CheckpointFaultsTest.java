@@ -1,0 +1,86 @@
+package dev.skipgram.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skipgram.io.AtomicFile;
+import dev.skipgram.io.FullDiskOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Checkpoints written to a full disk or an unwritable place: a clear error, older checkpoints intact. */
+class CheckpointFaultsTest {
+
+    private static Checkpoint checkpoint(int step, int rows) {
+        INDArray x = Nd4j.linspace(1, rows * 64L, rows * 64L, DataType.FLOAT).reshape(rows, 64).muli(step);
+        return new Checkpoint(step, 0.5 * step, new byte[] {1, 2, (byte) step}, x);
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aFullDiskLeavesTheNewestCheckpointLoadableAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        Checkpoint first = checkpoint(1, 10);
+        store.save(first);
+        Checkpoint second = checkpoint(2, 1_000); // 256 KB: beyond the write buffer
+        for (long capacity : new long[] {0, 10, 65_536, 200_000}) {
+            IOException e = assertThrows(IOException.class, () -> AtomicFile.write(store.pathFor(2),
+                    out -> CheckpointStore.write(second, new FullDiskOutputStream(out, capacity))));
+            assertEquals(FullDiskOutputStream.NO_SPACE, e.getMessage());
+            assertEquals(List.of("checkpoint-0000000001.sgd"), names(dir), "capacity " + capacity);
+            Checkpoint loaded = store.loadNewest().orElseThrow();
+            assertEquals(1, loaded.step());
+            assertEquals(first.parameters(), loaded.parameters());
+        }
+    }
+
+    @Test
+    void temporaryFilesOfAKilledWriterAreClearedByTheNextSave(@TempDir Path dir) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        Files.writeString(dir.resolve(".checkpoint-0000000007.sgd8812345.tmp"), "half a checkpoint");
+        Files.writeString(dir.resolve(".unrelated.tmp"), "not ours");
+        store.save(checkpoint(8, 2));
+        assertEquals(List.of(".unrelated.tmp", "checkpoint-0000000008.sgd"), names(dir));
+    }
+
+    @Test
+    void aCheckpointDirectoryThatIsAFileIsAClearError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> new CheckpointStore(file, 2).save(checkpoint(1, 2)));
+        assertTrue(e.getMessage().contains("cannot write checkpoint " + file.resolve("checkpoint-0000000001.sgd"))
+                && e.getMessage().contains(file + " exists and is not a directory"), e.getMessage());
+    }
+
+    @Test
+    void aReadOnlyCheckpointDirectoryIsAClearErrorAndKeepsTheOlderCheckpoints(@TempDir Path dir) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir.resolve("ckpt"), 2);
+        store.save(checkpoint(1, 2));
+        Files.setPosixFilePermissions(store.directory(), PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(store.directory()), "this user can write to a read-only directory");
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.save(checkpoint(2, 2)));
+            assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+            assertEquals(1, store.loadNewest().orElseThrow().step());
+        } finally {
+            Files.setPosixFilePermissions(store.directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}
