@@ -204,6 +204,7 @@ final class Word2VecTrainer {
             if (store == null) {
                 return;
             }
+            store.requireWritable(); // fail now, not at the first checkpoint, minutes into training
             Optional<Checkpoint> newest = store.loadNewest();
             if (newest.isEmpty()) {
                 return;

@@ -84,6 +84,21 @@ class Word2VecCheckpointTest {
     }
 
     @Test
+    void anUnwritableCheckpointDirectoryFailsBeforeTrainingNotAtTheFirstCheckpoint(@TempDir Path dir)
+            throws java.io.IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        for (SkipGramConfig config : List.of(config(LossType.NEGATIVE_SAMPLING).checkpoints(file, 1_000_000).build(),
+                SkipGramConfig.cs224n().dimension(4).steps(20_000).checkpoints(file, 10_000).build())) {
+            List<TrainingReport> reports = new java.util.ArrayList<>();
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> SkipGram.train(CORPUS, config, reports::add));
+            assertTrue(e.getMessage().contains("cannot write checkpoints in " + file)
+                    && e.getMessage().contains("exists and is not a directory"), e.getMessage());
+            assertTrue(reports.isEmpty(), config.recipe() + " trained before failing: " + reports.size() + " reports");
+        }
+    }
+
+    @Test
     void aCs224nCheckpointIsNotAWord2vecOne(@TempDir Path dir) {
         SkipGram.train(CORPUS, SkipGramConfig.cs224n().dimension(4).steps(20).checkpoints(dir, 10).build());
         IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -53,7 +53,8 @@ public final class CheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final byte[] MAGIC = {'S', 'G', 'D', 'C', 'K', 'P', 'T', '1'};
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.sgd");
-    private static final Pattern STALE = Pattern.compile("\\.checkpoint-\\d+\\.sgd\\d*\\.tmp"); // AtomicFile's
+    /** AtomicFile's temporary files for checkpoints and for {@link #requireWritable()}'s probe. */
+    private static final Pattern STALE = Pattern.compile("\\.\\.?checkpoint-(\\d+\\.sgd|probe)\\d*\\.tmp");
     private static final int MAX_RANK = 8;
     static final int MAX_STATE_BYTES = 1 << 16;
 
@@ -80,6 +81,22 @@ public final class CheckpointStore {
     /** The file a checkpoint of {@code step} is written to. */
     public Path pathFor(int step) {
         return directory.resolve(String.format("checkpoint-%010d.sgd", step));
+    }
+
+    /**
+     * Creates the directory if needed and writes (then deletes) an empty file there, so that a run
+     * whose checkpoints could not be written fails when it starts, not at its first checkpoint.
+     *
+     * @throws UncheckedIOException naming the directory and the reason if it cannot be written
+     */
+    public void requireWritable() {
+        Path probe = directory.resolve(".checkpoint-probe");
+        try {
+            AtomicFile.write(probe, out -> { });
+            Files.deleteIfExists(probe);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoints in " + directory + ": " + e.getMessage(), e);
+        }
     }
 
     /**

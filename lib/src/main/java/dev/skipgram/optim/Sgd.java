@@ -103,6 +103,7 @@ public final class Sgd {
                         + " can be saved; got " + rng.getClass().getName());
             }
             store = new CheckpointStore(checkpointDirectory, keepCheckpoints);
+            store.requireWritable(); // fail now, not at the first checkpoint
         }
         INDArray x = x0.dup('c');
         int start = 0;
