@@ -26,6 +26,24 @@ class DivergenceTest {
 
     @ParameterizedTest
     @EnumSource(LossType.class)
+    void theWord2vecRecipeWithoutCheckpointsStopsAtTheNextReport(LossType loss) {
+        // 3 epochs of 24,000 words, reports as often as possible: the first report after the loss turns
+        // NaN throws, long before the end of the first epoch
+        Corpus corpus = SkipGramTrainTest.topicCorpus(3000, 4);
+        List<TrainingReport> reports = new ArrayList<>();
+        SkipGramConfig config = SkipGramConfig.word2vec().loss(loss).dimension(16).windowSize(3).negatives(5)
+                .minCount(1).epochs(3).threads(1).seed(5).learningRate(loss == LossType.NAIVE_SOFTMAX ? 1e4 : 5)
+                .reportInterval(java.time.Duration.ofNanos(1)).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SkipGram.train(corpus, config, reports::add));
+        assertTrue(e.getMessage().contains("in epoch 1: training diverged (learning rate "), e.getMessage());
+        reports.forEach(r -> assertTrue(Double.isNaN(r.meanLoss()) == (r.pairs() == 0), "a NaN only without pairs"));
+        long words = reports.isEmpty() ? 0 : reports.get(reports.size() - 1).wordsProcessed();
+        assertTrue(words < 24_000, "stopped within the first epoch, after " + words + " words");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LossType.class)
     void theCs224nRecipeStopsAndKeepsOnlyFiniteCheckpoints(LossType loss, @TempDir Path dir) {
         List<TrainingReport> reports = new ArrayList<>();
         SkipGramConfig config = SkipGramConfig.cs224n().loss(loss).dimension(8).windowSize(2).negatives(5)
