@@ -309,7 +309,8 @@ final class VectorFileFuzzer {
         String m = message.startsWith(SOURCE) ? message.substring(SOURCE.length()) : message;
         m = QUOTED_DOUBLE.matcher(m).replaceAll("\"…\"");
         m = QUOTED_SINGLE.matcher(m).replaceAll("'…'");
-        m = NUMBER.matcher(m.replace("UTF-8", "UTF-EIGHT")).replaceAll("N").replace("UTF-EIGHT", "UTF-8");
+        m = m.replace("UTF-8", "UTF-EIGHT").replace("word2vec", "wordTWOvec"); // names, not numbers
+        m = NUMBER.matcher(m).replaceAll("N").replace("UTF-EIGHT", "UTF-8").replace("wordTWOvec", "word2vec");
         return m.replaceFirst("^[:,] ", "");
     }
 
