@@ -80,7 +80,7 @@ final class Cs224nCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "cs224n-vectors.bin",
-            description = "Where the vectors go (default: ${DEFAULT-VALUE}; binary for .bin, text otherwise).")
+            description = "Where the vectors go (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Option(names = "--plot", paramLabel = "FILE", defaultValue = "word_vectors.png",
@@ -121,9 +121,9 @@ final class Cs224nCommand implements Callable<Integer> {
         settings.put("--seed", String.valueOf(seed));
         boolean resuming = Checkpoints.prepare(checkpointDirectory, resume, settings);
 
-        out.printf(Locale.ROOT, "CS224n recipe on %s: %s loss, d=%d, %d windows a step, step size %s halved every"
-                + " %,d steps, %,d steps, seed %d.%n", sentences, Converters.Loss.name(loss), config.dimension(),
-                config.windowsPerStep(), config.learningRate(), config.annealEvery(), steps, seed);
+        out.printf(Locale.ROOT, "CS224n recipe on %s:%n%s, d=%d, %d windows a step, step size %s halved every"
+                + " %,d steps, %,d steps, seed %d.%n", sentences, lossName(loss, config.negatives()),
+                config.dimension(), config.windowsPerStep(), config.learningRate(), config.annealEvery(), steps, seed);
         out.println(resuming ? "Resuming from the checkpoint in " + checkpointDirectory + "."
                 : String.format(Locale.ROOT, "Checkpoints every %,d steps go to %s.", checkpointEvery,
                         checkpointDirectory));
@@ -167,11 +167,15 @@ final class Cs224nCommand implements Callable<Integer> {
         }
         if (known.size() >= 2) {
             PlotCommand.draw(vectors, known, String.format(Locale.ROOT, "CS224n word vectors (%s, %,d steps)",
-                    Converters.Loss.name(loss), steps), 900, 700, plot);
+                    lossName(loss, config.negatives()), steps), 900, 700, plot);
             out.println("Wrote " + plot + " (" + known.size() + " words).");
         }
         out.flush();
         return 0;
+    }
+
+    static String lossName(LossType loss, int negatives) {
+        return loss == LossType.NAIVE_SOFTMAX ? "full softmax" : "negative sampling (K=" + negatives + ")";
     }
 
     /** The assignment's check of the final smoothed cost, and what it means when it fails. */

@@ -32,6 +32,12 @@ public final class Main {
 
     private Main() {}
 
+    /** How the user runs this program, for hints: {@code ./skipgram} when started by the launcher. */
+    static String program() {
+        String launcher = System.getenv("SKIPGRAM_PROGRAM");
+        return launcher == null || launcher.isBlank() ? "skipgram" : launcher;
+    }
+
     /**
      * Runs the command and exits with its exit code.
      *
@@ -67,6 +73,7 @@ public final class Main {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setOverwrittenOptionsAllowed(true); // as in most Unix tools, the last of a repeated option wins
+        cmd.setUsageHelpAutoWidth(true); // the help fills a wide terminal (80 columns elsewhere)
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("skipgram: " + describe(e));
             if (stackTraceRequested(parseResult)) {

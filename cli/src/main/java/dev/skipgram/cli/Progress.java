@@ -83,7 +83,7 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
-    /** "412k", "1.20M", "950" */
+    /** "412k", "1.20M", "9,500" */
     static String rate(double perSecond) {
         if (!Double.isFinite(perSecond)) {
             return "?";
@@ -94,7 +94,7 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         if (perSecond >= 1e4) {
             return String.format(Locale.ROOT, "%.0fk", perSecond / 1e3);
         }
-        return String.format(Locale.ROOT, "%.0f", perSecond);
+        return String.format(Locale.ROOT, "%,.0f", perSecond);
     }
 
     /** A live bar drawn by {@code me.tongfei:progressbar}, created at the first update. */

@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "binary|text", converter = Converters.Format.class,
             completionCandidates = Converters.Format.class,
-            description = "The word2vec file format (default: binary for a .bin file, text otherwise).")
+            description = "The word2vec file format (default: binary if FILE ends in .bin, otherwise text).")
     Word2VecFormat.Format format;
 
     @Option(names = "--dim", paramLabel = "D", description = "Embedding dimension (default: ${DEFAULT-VALUE}).")
@@ -133,8 +133,8 @@ final class TrainCommand implements Callable<Integer> {
         if (corpusPath == null) {
             synthetic = SyntheticCorpus.generate(seed);
             corpus = synthetic.corpus();
-            out.printf(Locale.ROOT, "Training on the built-in corpus: %s sentences (%s tokens) about a toy world of"
-                    + " countries, capitals, languages and nouns, such as \"%s\".%n",
+            out.printf(Locale.ROOT, "Training on the built-in corpus: %s sentences (%s tokens) generated about a toy"
+                    + " world%nof countries, capitals, languages and nouns, such as \"%s\".%n",
                     Progress.count(synthetic.sentences().size()), Progress.count(synthetic.tokens()),
                     String.join(" ", synthetic.sentences().get(0)));
         } else {
@@ -149,12 +149,12 @@ final class TrainCommand implements Callable<Integer> {
             out.println(resuming ? "Resuming from the checkpoint in " + checkpointDirectory + "."
                     : "Checkpoints go to " + checkpointDirectory + ".");
         }
-        out.printf(Locale.ROOT, "word2vec recipe: %s loss, d=%d, window %d, %s, %d epochs, min count %d,"
-                + " subsampling %s, learning rate %s, %d thread%s, seed %d%n",
-                Converters.Loss.name(config.loss()), config.dimension(), config.windowSize(),
-                config.loss() == LossType.NEGATIVE_SAMPLING ? "K=" + config.negatives() : "full softmax",
-                config.epochs(), config.minCount(), config.subsampleThreshold(), config.learningRate(),
-                config.threads(), config.threads() == 1 ? "" : "s", config.seed());
+        out.printf(Locale.ROOT, "word2vec recipe: %s, d=%d, window %d, %d epochs, min count %d,%n"
+                + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n",
+                config.loss() == LossType.NEGATIVE_SAMPLING ? "negative sampling (K=" + config.negatives() + ")"
+                        : "full softmax", config.dimension(), config.windowSize(), config.epochs(), config.minCount(),
+                config.subsampleThreshold(), config.learningRate(), config.threads(), config.threads() == 1 ? "" : "s",
+                config.seed());
         out.flush();
 
         Nd4j.create(DataType.FLOAT, 1); // load the native libraries now, so the training time is the training's
@@ -180,6 +180,15 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Wrote %s (%s word2vec format).%n", output, Converters.Format.name(fileFormat));
         if (synthetic != null) {
             showWhatWasLearned(vectors, synthetic, out);
+        }
+        String program = Main.program();
+        out.println();
+        out.println("Next:");
+        out.printf(Locale.ROOT, "  %s neighbors %s WORD...        nearest words%n", program, output);
+        out.printf(Locale.ROOT, "  %s analogy %s A B C           a : b :: c : ?%n", program, output);
+        out.printf(Locale.ROOT, "  %s plot %s WORD... --out plot.png%n", program, output);
+        if (synthetic != null) {
+            out.printf(Locale.ROOT, "  %s train --corpus FILE         train on your own text%n", program);
         }
         out.flush();
         return 0;
@@ -290,9 +299,6 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Accuracy on the built-in corpus's %s analogy questions:%n",
                 Progress.count(report.questions()));
         Reports.analogyTable(report, out);
-        out.println();
-        out.println("Next: 'skipgram neighbors vectors.bin WORD', 'skipgram plot vectors.bin WORD...', or train on"
-                + " your own text with --corpus.");
     }
 
     /**

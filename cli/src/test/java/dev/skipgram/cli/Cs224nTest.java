@@ -35,7 +35,7 @@ class Cs224nTest {
     void runsTheRecipeCheckpointsAndResumes() throws IOException {
         Cli.Result r = run();
         assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().contains("negative-sampling loss, d=10, 50 windows a step, step size 0.3"), r.out());
+        assertTrue(r.out().contains("negative sampling (K=10), d=10, 50 windows a step, step size 0.3"), r.out());
         assertTrue(r.out().contains("Sanity check: final smoothed cost "), r.out());
         assertTrue(r.out().contains("Wrote " + dir.resolve("word_vectors.png") + " (24 words)"), r.out());
         // the smoothed cost, printed every --print-every steps when not on a terminal

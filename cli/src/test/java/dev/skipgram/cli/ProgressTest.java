@@ -49,5 +49,6 @@ class ProgressTest {
         assertEquals("412k", Progress.rate(412_345));
         assertEquals("1.20M", Progress.rate(1_199_999));
         assertEquals("950", Progress.rate(950));
+        assertEquals("9,500", Progress.rate(9_500));
     }
 }
