@@ -30,6 +30,7 @@ final class ScatterPlot {
     private static final Color GRID = new Color(0xe6, 0xe6, 0xe6);
     private static final Color ZERO = new Color(0xb0, 0xb0, 0xb0);
     private static final Color AXIS = new Color(0x50, 0x50, 0x50);
+    private static final Color LEADER = new Color(0x99, 0x99, 0x99);
 
     private ScatterPlot() {}
 
@@ -138,11 +139,13 @@ final class ScatterPlot {
 
             // points, then labels placed around them
             double r = Math.max(3, 5 * scale);
+            double[][] dots = new double[x.length][];
             List<Rectangle2D> taken = new ArrayList<>();
             g.setColor(POINT);
             for (int i = 0; i < x.length; i++) {
                 double px = map.px(x[i]);
                 double py = map.py(y[i]);
+                dots[i] = new double[] {px, py};
                 g.fill(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
                 taken.add(new Rectangle2D.Double(px - r, py - r, 2 * r, 2 * r));
             }
@@ -150,8 +153,19 @@ final class ScatterPlot {
             FontMetrics lm = g.getFontMetrics();
             g.setColor(LABEL);
             for (int i = 0; i < x.length; i++) {
-                Rectangle2D box = place(labels.get(i), map.px(x[i]), map.py(y[i]), r, lm, taken, area, i);
+                double px = dots[i][0];
+                double py = dots[i][1];
+                Rectangle2D box = place(labels.get(i), dots, i, r, lm, taken, area);
                 taken.add(box);
+                // A label not right beside its point gets a leader line, so it cannot be taken for a neighbour's.
+                double nx = Math.max(box.getMinX(), Math.min(px, box.getMaxX()));
+                double ny = Math.max(box.getMinY(), Math.min(py, box.getMaxY()));
+                if (Math.hypot(nx - px, ny - py) > r + 6) {
+                    g.setColor(LEADER);
+                    g.setStroke(new BasicStroke(1f));
+                    g.draw(new Line2D.Double(px, py, nx, ny));
+                }
+                g.setColor(LABEL);
                 g.drawString(labels.get(i), (float) box.getX(), (float) (box.getY() + lm.getAscent()));
             }
         } finally {
@@ -161,47 +175,66 @@ final class ScatterPlot {
     }
 
     /**
-     * The label's box at the first of eight places around the point (right, left, above, below and the
-     * diagonals) that overlaps nothing drawn so far and stays in the image, or else at the place
-     * with the least overlap.
+     * The label's box at the first place around its dot that overlaps nothing drawn so far, stays in
+     * the plot and is nearer its own dot than any other dot (so it is not read as a neighbour's
+     * label): first the eight places next to the dot (right, left, above, below, the diagonals), then
+     * the same eight a little farther out (drawn with a leader line); else the place that breaks these
+     * rules least.
+     *
+     * @param dots the centres of all dots, in pixels
+     * @param self the index of this label's dot
+     * @param taken the boxes of every dot and of the labels placed so far
      */
-    private static Rectangle2D place(String label, double px, double py, double r, FontMetrics m,
-            List<Rectangle2D> taken, Rectangle2D area, int self) {
+    private static Rectangle2D place(String label, double[][] dots, int self, double r, FontMetrics m,
+            List<Rectangle2D> taken, Rectangle2D area) {
+        double px = dots[self][0];
+        double py = dots[self][1];
         double w = m.stringWidth(label);
         double h = m.getAscent() + m.getDescent();
-        double gap = r + 3;
-        double[][] offsets = {
-            {gap, -h / 2}, {-gap - w, -h / 2}, {-w / 2, -gap - h}, {-w / 2, gap},
-            {gap * 0.7, -gap * 0.7 - h}, {gap * 0.7, gap * 0.7}, {-gap * 0.7 - w, -gap * 0.7 - h},
-            {-gap * 0.7 - w, gap * 0.7}};
         Rectangle2D best = null;
-        double bestOverlap = Double.POSITIVE_INFINITY;
-        for (double[] o : offsets) {
-            Rectangle2D box = new Rectangle2D.Double(px + o[0], py + o[1], w, h);
-            double overlap = 0;
-            for (int k = 0; k < taken.size(); k++) {
-                if (k == self) {
-                    continue; // the label's own point
+        double bestPenalty = Double.POSITIVE_INFINITY;
+        double near = r + 3;
+        for (double gap : new double[] {near, 2.5 * near + 6}) {
+            double g = gap * 0.7;
+            double[][] offsets = {
+                {gap, -h / 2}, {-gap - w, -h / 2}, {-w / 2, -gap - h}, {-w / 2, gap},
+                {g, -g - h}, {g, g}, {-g - w, -g - h}, {-g - w, g}};
+            for (double[] o : offsets) {
+                Rectangle2D box = new Rectangle2D.Double(px + o[0], py + o[1], w, h);
+                double penalty = gap > near ? 1 : 0; // prefer places next to the dot
+                for (int k = 0; k < taken.size(); k++) {
+                    Rectangle2D t = taken.get(k);
+                    if (k != self && box.intersects(t)) {
+                        Rectangle2D cut = box.createIntersection(t);
+                        penalty += cut.getWidth() * cut.getHeight() + 10;
+                    }
                 }
-                Rectangle2D t = taken.get(k);
-                if (box.intersects(t)) {
-                    Rectangle2D cut = box.createIntersection(t);
-                    overlap += cut.getWidth() * cut.getHeight() + 1;
+                double own = distance(box, px, py);
+                for (int k = 0; k < dots.length; k++) {
+                    if (k != self && distance(box, dots[k][0], dots[k][1]) < own + 2) {
+                        penalty += 50; // another dot is as near: ambiguous
+                    }
+                }
+                if (box.getMinX() < area.getMinX() - 40 || box.getMaxX() > area.getMaxX() + 25
+                        || box.getMinY() < area.getMinY() || box.getMaxY() > area.getMaxY()) {
+                    penalty += 1e6; // outside the plot
+                }
+                if (penalty < bestPenalty) {
+                    best = box;
+                    bestPenalty = penalty;
                 }
             }
-            if (box.getMinX() < area.getMinX() - 40 || box.getMaxX() > area.getMaxX() + 25
-                    || box.getMinY() < area.getMinY() || box.getMaxY() > area.getMaxY()) {
-                overlap += 1e6; // outside the plot
-            }
-            if (overlap < bestOverlap) {
-                best = box;
-                bestOverlap = overlap;
-                if (overlap == 0) {
-                    break;
-                }
+            if (bestPenalty <= (gap > near ? 1 : 0)) {
+                break; // a clean place was found
             }
         }
         return best;
+    }
+
+    private static double distance(Rectangle2D box, double x, double y) {
+        double dx = Math.max(0, Math.max(box.getMinX() - x, x - box.getMaxX()));
+        double dy = Math.max(0, Math.max(box.getMinY() - y, y - box.getMaxY()));
+        return Math.hypot(dx, dy);
     }
 
     /**
