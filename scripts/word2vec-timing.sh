@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Times the word2vec recipe with the benchmark settings of ../shared/bench/gensim_train.py and
 # evaluates the vectors with ../shared/bench/eval_vectors.py (gensim), side by side with peers.sh.
-#   scripts/word2vec-timing.sh CORPUS OUT.vec [threads] [epochs] [seed] [max-vocabulary]
+#   scripts/word2vec-timing.sh CORPUS OUT.vec [threads] [epochs] [seed] [max-vocabulary] [negative-sampling|softmax]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:?usage: $0 CORPUS OUT.vec [threads] [epochs] [seed] [max-vocabulary]}; out=${2:?}; shift 2
+corpus=${1:?usage: $0 CORPUS OUT.vec [threads] [epochs] [seed] [max-vocabulary] [negative-sampling|softmax]}; out=${2:?}; shift 2
 cp_file="$PWD/lib/target/test-classpath.txt"
 mvn -B -q -o test-compile -pl lib >/dev/null 2>&1 || mvn -B -q test-compile -pl lib
 mvn -B -q -o dependency:build-classpath -pl lib -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null 2>&1 \

@@ -3,8 +3,6 @@ package dev.skipgram;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.loss.Loss;
 import dev.skipgram.loss.LossAndGradient;
-import dev.skipgram.optim.Sgd;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -64,19 +62,6 @@ public final class SkipGram {
         INDArray centerVectorsGradient = Nd4j.zeros(centerVectors.dataType(), centerVectors.shape());
         centerVectorsGradient.putRow(centerIndex, centerGradient);
         return new WindowLossAndGradient(total, centerVectorsGradient, outsideGradient);
-    }
-
-    /**
-     * Whether {@code directory} holds a checkpoint that {@link #train} would resume from when given it
-     * as {@link SkipGramConfig#checkpointDirectory()}: lets a caller insist that a run starts afresh,
-     * or that it continues an earlier one.
-     *
-     * @param directory any path; a missing directory holds no checkpoint
-     * @return true if it holds at least one checkpoint
-     * @throws java.io.UncheckedIOException if the directory exists but cannot be listed
-     */
-    public static boolean hasCheckpoint(Path directory) {
-        return Sgd.hasCheckpoint(directory);
     }
 
     /**

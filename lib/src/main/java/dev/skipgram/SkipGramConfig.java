@@ -41,7 +41,8 @@ import java.util.Optional;
  * @param threads word2vec: worker threads updating the shared parameters without locks, ≥ 1 (the
  *     available processors)
  * @param reportInterval word2vec: the longest time between two reports, positive (2 s)
- * @param checkpointEvery CS224n: steps between checkpoints, ≥ 1 (5,000)
+ * @param checkpointEvery CS224n: steps between checkpoints (5,000); word2vec: words processed between
+ *     checkpoints, which are also written at the end of every epoch (10,000,000); ≥ 1
  * @param checkpointDirectory where checkpoints go and training resumes from, or {@code null} for no
  *     checkpoints (both: none)
  */
@@ -140,6 +141,7 @@ public record SkipGramConfig(
         b.negatives = 5;
         b.subsampleThreshold = 1e-3;
         b.learningRate = 0.025;
+        b.checkpointEvery = 10_000_000;
         return b;
     }
 
@@ -238,7 +240,19 @@ public record SkipGramConfig(
         public Builder threads(int v) { threads = v; return this; }
         /** See {@link SkipGramConfig#reportInterval()}. */
         public Builder reportInterval(Duration v) { reportInterval = v; return this; }
-        /** Checkpoint every {@code every} steps into {@code directory}; {@code null} turns them off. */
+        /**
+         * Checkpoints into {@code directory} at the recipe's default interval (CS224n: every 5,000
+         * steps; word2vec: every 10,000,000 words and at each epoch's end); {@code null} turns them off.
+         */
+        public Builder checkpoints(Path directory) {
+            checkpointDirectory = directory;
+            return this;
+        }
+
+        /**
+         * Checkpoints every {@code every} steps (CS224n) or words (word2vec) into {@code directory};
+         * {@code null} turns them off.
+         */
         public Builder checkpoints(Path directory, int every) {
             checkpointDirectory = directory;
             checkpointEvery = every;

@@ -1,6 +1,6 @@
 package dev.skipgram.cli;
 
-import dev.skipgram.SkipGram;
+import dev.skipgram.optim.CheckpointStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +39,7 @@ final class Checkpoints {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new UserError("--checkpoint-dir " + directory + " is a file, not a directory");
         }
-        boolean holds = SkipGram.hasCheckpoint(directory);
+        boolean holds = !new CheckpointStore(directory, 1).listNewestFirst().isEmpty();
         if (holds && !resume) {
             throw new UserError(directory + " holds a checkpoint from an earlier run; pass --resume to continue it"
                     + " or choose an empty directory");

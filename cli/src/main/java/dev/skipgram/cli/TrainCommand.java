@@ -144,8 +144,9 @@ final class TrainCommand implements Callable<Integer> {
             corpus = Corpus.plainText(corpusPath);
             out.println("Training on " + corpusPath + ".");
         }
+        boolean resuming = false;
         if (checkpointDirectory != null) {
-            boolean resuming = Checkpoints.prepare(checkpointDirectory, resume, settings(config));
+            resuming = Checkpoints.prepare(checkpointDirectory, resume, settings(config));
             out.println(resuming ? "Resuming from the checkpoint in " + checkpointDirectory + "."
                     : "Checkpoints go to " + checkpointDirectory + ".");
         }
@@ -163,7 +164,11 @@ final class TrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         WordVectors vectors;
         try {
+            boolean resumed = resuming;
             vectors = SkipGram.train(passes, config, report -> {
+                if (last[0] == null && resumed) {
+                    passes.training().rebase(report.wordsProcessed()); // the rate counts this run's words only
+                }
                 last[0] = report;
                 passes.training().update(report.wordsProcessed(), report.wordsTotal(), String.format(Locale.ROOT,
                         "epoch %d/%d  loss %s  lr %.5f", report.epoch(), report.epochs(), loss(report.meanLoss()),
@@ -207,7 +212,7 @@ final class TrainCommand implements Callable<Integer> {
             b.minLearningRate(learningRate * 1e-4); // word2vec.c's floor: 1e-4 of the starting rate
         }
         if (checkpointDirectory != null) {
-            b.checkpoints(checkpointDirectory, preset.checkpointEvery());
+            b.checkpoints(checkpointDirectory); // every 10,000,000 words and at each epoch's end
         }
         try {
             return b.build();

@@ -40,7 +40,7 @@ class TrainTest {
         assertEquals(8, back.dimension());
         assertTrue(back.vocabulary().contains("king") && back.vocabulary().contains("coffee"));
         assertTrue(r.out().contains("Wrote " + dir.resolve("vectors.txt") + " (text word2vec format)"), r.out());
-        assertTrue(r.out().contains("d=8, window 5, K=5, 2 epochs, min count 2"), r.out());
+        assertTrue(r.out().contains("negative sampling (K=5), d=8, window 5, 2 epochs, min count 2,"), r.out());
         // not a terminal: plain progress lines, with the honest mean loss
         assertTrue(r.err().contains("training: 100%"), r.err());
         assertTrue(r.err().contains("epoch 2/2  loss "), r.err());
@@ -64,18 +64,36 @@ class TrainTest {
     }
 
     @Test
-    void checkpointSettingsAreRecordedAndCheckedOnResume() throws IOException {
+    void aCheckpointedRunResumesOnlyWithResumeAndTheSameSettings() throws IOException {
         Path checkpoints = dir.resolve("checkpoints");
-        Cli.Result r = trainTiny("v.bin", "--checkpoint-dir", checkpoints.toString());
+        Cli.Result r = trainTiny("a.bin", "--checkpoint-dir", checkpoints.toString());
         assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("Checkpoints go to " + checkpoints), r.out());
         Properties settings = new Properties();
         settings.load(Files.newBufferedReader(checkpoints.resolve(Checkpoints.SETTINGS), StandardCharsets.ISO_8859_1));
         assertEquals("8", settings.getProperty("--dim"));
-        // pretend the run left a checkpoint, then resume it with another dimension
-        Files.writeString(checkpoints.resolve("checkpoint-0000000010.sgd"), "x");
-        Cli.Result other = trainTiny("v.bin", "--checkpoint-dir", checkpoints.toString(), "--resume", "--dim", "9");
+
+        Cli.Result again = trainTiny("b.bin", "--checkpoint-dir", checkpoints.toString());
+        assertEquals(1, again.code(), again.toString());
+        assertTrue(again.err().contains("holds a checkpoint from an earlier run; pass --resume"), again.err());
+
+        Cli.Result other = trainTiny("b.bin", "--checkpoint-dir", checkpoints.toString(), "--resume", "--dim", "9");
         assertEquals(1, other.code(), other.toString());
         assertTrue(other.err().contains("comes from a run with --dim 8 (now 9)"), other.err());
+
+        // the finished run's last checkpoint (at the end of its last epoch) gives back the same vectors
+        Cli.Result resumed = trainTiny("b.bin", "--checkpoint-dir", checkpoints.toString(), "--resume");
+        assertEquals(0, resumed.code(), resumed.toString());
+        assertTrue(resumed.out().contains("Resuming from the checkpoint in " + checkpoints), resumed.out());
+        assertEquals(-1, Files.mismatch(dir.resolve("a.bin"), dir.resolve("b.bin")));
+    }
+
+    @Test
+    void theFullSoftmaxTrainsToo() throws IOException {
+        Cli.Result r = trainTiny("softmax.txt", "--loss", "softmax");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("full softmax, d=8"), r.out());
+        assertEquals(8, Word2VecFormat.read(dir.resolve("softmax.txt"), Word2VecFormat.Format.TEXT).dimension());
     }
 
     @Test

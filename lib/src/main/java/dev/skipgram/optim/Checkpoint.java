@@ -4,18 +4,31 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Everything {@link Sgd} needs to continue a run exactly where it stopped.
+ * Everything a trainer needs to continue a run exactly where it stopped: the parameters, a step
+ * counter, and the trainer's own state as bytes. {@link Sgd} stores its generator's state there; the
+ * word2vec recipe stores its position in the corpus and its workers' generators.
  *
- * @param step the number of steps done
+ * <p>Immutable as a record, but {@code state} and {@code parameters} are the caller's own arrays,
+ * not copies: do not modify them while a {@link CheckpointStore} writes them.
+ *
+ * @param step the number of steps (or units of work) done, ≥ 0; it names and orders the files
  * @param smoothedLoss the smoothed loss reported so far, NaN before the first report
- * @param rngState the generator's state after {@code step} steps ({@link
- *     dev.skipgram.random.RestorableRandom#saveState()})
- * @param parameters the parameters after {@code step} steps
+ * @param state the trainer's state after {@code step} steps, at most 65,536 bytes (for {@link Sgd},
+ *     {@link dev.skipgram.random.RestorableRandom#saveState()})
+ * @param parameters the parameters after {@code step} steps, FLOAT or DOUBLE
  */
-record Checkpoint(int step, double smoothedLoss, byte[] rngState, INDArray parameters) {
+public record Checkpoint(int step, double smoothedLoss, byte[] state, INDArray parameters) {
 
-    Checkpoint {
-        Objects.requireNonNull(rngState, "rngState");
+    /** Checks the arguments. */
+    public Checkpoint {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be ≥ 0, got " + step);
+        }
+        Objects.requireNonNull(state, "state");
         Objects.requireNonNull(parameters, "parameters");
+        if (state.length > CheckpointStore.MAX_STATE_BYTES) {
+            throw new IllegalArgumentException("state holds " + state.length + " bytes; at most "
+                    + CheckpointStore.MAX_STATE_BYTES + " fit in a checkpoint");
+        }
     }
 }

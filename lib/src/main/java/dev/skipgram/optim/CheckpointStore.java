@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,28 +44,49 @@ import org.slf4j.LoggerFactory;
  * <p>A checkpoint is written with {@link AtomicFile} (a temporary file, forced to disk, then renamed
  * in one atomic move), so a crash at any moment leaves either no new file or a complete one. Loading checks the checksum and falls back to the next older checkpoint if the
  * newest is damaged anyway (for example by a disk error).
+ *
+ * <p>Used by {@link Sgd} and by the word2vec recipe; public so that tools can ask whether a directory
+ * holds checkpoints ({@link #listNewestFirst()}). Not thread-safe: one run writes a directory.
  */
-final class CheckpointStore {
+public final class CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final byte[] MAGIC = {'S', 'G', 'D', 'C', 'K', 'P', 'T', '1'};
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.sgd");
     private static final int MAX_RANK = 8;
+    static final int MAX_STATE_BYTES = 1 << 16;
 
     private final Path directory;
     private final int keep;
 
-    CheckpointStore(Path directory, int keep) {
-        this.directory = directory;
+    /**
+     * @param directory where the checkpoint files are (created on the first save)
+     * @param keep how many of the newest checkpoints to keep, ≥ 1
+     */
+    public CheckpointStore(Path directory, int keep) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1, got " + keep);
+        }
         this.keep = keep;
     }
 
-    Path pathFor(int step) {
+    /** The directory of the checkpoint files. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file a checkpoint of {@code step} is written to. */
+    public Path pathFor(int step) {
         return directory.resolve(String.format("checkpoint-%010d.sgd", step));
     }
 
-    /** Writes a checkpoint atomically, then deletes all but the newest {@code keep}. */
-    void save(Checkpoint checkpoint) {
+    /**
+     * Writes a checkpoint atomically, then deletes all but the newest {@code keep}.
+     *
+     * @throws UncheckedIOException if it cannot be written; the older checkpoints are then intact
+     */
+    public void save(Checkpoint checkpoint) {
         Path target = pathFor(checkpoint.step());
         try {
             AtomicFile.write(target, out -> write(checkpoint, out));
@@ -85,8 +107,12 @@ final class CheckpointStore {
         }
     }
 
-    /** Checkpoint files, newest (highest step) first; empty if the directory does not exist. */
-    List<Path> listNewestFirst() {
+    /**
+     * Checkpoint files, newest (highest step) first; empty if the directory does not exist.
+     *
+     * @throws UncheckedIOException if the directory cannot be listed
+     */
+    public List<Path> listNewestFirst() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -106,8 +132,8 @@ final class CheckpointStore {
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** The newest checkpoint that reads back intact, if any. */
-    Optional<Checkpoint> loadNewest() {
+    /** The newest checkpoint that reads back intact (damaged ones are skipped with a warning), if any. */
+    public Optional<Checkpoint> loadNewest() {
         for (Path file : listNewestFirst()) {
             try {
                 return Optional.of(read(file));
@@ -126,8 +152,8 @@ final class CheckpointStore {
         out.write(MAGIC);
         out.writeInt(checkpoint.step());
         out.writeDouble(checkpoint.smoothedLoss());
-        out.writeInt(checkpoint.rngState().length);
-        out.write(checkpoint.rngState());
+        out.writeInt(checkpoint.state().length);
+        out.write(checkpoint.state());
         out.writeUTF(x.dataType().name());
         out.writeInt(x.rank());
         for (long size : x.shape()) {
@@ -170,10 +196,13 @@ final class CheckpointStore {
             int step = in.readInt();
             double smoothed = in.readDouble();
             int stateLength = in.readInt();
-            if (stateLength < 0 || stateLength > 1 << 16) {
-                throw new IOException("corrupt generator state length " + stateLength);
+            if (stateLength < 0 || stateLength > MAX_STATE_BYTES) {
+                throw new IOException("corrupt state length " + stateLength);
             }
             byte[] state = in.readNBytes(stateLength);
+            if (state.length != stateLength) {
+                throw new EOFException("checkpoint is truncated in its state");
+            }
             DataType type;
             try {
                 type = DataType.valueOf(in.readUTF());

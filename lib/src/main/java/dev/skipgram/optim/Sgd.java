@@ -78,18 +78,6 @@ public final class Sgd {
     }
 
     /**
-     * Whether {@code directory} holds a checkpoint file that {@link #minimize} would try to resume
-     * from (damaged or not): for callers that want to refuse to mix runs, or to insist on resuming.
-     *
-     * @param directory any path; a missing directory holds no checkpoint
-     * @return true if it holds at least one checkpoint file
-     * @throws java.io.UncheckedIOException if the directory exists but cannot be listed
-     */
-    public static boolean hasCheckpoint(Path directory) {
-        return !new CheckpointStore(Objects.requireNonNull(directory, "directory"), 1).listNewestFirst().isEmpty();
-    }
-
-    /**
      * Minimises {@code f} starting from {@code x0}, or from the newest checkpoint in the checkpoint
      * directory if there is one.
      *
@@ -132,7 +120,7 @@ public final class Sgd {
                             + " is at step " + c.step() + ", beyond this run's " + steps + " steps");
                 }
                 x.assign(c.parameters());
-                ((RestorableRandom) rng).restoreState(c.rngState());
+                ((RestorableRandom) rng).restoreState(c.state());
                 start = c.step();
                 smoothed = c.smoothedLoss();
                 LOG.info("resuming from checkpoint at step {} in {}", start, checkpointDirectory);

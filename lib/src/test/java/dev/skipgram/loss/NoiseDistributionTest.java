@@ -120,4 +120,47 @@ class NoiseDistributionTest {
         assertThrows(IllegalArgumentException.class, () -> new NoiseDistribution(new long[] {1}, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new NoiseDistribution(new long[] {1}, -0.5));
     }
+
+    /** A generator that returns scripted values: nextLong() the longs, nextInt() the ints. */
+    private static RandomGenerator scripted(long[] longs, int[] ints) {
+        return new RandomGenerator() {
+            private int nextLong;
+            private int nextInt;
+
+            @Override
+            public long nextLong() {
+                return longs[nextLong++];
+            }
+
+            @Override
+            public int nextInt() {
+                return ints[nextInt++];
+            }
+        };
+    }
+
+    @Test
+    void oneDrawPicksTheColumnWithItsHighHalfAndTossesTheCoinWithItsLowHalf() {
+        // V = 4 uniform: every column keeps itself; high half h picks column floor(h·4 / 2^32)
+        NoiseDistribution uniform = new NoiseDistribution(new long[] {1, 1, 1, 1}, 1.0);
+        for (int column = 0; column < 4; column++) {
+            long high = ((long) column << 30) | 12345;
+            assertEquals(column, uniform.sample(scripted(new long[] {high << 32 | 0xFFFF_FFFFL}, new int[0])));
+        }
+        // V = 2, P = (1/4, 3/4): column 0 keeps itself with probability 1/2, else answers its alias 1
+        NoiseDistribution skewed = new NoiseDistribution(new long[] {1, 3}, 1.0);
+        assertEquals(0, skewed.sample(scripted(new long[] {0x1000_0000_7FFF_FFFFL}, new int[0])));
+        assertEquals(1, skewed.sample(scripted(new long[] {0x1000_0000_8000_0000L}, new int[0])));
+    }
+
+    @Test
+    void theColumnIsRedrawnOnlyInTheBiasedZone() {
+        // V = 3: 2^32 mod 3 = 1, so only a high half of 0 (product 0) is rejected; the redraw's
+        // nextInt() gives the column instead, the coin stays the first draw's low half
+        NoiseDistribution uniform = new NoiseDistribution(new long[] {1, 1, 1}, 1.0);
+        int fromRedraw = (int) (0xC000_0000L); // × 3 / 2^32 = 2.25 → column 2
+        assertEquals(2, uniform.sample(scripted(new long[] {0L}, new int[] {fromRedraw})));
+        // a high half of 1 gives product 3 ≥ 1: accepted, column 0, no redraw asked for
+        assertEquals(0, uniform.sample(scripted(new long[] {1L << 32}, new int[0])));
+    }
 }

@@ -1,0 +1,235 @@
+package dev.skipgram;
+
+import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One batched SGD step of the full softmax (SPEC §1) over a batch of (input, predicted) pairs: the
+ * softmax kernel of the word2vec recipe. Per-thread: it owns its buffers, so give each worker its
+ * own instance.
+ *
+ * <p>Consecutive pairs with the same input word share one row: their scores U x are the same, so a
+ * run of n pairs costs one row of every product, with g = n·softmax(U x) − counts (the sum of the
+ * run's n pair gradients with respect to the scores). The word2vec recipe hands over a position's
+ * window as such a run, which makes the softmax about 2·E[radius] times cheaper than one row per
+ * pair.
+ *
+ * <pre>
+ * Shapes: V = vocabulary, d = dimension, R = rows in the batch (runs of equal inputs), R ≤ maxRows
+ *   inputVectors    [V, d]  X (the "centre" rows v), shared, updated in place
+ *   outputVectors   [V, d]  U (the "outside" rows u), shared, updated in place
+ *   x   [R, d]   gathered input rows
+ *   S   [R, V]   S = x Uᵀ; then, row by row in one pass, G = n·softmax(S) − counts
+ *   dx  [R, d]   dx = G U                (∂J/∂x, with U as it was before this step)
+ *   U  += −η Gᵀ x                        (one GEMM with beta = 1, under the lock of U)
+ *   X[input_r] += −η dx_r                (row by row)
+ *   returns Σ_r (n_r·logsumexp(S_r) − Σ_j S_{r,o_j}) in double
+ * </pre>
+ * All gradients of the batch are taken at the parameters as they are when the step starts, then
+ * summed: for a batch of one pair this is exactly −η times the gradient of the reference {@link
+ * dev.skipgram.loss.NaiveSoftmaxLoss}. The loss is exact for scores of any size (the max is
+ * subtracted before exponentiating; no −log of an underflowed probability).
+ *
+ * <p>Threads: the U update writes every entry of U, so unlike the sparse negative-sampling update it
+ * would lose whole steps if two workers wrote U at once, and a worker reading U in the middle of
+ * another's update would see a mixture of two steps in every row. So every GEMM that touches U holds
+ * the monitor of {@code outputVectors}, and a step reads one consistent U; the softmax pass, the
+ * gathers and the input-row updates run in parallel without locks (Hogwild, as in the
+ * negative-sampling kernel). With the full softmax, a second thread therefore speeds up only the
+ * work outside the GEMMs.
+ */
+final class SoftmaxUpdate {
+
+    private final INDArray inputVectors; // X [V, d]
+    private final INDArray outputVectors; // U [V, d]
+    private final FloatBuffer inputs; // live view of X
+    private final int vocabularySize;
+    private final int dimension;
+    private final int maxRows;
+    private final INDArray gathered; // x [maxRows, d]
+    private final INDArray scores; // S [maxRows, V]
+    private final INDArray inputGradients; // dx [maxRows, d]
+    private final INDArray[] gatheredRows; // first r rows of x, made when first needed
+    private final INDArray[] scoreRows;
+    private final INDArray[] inputGradientRows;
+    private final int[] rowInput; // input word of row r
+    private final int[] rowStart; // row r's pairs are [rowStart[r], rowStart[r + 1])
+    private final float[] row; // one score row, in the core's cache for the softmax pass
+    private final float[] gradientRow; // one row of dx
+    private final float[] inputRow; // one row of X
+
+    /**
+     * @param inputVectors X, {@code [V, d]} FLOAT in c order
+     * @param outputVectors U, {@code [V, d]} FLOAT in c order
+     * @param maxRows the most rows (runs of equal inputs) one call may hand over, ≥ 1
+     */
+    SoftmaxUpdate(INDArray inputVectors, INDArray outputVectors, int maxRows) {
+        if (inputVectors.dataType() != DataType.FLOAT || outputVectors.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("the softmax kernel needs FLOAT matrices, got "
+                    + inputVectors.dataType() + " and " + outputVectors.dataType());
+        }
+        if (!inputVectors.equalShapes(outputVectors) || inputVectors.rank() != 2) {
+            throw new IllegalArgumentException("input and output vectors must both be [V, d], got "
+                    + inputVectors.shapeInfoToString() + " and " + outputVectors.shapeInfoToString());
+        }
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+        }
+        this.inputVectors = inputVectors;
+        this.outputVectors = outputVectors;
+        this.inputs = inputVectors.data().asNioFloat();
+        this.vocabularySize = (int) inputVectors.rows();
+        this.dimension = (int) inputVectors.columns();
+        this.maxRows = maxRows;
+        this.gathered = Nd4j.zeros(DataType.FLOAT, maxRows, dimension);
+        this.scores = Nd4j.zeros(DataType.FLOAT, maxRows, vocabularySize);
+        this.inputGradients = Nd4j.zeros(DataType.FLOAT, maxRows, dimension);
+        this.gatheredRows = new INDArray[maxRows + 1];
+        this.scoreRows = new INDArray[maxRows + 1];
+        this.inputGradientRows = new INDArray[maxRows + 1];
+        this.rowInput = new int[maxRows];
+        this.rowStart = new int[maxRows + 1];
+        this.row = new float[vocabularySize];
+        this.gradientRow = new float[dimension];
+        this.inputRow = new float[dimension];
+    }
+
+    /** The most rows one call may hand over. */
+    int maxRows() {
+        return maxRows;
+    }
+
+    /**
+     * Applies one SGD step to both matrices and returns the summed loss of the pairs before it.
+     *
+     * @param inputWords the input word of each pair; runs of equal values share a row
+     * @param predictedWords the word each pair predicts
+     * @param count the number of pairs, from index 0
+     * @param learningRate η
+     * @throws IllegalArgumentException if the pairs form more than {@link #maxRows()} runs
+     */
+    double apply(int[] inputWords, int[] predictedWords, int count, float learningRate) {
+        if (count == 0) {
+            return 0.0;
+        }
+        int rows = groupRuns(inputWords, count);
+        int d = dimension;
+
+        // x ← the rows' input vectors
+        FloatBuffer x = gathered.data().asNioFloat();
+        for (int r = 0; r < rows; r++) {
+            inputs.get(rowInput[r] * d, inputRow, 0, d);
+            x.put(r * d, inputRow, 0, d);
+        }
+        INDArray xr = rows(gatheredRows, gathered, rows);
+        INDArray sr = rows(scoreRows, scores, rows);
+        INDArray dxr = rows(inputGradientRows, inputGradients, rows);
+
+        // S ← x Uᵀ; each row becomes g = n·softmax − counts; the loss from the same pass
+        synchronized (outputVectors) {
+            Nd4j.gemm(xr, outputVectors, sr, false, true, 1.0, 0.0);
+        }
+        double loss = 0.0;
+        FloatBuffer s = scores.data().asNioFloat();
+        for (int r = 0; r < rows; r++) {
+            loss += softmaxRow(s, r, predictedWords);
+        }
+
+        // dx ← G U (U before the step's own update); U ← U − η Gᵀ x
+        synchronized (outputVectors) {
+            Nd4j.gemm(sr, outputVectors, dxr, false, false, 1.0, 0.0);
+            Nd4j.gemm(sr, xr, outputVectors, true, false, -learningRate, 1.0);
+        }
+
+        // X[input_r] ← X[input_r] − η dx_r
+        FloatBuffer dx = inputGradients.data().asNioFloat();
+        for (int r = 0; r < rows; r++) {
+            int at = rowInput[r] * d;
+            dx.get(r * d, gradientRow, 0, d);
+            inputs.get(at, inputRow, 0, d);
+            for (int j = 0; j < d; j++) {
+                inputRow[j] -= learningRate * gradientRow[j];
+            }
+            inputs.put(at, inputRow, 0, d);
+        }
+        Reference.reachabilityFence(inputVectors);
+        return loss;
+    }
+
+    /** Splits the pairs into runs of equal input words; returns the number of runs. */
+    private int groupRuns(int[] inputWords, int count) {
+        int rows = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || inputWords[i] != inputWords[i - 1]) {
+                if (rows == maxRows) {
+                    throw new IllegalArgumentException("the " + count + " pairs form more than maxRows = "
+                            + maxRows + " runs of equal input words");
+                }
+                rowInput[rows] = inputWords[i];
+                rowStart[rows++] = i;
+            }
+        }
+        rowStart[rows] = count;
+        return rows;
+    }
+
+    /**
+     * Turns row r of S from scores into g = n·softmax − counts in one pass over a copy in {@link
+     * #row}, and returns the row's loss n·logsumexp − Σ_j s_{o_j}.
+     */
+    private double softmaxRow(FloatBuffer s, int r, int[] predictedWords) {
+        int v = vocabularySize;
+        float[] z = row;
+        s.get(r * v, z, 0, v);
+        double loss = 0.0;
+        for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+            loss -= z[predictedWords[i]];
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (int w = 0; w < v; w++) {
+            max = Math.max(max, z[w]);
+        }
+        // two partial sums halve the dependency chain; every term is in (0, 1]
+        float sum0 = 0f;
+        float sum1 = 0f;
+        int w = 0;
+        for (; w + 1 < v; w += 2) {
+            float e0 = FloatKernels.exp(z[w] - max);
+            float e1 = FloatKernels.exp(z[w + 1] - max);
+            z[w] = e0;
+            z[w + 1] = e1;
+            sum0 += e0;
+            sum1 += e1;
+        }
+        for (; w < v; w++) {
+            z[w] = FloatKernels.exp(z[w] - max);
+            sum0 += z[w];
+        }
+        double sum = (double) sum0 + sum1; // ≥ 1: the max term is e^0
+        int n = rowStart[r + 1] - rowStart[r];
+        loss += n * (max + Math.log(sum));
+        float scale = (float) (n / sum);
+        for (int k = 0; k < v; k++) {
+            z[k] *= scale;
+        }
+        for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+            z[predictedWords[i]] -= 1f;
+        }
+        s.put(r * v, z, 0, v);
+        return loss;
+    }
+
+    /** The view of the first {@code rows} rows of {@code matrix}, made once and kept. */
+    private static INDArray rows(INDArray[] cache, INDArray matrix, int rows) {
+        INDArray view = cache[rows];
+        if (view == null) {
+            view = rows == matrix.rows() ? matrix : matrix.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            cache[rows] = view;
+        }
+        return view;
+    }
+}

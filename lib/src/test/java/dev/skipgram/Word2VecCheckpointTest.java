@@ -1,0 +1,113 @@
+package dev.skipgram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skipgram.corpus.Corpus;
+import dev.skipgram.optim.Checkpoint;
+import dev.skipgram.optim.CheckpointStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Checkpoints of the word2vec recipe: crash, resume, and refuse what does not belong. */
+class Word2VecCheckpointTest {
+
+    /** 3,000 sentences of 8 words: 24,000 words, 3 chunks per epoch. */
+    private static final Corpus CORPUS = SkipGramTrainTest.topicCorpus(3000, 4);
+
+    private static SkipGramConfig.Builder config(LossType loss) {
+        return SkipGramConfig.word2vec().dimension(16).windowSize(3).negatives(5).minCount(1).epochs(3)
+                .subsampleThreshold(1e-3).threads(1).seed(5).loss(loss).reportInterval(Duration.ofNanos(1));
+    }
+
+    /** A listener that stops training (as a crash would) at its {@code n}-th report. */
+    private static TrainingListener crashAt(int n) {
+        int[] reports = {0};
+        return r -> {
+            if (++reports[0] == n) {
+                throw new IllegalStateException("simulated crash");
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(LossType.class)
+    void aResumedRunEndsWithTheVectorsOfAnUninterruptedOne(LossType loss, @TempDir Path dir) {
+        WordVectors uninterrupted = SkipGram.train(CORPUS, config(loss).build());
+        SkipGramConfig checkpointed = config(loss).checkpoints(dir, 10_000).build();
+        for (int crash : new int[] {3, 4}) {
+            assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, checkpointed, crashAt(crash)));
+        }
+        assertFalse(new CheckpointStore(dir, 2).listNewestFirst().isEmpty(), "checkpoints were written");
+        WordVectors resumed = SkipGram.train(CORPUS, checkpointed);
+        assertEquals(uninterrupted.centerVectors(), resumed.centerVectors());
+        assertEquals(uninterrupted.outsideVectors(), resumed.outsideVectors());
+
+        // the finished run's last checkpoint: resuming it only returns the vectors
+        List<TrainingReport> reports = new java.util.ArrayList<>();
+        WordVectors again = SkipGram.train(CORPUS, checkpointed, reports::add);
+        assertEquals(uninterrupted.centerVectors(), again.centerVectors());
+        assertTrue(reports.isEmpty(), "no training after the last epoch: " + reports);
+    }
+
+    @Test
+    void twoThreadsResumeToVectorsAsGoodAsAnUninterruptedRun(@TempDir Path dir) {
+        SkipGramConfig checkpointed = config(LossType.NEGATIVE_SAMPLING).threads(2).checkpoints(dir, 10_000).build();
+        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, checkpointed, crashAt(4)));
+        double[] lastLoss = {Double.NaN};
+        SkipGram.train(CORPUS, checkpointed, r -> lastLoss[0] = r.pairs() > 0 ? r.meanLoss() : lastLoss[0]);
+        double[] uninterruptedLoss = {Double.NaN};
+        SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(2).build(),
+                r -> uninterruptedLoss[0] = r.pairs() > 0 ? r.meanLoss() : uninterruptedLoss[0]);
+        assertEquals(uninterruptedLoss[0], lastLoss[0], 0.05 * uninterruptedLoss[0]);
+    }
+
+    @Test
+    void aCheckpointOfAnotherRunIsRefusedWithTheDifferences(@TempDir Path dir) {
+        SkipGramConfig first = config(LossType.NEGATIVE_SAMPLING).checkpoints(dir, 10_000).build();
+        SkipGram.train(CORPUS, first);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SkipGram.train(CORPUS, first.toBuilder().learningRate(0.05).threads(2).build()));
+        assertTrue(e.getMessage().contains("learningRate = 0.05 (checkpoint: 0.025)")
+                && e.getMessage().contains("threads = 2 (checkpoint: 1)")
+                && e.getMessage().contains(dir.toString()), e.getMessage());
+        e = assertThrows(IllegalStateException.class,
+                () -> SkipGram.train(SkipGramTrainTest.topicCorpus(3000, 5), first));
+        assertTrue(e.getMessage().contains("vocabulary"), e.getMessage());
+    }
+
+    @Test
+    void aCs224nCheckpointIsNotAWord2vecOne(@TempDir Path dir) {
+        SkipGram.train(CORPUS, SkipGramConfig.cs224n().dimension(4).steps(20).checkpoints(dir, 10).build());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).checkpoints(dir, 10_000).build()));
+        assertTrue(e.getMessage().contains("not a word2vec-recipe checkpoint"), e.getMessage());
+    }
+
+    @Test
+    void divergenceStopsTrainingAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
+        // η = 0.92 trains the first chunk and diverges in the second (one thread, seeded: deterministic)
+        SkipGramConfig diverging = config(LossType.NEGATIVE_SAMPLING).learningRate(0.92).checkpoints(dir, 10_000)
+                .build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, diverging));
+        assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("last good checkpoint"),
+                e.getMessage());
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        assertEquals(1, store.listNewestFirst().size());
+        Checkpoint kept = store.loadNewest().orElseThrow();
+        assertEquals(1, kept.step(), "written after the first chunk");
+        assertFalse(kept.parameters().isNaN().any() || kept.parameters().isInfinite().any());
+
+        Path empty = dir.resolve("fresh");
+        e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                diverging.toBuilder().learningRate(5).checkpoints(empty, 10_000).build()));
+        assertTrue(e.getMessage().contains("no checkpoint had been written yet"), e.getMessage());
+    }
+}
