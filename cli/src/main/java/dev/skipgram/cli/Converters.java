@@ -20,7 +20,8 @@ final class Converters {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "negative-sampling", "ns" -> LossType.NEGATIVE_SAMPLING;
                 case "softmax", "naive-softmax" -> LossType.NAIVE_SOFTMAX;
-                default -> throw new TypeConversionException("expected negative-sampling or softmax, got '" + value + "'");
+                default -> throw new TypeConversionException(
+                        "expected negative-sampling or softmax, got '" + value + "'");
             };
         }
 

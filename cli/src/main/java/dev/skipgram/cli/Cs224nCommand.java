@@ -61,7 +61,8 @@ final class Cs224nCommand implements Callable<Integer> {
                 + " OMP_NUM_THREADS=1 makes it faster.")
     LossType loss;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "40000", description = "SGD steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "40000",
+            description = "SGD steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "31337", description = "Default: ${DEFAULT-VALUE}.")

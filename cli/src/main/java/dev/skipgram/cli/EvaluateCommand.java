@@ -64,7 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
-        out.printf(Locale.ROOT, "%s: %s words, %d dimensions%n", vectorsFile, Progress.count(vectors.vocabulary().size()),
+        out.printf(Locale.ROOT, "%s: %s words, %d dimensions%n", vectorsFile,
+                Progress.count(vectors.vocabulary().size()),
                 vectors.dimension());
         if (analogies != null) {
             AnalogyReport report = Evaluation.analogies(vectors, analogies, restrict);

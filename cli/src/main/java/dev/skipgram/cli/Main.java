@@ -46,8 +46,10 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true);
+        PrintWriter out = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true);
         int code = run(out, err, args);
         out.flush();
         err.flush();
@@ -131,7 +133,8 @@ public final class Main {
                 || t instanceof IOException || t instanceof UncheckedIOException) {
             message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         } else {
-            message = "unexpected " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+            message = "unexpected " + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + t.getMessage())
                     + " (run again with --stacktrace for details)";
         }
         return message.replace('\n', ' ');

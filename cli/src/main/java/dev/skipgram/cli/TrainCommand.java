@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--loss", paramLabel = "negative-sampling|softmax", converter = Converters.Loss.class,
             completionCandidates = Converters.Loss.class,
-            description = "The loss: negative sampling, or the full softmax over the vocabulary (default: ${DEFAULT-VALUE}).")
+            description = "The loss: negative sampling, or the full softmax over the vocabulary"
+                + " (default: ${DEFAULT-VALUE}).")
     LossType loss;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
@@ -150,10 +152,11 @@ final class TrainCommand implements Callable<Integer> {
             out.println(resuming ? "Resuming from the checkpoint in " + checkpointDirectory + "."
                     : "Checkpoints go to " + checkpointDirectory + ".");
         }
-        out.printf(Locale.ROOT, "word2vec recipe: %s, d=%d, window %d, %d epochs, min count %d,%n"
+        out.printf(Locale.ROOT, "word2vec recipe: %s, d=%d, window %d, %d epoch%s, min count %d,%n"
                 + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n",
                 config.loss() == LossType.NEGATIVE_SAMPLING ? "negative sampling (K=" + config.negatives() + ")"
-                        : "full softmax", config.dimension(), config.windowSize(), config.epochs(), config.minCount(),
+                        : "full softmax", config.dimension(), config.windowSize(), config.epochs(),
+                config.epochs() == 1 ? "" : "s", config.minCount(),
                 config.subsampleThreshold(), config.learningRate(), config.threads(), config.threads() == 1 ? "" : "s",
                 config.seed());
         out.flush();
@@ -187,13 +190,18 @@ final class TrainCommand implements Callable<Integer> {
             showWhatWasLearned(vectors, synthetic, out);
         }
         String program = Main.program();
+        List<String[]> next = new ArrayList<>();
+        next.add(new String[] {program + " neighbors " + output + " WORD...", "the nearest words"});
+        next.add(new String[] {program + " analogy " + output + " A B C", "a : b :: c : ?"});
+        next.add(new String[] {program + " plot " + output + " WORD... --out plot.png", "a picture"});
+        if (synthetic != null) {
+            next.add(new String[] {program + " train --corpus FILE", "train on your own text"});
+        }
+        int width = next.stream().mapToInt(n -> n[0].length()).max().orElse(0);
         out.println();
         out.println("Next:");
-        out.printf(Locale.ROOT, "  %s neighbors %s WORD...        nearest words%n", program, output);
-        out.printf(Locale.ROOT, "  %s analogy %s A B C           a : b :: c : ?%n", program, output);
-        out.printf(Locale.ROOT, "  %s plot %s WORD... --out plot.png%n", program, output);
-        if (synthetic != null) {
-            out.printf(Locale.ROOT, "  %s train --corpus FILE         train on your own text%n", program);
+        for (String[] n : next) {
+            out.printf(Locale.ROOT, "  %-" + width + "s   %s%n", n[0], n[1]);
         }
         out.flush();
         return 0;

@@ -38,7 +38,8 @@ final class VectorFiles {
             long size = Files.size(file);
             Word2VecFormat.Format format = formatOf(file);
             try (InputStream raw = Files.newInputStream(file);
-                    Progress progress = Progress.start(mode, "loading " + file.getFileName(), "MB", err, Duration.ofSeconds(5))) {
+                    Progress progress = Progress.start(mode, "loading " + file.getFileName(), "MB", err,
+                            Duration.ofSeconds(5))) {
                 InputStream in = size >= SHOW_PROGRESS_FROM ? new Counting(raw, progress, size >> 20) : raw;
                 return Word2VecFormat.read(new BufferedInputStream(in, 1 << 16), size, format, file.toString());
             }

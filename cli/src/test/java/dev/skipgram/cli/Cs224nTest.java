@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class Cs224nTest {
         String[] base = {"cs224n", "--sst", sst.toString(), "--steps", "300", "--checkpoint-every", "100",
             "--checkpoint-dir", dir.resolve("checkpoints").toString(), "--out", dir.resolve("v.bin").toString(),
             "--plot", dir.resolve("word_vectors.png").toString(), "--print-every", "100"};
-        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] args = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return Cli.run(args);
     }

@@ -75,7 +75,8 @@ class ErrorsTest {
         assertOneLineError(Cli.run("train", "--loss", "hierarchical"), 2, "expected negative-sampling or softmax");
         assertOneLineError(Cli.run("train", "--resume"), 2, "--resume needs --checkpoint-dir");
         assertOneLineError(Cli.run("neighbors", vectors(dir).toString()), 2, "WORD");
-        assertOneLineError(Cli.run("neighbors", vectors(dir).toString(), "paris", "-n", "0"), 2, "-n must be at least 1");
+        assertOneLineError(Cli.run("neighbors", vectors(dir).toString(), "paris", "-n", "0"), 2,
+                "-n must be at least 1");
         assertOneLineError(Cli.run("evaluate", vectors(dir).toString()), 2, "nothing to evaluate");
         assertOneLineError(Cli.run("plot", vectors(dir).toString(), "paris", "paris"), 2, "two different words");
         assertOneLineError(Cli.run("cs224n"), 2, "--sst");

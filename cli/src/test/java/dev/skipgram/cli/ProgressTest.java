@@ -14,7 +14,8 @@ class ProgressTest {
     @Test
     void linesShowMilestonesTheEndAndAtMostOneLinePerInterval() {
         StringWriter text = new StringWriter();
-        try (Progress p = Progress.start(Progress.Mode.LINES, "training", "words", new PrintWriter(text), Duration.ofHours(1))) {
+        try (Progress p = Progress.start(Progress.Mode.LINES, "training", "words", new PrintWriter(text),
+                Duration.ofHours(1))) {
             p.update(10, 100, "epoch 1/2", false); // within the interval: not shown
             p.update(50, 100, "epoch 1/2 done", true); // a milestone: shown
             p.update(70, 100, "epoch 2/2", false);
@@ -31,7 +32,8 @@ class ProgressTest {
     @Test
     void closeShowsTheLastStateIfItWasNotShown() {
         StringWriter text = new StringWriter();
-        try (Progress p = Progress.start(Progress.Mode.LINES, "reading", "tokens", new PrintWriter(text), Duration.ofHours(1))) {
+        try (Progress p = Progress.start(Progress.Mode.LINES, "reading", "tokens", new PrintWriter(text),
+                Duration.ofHours(1))) {
             p.update(1234, 0, "", false);
         }
         assertTrue(text.toString().startsWith("reading: 1,234 tokens, "), text.toString());

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -26,7 +27,7 @@ class TrainTest {
         if (!Files.exists(corpus)) {
             Cli.fixture("tiny-corpus.txt", dir);
         }
-        List<String> args = new java.util.ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--out",
+        List<String> args = new ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--out",
                 dir.resolve(out).toString(), "--dim", "8", "--epochs", "2", "--min-count", "2", "--threads", "1"));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));

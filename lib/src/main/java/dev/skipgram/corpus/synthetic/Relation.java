@@ -25,14 +25,24 @@ public record Relation(String name, List<Pair> pairs) {
      */
     public record Pair(String first, String second) {
 
-        /** Checks that both words are single non-empty tokens. */
+        /**
+         * Checks that both words are single non-empty tokens.
+         *
+         * @param first the first word
+         * @param second the second word
+         */
         public Pair {
             requireToken(first);
             requireToken(second);
         }
     }
 
-    /** Copies the pairs and checks there are at least two and that no word repeats. */
+    /**
+     * Copies the pairs and checks there are at least two and that no word repeats.
+     *
+     * @param name the section name, one token
+     * @param pairs the pairs
+     */
     public Relation {
         Objects.requireNonNull(name, "name");
         if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
@@ -55,6 +65,8 @@ public record Relation(String name, List<Pair> pairs) {
      * The analogy questions of this relation: for every ordered choice of two different pairs
      * (a, b) and (c, d), the line {@code "a b c d"} (a is to b as c is to d). n pairs give n(n − 1)
      * questions.
+     *
+     * @return the question lines, without a section heading
      */
     public List<String> questions() {
         List<String> lines = new ArrayList<>(pairs.size() * (pairs.size() - 1));

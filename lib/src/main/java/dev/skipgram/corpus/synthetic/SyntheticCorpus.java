@@ -136,22 +136,39 @@ public final class SyntheticCorpus {
                         .map(n -> new Relation.Pair(n.singular(), n.plural())).toList()));
     }
 
-    /** The sentences as a {@link Corpus} (in memory; every pass gives the same sentences). */
+    /**
+     * The sentences as a corpus to train on.
+     *
+     * @return a corpus in memory; every pass gives the same sentences
+     */
     public Corpus corpus() {
         return sentences::stream;
     }
 
-    /** The sentences, each a list of tokens (unmodifiable). */
+    /**
+     * The sentences.
+     *
+     * @return each sentence as a list of tokens, in order (unmodifiable)
+     */
     public List<List<String>> sentences() {
         return sentences;
     }
 
-    /** The number of tokens over all sentences. */
+    /**
+     * The corpus size.
+     *
+     * @return the number of tokens over all sentences
+     */
     public long tokens() {
         return tokens;
     }
 
-    /** The relations hidden in the corpus, in the order of {@link #analogyQuestions()}'s sections. */
+    /**
+     * The relations hidden in the corpus.
+     *
+     * @return capital-country, country-language and gram-plural, in the order of
+     *     {@link #analogyQuestions()}'s sections
+     */
     public List<Relation> relations() {
         return relations;
     }
@@ -162,6 +179,8 @@ public final class SyntheticCorpus {
      * {@link Relation#questions()}. Score vectors on them with
      * {@link dev.skipgram.eval.Evaluation#analogies(dev.skipgram.WordVectors, List, int)}, or write
      * them to a file.
+     *
+     * @return the lines, section headings included (1,659 of them)
      */
     public List<String> analogyQuestions() {
         List<String> lines = new ArrayList<>();
