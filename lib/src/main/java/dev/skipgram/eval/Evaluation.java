@@ -48,6 +48,31 @@ public final class Evaluation {
      */
     public static AnalogyReport analogies(WordVectors vectors, Path questions, int restrictVocabulary)
             throws IOException {
+        return analogies(vectors, Files.readAllLines(questions, StandardCharsets.UTF_8), questions.toString(),
+                restrictVocabulary);
+    }
+
+    /**
+     * Analogy accuracy by 3CosAdd on questions already in memory, as {@link #analogies(WordVectors, Path,
+     * int)} computes it for a file with these lines (for example
+     * {@link dev.skipgram.corpus.synthetic.SyntheticCorpus#analogyQuestions()}).
+     *
+     * @param vectors the vectors (their vocabulary order is taken as frequency order)
+     * @param questionLines the lines of a question file: {@code : section} lines and {@code a b c d} lines
+     * @param restrictVocabulary how many of the most frequent words to use, ≥ 1
+     * @return per-section and total accuracy
+     * @throws IllegalArgumentException if a question line does not have four words
+     */
+    public static AnalogyReport analogies(WordVectors vectors, List<String> questionLines, int restrictVocabulary) {
+        try {
+            return analogies(vectors, questionLines, "the questions", restrictVocabulary);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static AnalogyReport analogies(WordVectors vectors, List<String> lines, String source,
+            int restrictVocabulary) throws IOException {
         if (restrictVocabulary < 1) {
             throw new IllegalArgumentException("restrictVocabulary must be >= 1, got " + restrictVocabulary);
         }
@@ -65,7 +90,7 @@ public final class Evaluation {
         int lineNumber = 0;
         INDArray queries = Nd4j.zeros(DataType.FLOAT, BATCH, d);
         INDArray scores = Nd4j.zeros(DataType.FLOAT, BATCH, n);
-        for (String line : Files.readAllLines(questions, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
             lineNumber++;
             String trimmed = line.strip();
             if (trimmed.isEmpty()) {
@@ -83,7 +108,7 @@ public final class Evaluation {
             }
             String[] words = trimmed.split("\\s+");
             if (words.length != 4) {
-                throw new IOException(questions + ", line " + lineNumber + ": expected 4 words, got " + words.length);
+                throw new IOException(source + ", line " + lineNumber + ": expected 4 words, got " + words.length);
             }
             if (section == null) {
                 section = "(no section)";

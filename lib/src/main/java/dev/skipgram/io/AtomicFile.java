@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file all at once: the content goes to a temporary file in the target's directory, is
@@ -63,14 +64,23 @@ public final class AtomicFile {
         } catch (FileSystemException e) {
             throw new IOException("cannot create directory " + dir + ": " + reason(e), e);
         }
-        Path temporary;
-        try {
-            temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        } catch (FileSystemException e) {
-            throw new IOException("cannot create a file in " + dir + ": " + reason(e), e);
+        // Not Files.createTempFile, which makes the file readable by its owner only: created this way, the
+        // file gets the permissions the process's umask gives any new file (rw-r--r-- under umask 022).
+        Path temporary = null;
+        FileChannel created = null;
+        while (created == null) {
+            temporary = dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                created = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                // another writer picked the same name: draw another
+            } catch (FileSystemException e) {
+                throw new IOException("cannot create a file in " + dir + ": " + reason(e), e);
+            }
         }
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = created) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 content.writeTo(out);
                 out.flush();

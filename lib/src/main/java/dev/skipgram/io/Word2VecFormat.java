@@ -186,14 +186,18 @@ public final class Word2VecFormat {
     private static final int MAX_VALUE_CHARS = 64;
 
     /**
-     * Reads vectors from a stream.
+     * Reads vectors from a stream, for example one that reports progress or decompresses, validating
+     * everything as {@link #read(Path, Format)} does.
      *
-     * @param in the data, positioned at the header
+     * @param in the data, positioned at the header; read to its end (only whitespace may follow the
+     *     last vector), not closed
      * @param size the number of bytes available (bounds what the header may claim)
      * @param format text or binary
-     * @param source a name for messages
+     * @param source a name for messages, such as the file name
+     * @return the vectors
+     * @throws IOException naming {@code source} and the problem if the data is truncated or malformed
      */
-    static WordVectors read(InputStream in, long size, Format format, String source) throws IOException {
+    public static WordVectors read(InputStream in, long size, Format format, String source) throws IOException {
         Reader reader = new Reader(in, source);
         String header = reader.header();
         String[] parts = header.trim().split(" +");

@@ -54,7 +54,7 @@ public final class CheckpointStore {
     private static final byte[] MAGIC = {'S', 'G', 'D', 'C', 'K', 'P', 'T', '1'};
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.sgd");
     /** AtomicFile's temporary files for checkpoints and for {@link #requireWritable()}'s probe. */
-    private static final Pattern STALE = Pattern.compile("\\.\\.?checkpoint-(\\d+\\.sgd|probe)\\d*\\.tmp");
+    private static final Pattern STALE = Pattern.compile("\\.\\.?checkpoint-(\\d+\\.sgd|probe)\\.[0-9a-z]+\\.tmp");
     private static final int MAX_RANK = 8;
     static final int MAX_STATE_BYTES = 1 << 16;
 

@@ -68,6 +68,16 @@ class EvaluationTest {
     }
 
     @Test
+    void questionsInMemoryScoreAsTheSameLinesInAFile(@TempDir Path dir) throws IOException {
+        Path file = questions(dir);
+        AnalogyReport fromLines = Evaluation.analogies(vectors(), Files.readAllLines(file), 30_000);
+        assertEquals(Evaluation.analogies(vectors(), file, 30_000), fromLines);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.analogies(vectors(), List.of(": s", "man woman king"), 10));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
     void spearmanByHand() {
         // ranks of y: 1 2 4 3, so ρ = 1 − 6·Σd² / (n(n² − 1)) = 1 − 6·2/60 = 0.8
         assertEquals(0.8, Evaluation.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 20, 40, 30}), 1e-12);

@@ -54,8 +54,8 @@ class CheckpointFaultsTest {
     @Test
     void temporaryFilesOfAKilledWriterAreClearedByTheNextSave(@TempDir Path dir) throws IOException {
         CheckpointStore store = new CheckpointStore(dir, 2);
-        Files.writeString(dir.resolve(".checkpoint-0000000007.sgd8812345.tmp"), "half a checkpoint");
-        Files.writeString(dir.resolve("..checkpoint-probe99.tmp"), "");
+        Files.writeString(dir.resolve(".checkpoint-0000000007.sgd.3kf9x1z.tmp"), "half a checkpoint");
+        Files.writeString(dir.resolve("..checkpoint-probe.q2w.tmp"), "");
         Files.writeString(dir.resolve(".unrelated.tmp"), "not ours");
         store.save(checkpoint(8, 2));
         assertEquals(List.of(".unrelated.tmp", "checkpoint-0000000008.sgd"), names(dir));

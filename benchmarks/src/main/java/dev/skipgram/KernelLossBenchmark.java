@@ -1,0 +1,152 @@
+package dev.skipgram;
+
+// This class is in package dev.skipgram, not dev.skipgram.bench, because the fast kernels it
+// measures (NegativeSamplingUpdate, SoftmaxUpdate) are package-private and should stay so: the
+// benchmark calls them as the trainer does, without widening the library's API. The package is
+// therefore split between the library jar and this module. The class path allows that (and the
+// shaded benchmarks.jar merges both into one jar); the module path would not, and this module is
+// only ever run from the class path.
+
+import dev.skipgram.bench.BenchmarkJvm;
+import dev.skipgram.bench.PairRotation;
+import dev.skipgram.bench.SyntheticData;
+import dev.skipgram.loss.NegativeSamplingLoss;
+import dev.skipgram.loss.NoiseDistribution;
+import dev.skipgram.random.RestorableRandom;
+import java.nio.FloatBuffer;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost per (centre, outside) pair of the fast training kernels: one in-place SGD step on one pair,
+ * as the word2vec recipe takes it. No INDArray is created per pair.
+ *
+ * <pre>
+ * Shapes: V = vocabulary, d = dimension, K = negatives
+ *   centerVectors   [V, d] FLOAT    input rows v_w, updated in place
+ *   outsideVectors  [V, d] FLOAT    output rows u_w, updated in place
+ *   NEGATIVE_SAMPLING  draw K negatives (alias method, redrawing o), then
+ *                      NegativeSamplingUpdate: K+1 dots and 2(K+1) axpys of length d   O(K·d)
+ *   NAIVE_SOFTMAX      SoftmaxUpdate with a batch of 1: three gemms with one row,
+ *                      s = v_c Uᵀ [1, V], softmax over V, dv = g U [1, d], U += −η gᵀ v_c   O(V·d)
+ * </pre>
+ * The softmax step reads U twice and writes all of it, so at large V it is bound by memory
+ * bandwidth; at small V, by the fixed cost of three native calls. {@code BatchedSoftmaxBenchmark}
+ * shows what batching pairs into one gemm saves.
+ *
+ * <p>This is the measured form of the claim that negative sampling costs O(K·d) a pair and the softmax
+ * O(V·d): the first should be flat in V, the second linear. K does not enter the softmax: its two K
+ * values are two measurements of the same thing, which shows the run-to-run noise.
+ *
+ * <p>Inputs are built once per trial from {@link SyntheticData#SEED}; pairs come from a rotation of
+ * 2^16 pairs drawn by word frequency; the step's loss is returned to JMH, which consumes it. The
+ * parameters drift as SGD updates them (learning rate 0.025, word2vec's), which does not change the
+ * arithmetic.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {BenchmarkJvm.HEAP_MIN, BenchmarkJvm.HEAP_MAX, BenchmarkJvm.QUIET_LOGS})
+public class KernelLossBenchmark {
+
+    static final float LEARNING_RATE = 0.025f;
+    static final int PAIRS = 1 << 16;
+
+    /** The parameters, pairs and kernels of one trial. */
+    @State(Scope.Thread)
+    public static class Inputs {
+
+        /** The loss. */
+        @Param({"NAIVE_SOFTMAX", "NEGATIVE_SAMPLING"})
+        public LossType loss;
+
+        /** V, the vocabulary size. */
+        @Param({"1000", "10000", "100000"})
+        public int V;
+
+        /** d, the embedding dimension. */
+        @Param({"10", "100", "300"})
+        public int d;
+
+        /** K, negative words per pair (negative sampling only). */
+        @Param({"5", "15"})
+        public int K;
+
+        // The kernels write through FloatBuffer views of these arrays' storage, and a view does not
+        // keep its INDArray alive: the fields do.
+        INDArray centerVectors; // [V, d]
+        INDArray outsideVectors; // [V, d]
+        FloatBuffer centers;
+        FloatBuffer outsides;
+        PairRotation pairs;
+        NoiseDistribution noise;
+        RestorableRandom rng;
+        NegativeSamplingUpdate negativeSampling;
+        int[] targets; // o, then the K negatives
+        SoftmaxUpdate softmax;
+        final int[] softmaxInput = new int[1];
+        final int[] softmaxTarget = new int[1];
+
+        /** Builds the matrices, the pairs and the kernel from the fixed seed. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            RestorableRandom random = RestorableRandom.seeded(SyntheticData.SEED);
+            centerVectors = SyntheticData.randomMatrix(V, d, random);
+            outsideVectors = SyntheticData.randomMatrix(V, d, random);
+            centers = centerVectors.data().asNioFloat();
+            outsides = outsideVectors.data().asNioFloat();
+            pairs = SyntheticData.pairs(PAIRS, V, random);
+            rng = random.split();
+            switch (loss) {
+                case NEGATIVE_SAMPLING -> {
+                    noise = new NoiseDistribution(SyntheticData.zipfCounts(V));
+                    negativeSampling = new NegativeSamplingUpdate(d);
+                    targets = new int[K + 1];
+                }
+                case NAIVE_SOFTMAX -> softmax = new SoftmaxUpdate(centerVectors, outsideVectors, 1);
+            }
+        }
+
+        /** Negative sampling: draws the K negatives of pair i, as the trainer does, and steps. */
+        double negativeSamplingStep(int i) {
+            int o = pairs.outside(i);
+            targets[0] = o;
+            for (int k = 1; k <= K; k++) {
+                targets[k] = NegativeSamplingLoss.drawNegative(noise, o, V, rng);
+            }
+            return negativeSampling.apply(centers, outsides, pairs.center(i), targets, K + 1, LEARNING_RATE);
+        }
+
+        /** Full softmax: one step on a batch of one pair. */
+        double softmaxStep(int i) {
+            softmaxInput[0] = pairs.center(i);
+            softmaxTarget[0] = pairs.outside(i);
+            return softmax.apply(softmaxInput, softmaxTarget, 1, LEARNING_RATE);
+        }
+    }
+
+    /**
+     * One SGD step on the next pair.
+     *
+     * @param in the trial's inputs
+     * @return the pair's loss, consumed by JMH
+     */
+    @Benchmark
+    public double update(Inputs in) {
+        int i = in.pairs.next();
+        return in.loss == LossType.NEGATIVE_SAMPLING ? in.negativeSamplingStep(i) : in.softmaxStep(i);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.skipgram.bench.report;
+
+/**
+ * The least-squares slope of log y against log x: the exponent b of a power law y ≈ a·x^b. A cost
+ * linear in V has slope 1; a cost independent of V has slope 0.
+ */
+final class LogLogFit {
+
+    private LogLogFit() {}
+
+    /**
+     * Fits log y = log a + b·log x by least squares.
+     *
+     * @param x the abscissae, all &gt; 0, at least two distinct
+     * @param y the ordinates, all &gt; 0, as many as x
+     * @return b
+     * @throws IllegalArgumentException if the lengths differ, a value is not positive, or the x are
+     *     all equal
+     */
+    static double slope(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x has " + x.length + " values but y has " + y.length);
+        }
+        int n = x.length;
+        double meanX = 0;
+        double meanY = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(x[i] > 0) || !(y[i] > 0)) {
+                throw new IllegalArgumentException("log-log fit needs positive values, got x = " + x[i]
+                        + ", y = " + y[i] + " at index " + i);
+            }
+            meanX += Math.log(x[i]) / n;
+            meanY += Math.log(y[i]) / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = Math.log(x[i]) - meanX;
+            sxy += dx * (Math.log(y[i]) - meanY);
+            sxx += dx * dx;
+        }
+        if (sxx == 0) {
+            throw new IllegalArgumentException("log-log fit needs at least two distinct x, got " + n + " equal ones");
+        }
+        return sxy / sxx;
+    }
+}

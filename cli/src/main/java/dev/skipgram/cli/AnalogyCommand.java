@@ -1,0 +1,57 @@
+package dev.skipgram.cli;
+
+import dev.skipgram.WordVectors;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code skipgram analogy}: a : b :: c : ? by 3CosAdd. */
+@Command(name = "analogy",
+        header = "Answer a : b :: c : ?",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Answers the analogy A is to B as C is to ? (a : b :: c : ?): the words nearest by cosine to"
+                + " unit(B) - unit(A) + unit(C), other than A, B and C (3CosAdd, as word2vec and gensim do).",
+            "For example: skipgram analogy vectors.bin france paris japan"})
+final class AnalogyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
+    Path vectorsFile;
+
+    @Parameters(index = "1", paramLabel = "A", description = "The first word of the known pair.")
+    String a;
+
+    @Parameters(index = "2", paramLabel = "B", description = "The second word of the known pair.")
+    String b;
+
+    @Parameters(index = "3", paramLabel = "C", description = "The word whose partner is wanted.")
+    String c;
+
+    @Mixin
+    QueryOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int n = NeighborsCommand.checkCount(spec, options.count);
+        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        VectorFiles.requireKnown(vectors, vectorsFile, List.of(a, b, c));
+        if (vectors.vocabulary().size() < 4) {
+            throw new UserError(vectorsFile + " has only " + vectors.vocabulary().size()
+                    + " words: an analogy needs a fourth");
+        }
+        out.println(a + " : " + b + " :: " + c + " : ?");
+        NeighborsCommand.print(vectors.analogy(a, b, c, Math.min(n, vectors.vocabulary().size() - 3)), out);
+        out.flush();
+        return 0;
+    }
+}

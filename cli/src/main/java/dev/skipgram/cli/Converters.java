@@ -1,0 +1,58 @@
+package dev.skipgram.cli;
+
+import dev.skipgram.LossType;
+import dev.skipgram.io.Word2VecFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Command-line spellings of the library's enums. */
+final class Converters {
+
+    private Converters() {}
+
+    /** {@code negative-sampling} or {@code softmax}. */
+    static final class Loss implements ITypeConverter<LossType>, Iterable<String> {
+        @Override
+        public LossType convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "negative-sampling", "ns" -> LossType.NEGATIVE_SAMPLING;
+                case "softmax", "naive-softmax" -> LossType.NAIVE_SOFTMAX;
+                default -> throw new TypeConversionException(
+                        "expected negative-sampling or softmax, got '" + value + "'");
+            };
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("negative-sampling", "softmax").iterator();
+        }
+
+        static String name(LossType loss) {
+            return loss == LossType.NAIVE_SOFTMAX ? "softmax" : "negative-sampling";
+        }
+    }
+
+    /** {@code binary} or {@code text}. */
+    static final class Format implements ITypeConverter<Word2VecFormat.Format>, Iterable<String> {
+        @Override
+        public Word2VecFormat.Format convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "binary", "bin" -> Word2VecFormat.Format.BINARY;
+                case "text", "txt" -> Word2VecFormat.Format.TEXT;
+                default -> throw new TypeConversionException("expected binary or text, got '" + value + "'");
+            };
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("binary", "text").iterator();
+        }
+
+        static String name(Word2VecFormat.Format format) {
+            return format == Word2VecFormat.Format.BINARY ? "binary" : "text";
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.skipgram.cli;
+
+import dev.skipgram.WordVectors;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code skipgram similarity}: the cosine similarity of two words. */
+@Command(name = "similarity",
+        header = "Show the cosine similarity of two words.",
+        mixinStandardHelpOptions = true,
+        description = "Prints the cosine similarity of the vectors of A and B, from -1 to 1.")
+final class SimilarityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
+    Path vectorsFile;
+
+    @Parameters(index = "1", paramLabel = "A", description = "A word.")
+    String a;
+
+    @Parameters(index = "2", paramLabel = "B", description = "Another word.")
+    String b;
+
+    @Override
+    public Integer call() {
+        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        VectorFiles.requireKnown(vectors, vectorsFile, List.of(a, b));
+        spec.commandLine().getOut().printf(Locale.ROOT, "cosine similarity of %s and %s: %.4f%n", a, b,
+                vectors.similarity(a, b));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.skipgram.cli;
+
+import dev.skipgram.WordVectors;
+import dev.skipgram.io.Word2VecFormat;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Loading vector files for the query commands, with clear errors and progress for big files. */
+final class VectorFiles {
+
+    /** Files at least this big show a progress bar while they load. */
+    private static final long SHOW_PROGRESS_FROM = 64L << 20;
+    private static final int SNIFF_BYTES = 1 << 16;
+
+    private VectorFiles() {}
+
+    /**
+     * Reads a word2vec file, text or binary, whatever its name: a {@code .bin} name means binary,
+     * otherwise the first 64 KB decide (binary floats contain control bytes that text never has).
+     *
+     * @throws UserError if the file is missing, a directory, or malformed (the message says where)
+     */
+    static WordVectors load(Path file, Progress.Mode mode, PrintWriter err) {
+        if (!Files.exists(file)) {
+            throw new UserError("vector file not found: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + " is a directory, not a vector file");
+        }
+        try {
+            long size = Files.size(file);
+            Word2VecFormat.Format format = formatOf(file);
+            try (InputStream raw = Files.newInputStream(file);
+                    Progress progress = Progress.start(mode, "loading " + file.getFileName(), "MB", err,
+                            Duration.ofSeconds(5))) {
+                InputStream in = size >= SHOW_PROGRESS_FROM ? new Counting(raw, progress, size >> 20) : raw;
+                return Word2VecFormat.read(new BufferedInputStream(in, 1 << 16), size, format, file.toString());
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot read vectors: " + Main.describe(e), e);
+        }
+    }
+
+    /** BINARY for a {@code .bin} file or one whose first 64 KB hold control bytes, else TEXT. */
+    static Word2VecFormat.Format formatOf(Path file) throws IOException {
+        if (Word2VecFormat.formatOf(file) == Word2VecFormat.Format.BINARY) {
+            return Word2VecFormat.Format.BINARY;
+        }
+        byte[] head = new byte[SNIFF_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xff;
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                return Word2VecFormat.Format.BINARY;
+            }
+        }
+        return Word2VecFormat.Format.TEXT;
+    }
+
+    /**
+     * Checks that every word is in the vectors' vocabulary.
+     *
+     * @throws UserError for the first unknown word, with the nearest spellings in the vocabulary
+     */
+    static void requireKnown(WordVectors vectors, Path file, List<String> words) {
+        for (String word : words) {
+            if (!vectors.vocabulary().contains(word)) {
+                List<String> similar = Suggestions.similarSpellings(word, vectors.vocabulary(), 3);
+                throw new UserError("'" + word + "' is not in the vocabulary of " + file + " ("
+                        + Progress.count(vectors.vocabulary().size()) + " words)"
+                        + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?"));
+            }
+        }
+    }
+
+    /** Reports the megabytes read. */
+    private static final class Counting extends FilterInputStream {
+        private final Progress progress;
+        private final long total;
+        private long read;
+        private long reported;
+
+        Counting(InputStream in, Progress progress, long total) {
+            super(in);
+            this.progress = progress;
+            this.total = total;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(long n) {
+            read += n;
+            if (read - reported >= 1 << 20) {
+                reported = read;
+                progress.update(read >> 20, total, "", false);
+            }
+        }
+    }
+}
