@@ -131,34 +131,7 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
         FloatBuffer s = scores.data().asNioFloat();
         for (int b = from; b < to; b++) {
             s.get(b * v, row, 0, v);
-            float max = Float.NEGATIVE_INFINITY;
-            for (int w = 0; w < v; w++) {
-                if (row[w] > max) {
-                    max = row[w];
-                }
-            }
-            // two partial sums: halves the dependency chain; every term is in (0, 1]
-            float sum0 = 0f;
-            float sum1 = 0f;
-            int w = 0;
-            for (; w + 1 < v; w += 2) {
-                float e0 = FloatKernels.exp(row[w] - max);
-                float e1 = FloatKernels.exp(row[w + 1] - max);
-                row[w] = e0;
-                row[w + 1] = e1;
-                sum0 += e0;
-                sum1 += e1;
-            }
-            for (; w < v; w++) {
-                row[w] = FloatKernels.exp(row[w] - max);
-                sum0 += row[w];
-            }
-            double sum = (double) sum0 + sum1; // ≥ 1: the max term is e^0
-            logSumExp[b] = max + Math.log(sum);
-            float scale = (float) ((batch.end(b) - batch.start(b)) / sum);
-            for (int k = 0; k < v; k++) {
-                row[k] *= scale;
-            }
+            logSumExp[b] = FloatKernels.scaledSoftmax(row, v, batch.end(b) - batch.start(b));
             for (int i = batch.start(b); i < batch.end(b); i++) {
                 row[batch.outside(i)] -= 1f;
             }

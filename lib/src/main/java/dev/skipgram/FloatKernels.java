@@ -96,4 +96,38 @@ final class FloatKernels {
             matrix.put(i, (float) ((rng.nextDouble() - 0.5) / d));
         }
     }
+
+    /**
+     * Replaces {@code z[0, v)} by n·softmax(z) and returns logsumexp(z), exactly for scores of any
+     * size: one pass for the max, one that exponentiates z − max in place (every term in (0, 1]),
+     * one that scales. The row should fit in the core's cache (a float[V] of 200 KB at V = 51,351).
+     */
+    static double scaledSoftmax(float[] z, int v, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int w = 0; w < v; w++) {
+            max = Math.max(max, z[w]);
+        }
+        // two partial sums halve the dependency chain
+        float sum0 = 0f;
+        float sum1 = 0f;
+        int w = 0;
+        for (; w + 1 < v; w += 2) {
+            float e0 = exp(z[w] - max);
+            float e1 = exp(z[w + 1] - max);
+            z[w] = e0;
+            z[w + 1] = e1;
+            sum0 += e0;
+            sum1 += e1;
+        }
+        for (; w < v; w++) {
+            z[w] = exp(z[w] - max);
+            sum0 += z[w];
+        }
+        double sum = (double) sum0 + sum1; // ≥ 1: the max term is e^0
+        float scale = (float) (n / sum);
+        for (int k = 0; k < v; k++) {
+            z[k] *= scale;
+        }
+        return max + Math.log(sum);
+    }
 }

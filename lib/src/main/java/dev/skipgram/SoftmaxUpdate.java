@@ -189,33 +189,8 @@ final class SoftmaxUpdate {
         for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
             loss -= z[predictedWords[i]];
         }
-        float max = Float.NEGATIVE_INFINITY;
-        for (int w = 0; w < v; w++) {
-            max = Math.max(max, z[w]);
-        }
-        // two partial sums halve the dependency chain; every term is in (0, 1]
-        float sum0 = 0f;
-        float sum1 = 0f;
-        int w = 0;
-        for (; w + 1 < v; w += 2) {
-            float e0 = FloatKernels.exp(z[w] - max);
-            float e1 = FloatKernels.exp(z[w + 1] - max);
-            z[w] = e0;
-            z[w + 1] = e1;
-            sum0 += e0;
-            sum1 += e1;
-        }
-        for (; w < v; w++) {
-            z[w] = FloatKernels.exp(z[w] - max);
-            sum0 += z[w];
-        }
-        double sum = (double) sum0 + sum1; // ≥ 1: the max term is e^0
         int n = rowStart[r + 1] - rowStart[r];
-        loss += n * (max + Math.log(sum));
-        float scale = (float) (n / sum);
-        for (int k = 0; k < v; k++) {
-            z[k] *= scale;
-        }
+        loss += n * FloatKernels.scaledSoftmax(z, v, n);
         for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
             z[predictedWords[i]] -= 1f;
         }
