@@ -1,6 +1,10 @@
 package dev.skipgram;
 
-/** Which loss trains the vectors. */
+/**
+ * Which loss trains the vectors, as {@link SkipGramConfig#loss()}. Both recipes accept both losses.
+ *
+ * <p>Immutable and thread-safe, as every enum.
+ */
 public enum LossType {
     /** The full softmax over the vocabulary: exact, O(V·d) per pair. */
     NAIVE_SOFTMAX,

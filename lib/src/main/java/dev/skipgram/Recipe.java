@@ -1,6 +1,10 @@
 package dev.skipgram;
 
-/** Which training procedure {@link SkipGram#train} follows. */
+/**
+ * Which training procedure {@link SkipGram#train} follows, as {@link SkipGramConfig#recipe()}.
+ *
+ * <p>Immutable and thread-safe, as every enum.
+ */
 public enum Recipe {
     /**
      * The Stanford CS224n assignment (SPEC §6): vocabulary in first-occurrence order plus {@code UNK},

@@ -19,7 +19,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * with v_c held fixed across the window.
  *
- * <p>Stateless; all methods are thread-safe given separate generators.
+ * <p>Stateless and thread-safe: concurrent calls share nothing, provided each call has its own
+ * generator (a {@link RandomGenerator} is not thread-safe) and concurrent {@code train} calls use
+ * different checkpoint directories. Arguments must not be null ({@link NullPointerException}); no
+ * method returns null.
  */
 public final class SkipGram {
 
@@ -33,8 +36,9 @@ public final class SkipGram {
      * @param centerVectors {@code [V, d]}, row w = v_w; not modified
      * @param outsideVectors {@code [V, d]}, row w = u_w; not modified
      * @param loss the pair loss
-     * @param rng passed to every pair's loss, in order
-     * @return the summed loss; ∂J/∂(centre vectors) {@code [V, d]}, zero except row c; ∂J/∂U {@code [V, d]}
+     * @param rng passed to every pair's loss, in order (a loss that samples advances it)
+     * @return the summed loss; ∂J/∂(centre vectors) {@code [V, d]}, zero except row c; ∂J/∂U
+     *     {@code [V, d]}; both new arrays, in the data type of the inputs, owned by the caller
      * @throws IllegalArgumentException if shapes differ or an index is out of range
      */
     public static WindowLossAndGradient windowLossAndGradient(int centerIndex, int[] outsideIndices,
@@ -84,13 +88,13 @@ public final class SkipGram {
      * @param corpus the training sentences; read once for the vocabulary, then once (CS224n) or once
      *     per epoch (word2vec)
      * @param config the settings
-     * @return the trained vectors (the centre vectors are the embeddings)
+     * @return the trained vectors (the centre vectors are the embeddings), with their outside vectors
      * @throws IllegalArgumentException if the corpus cannot train anything (empty, no word frequent
      *     enough, a single word, no window with a context) or the config does not fit it (K ≥ V with
      *     the word2vec recipe, 2·V·d ≥ 2^31)
      * @throws IllegalStateException if training diverges (a non-finite loss or parameter; the last
      *     good checkpoint, if any, stays the newest), or the checkpoint directory holds another run's
-     *     checkpoint
+     *     checkpoint or one in another version of the checkpoint format
      * @throws java.io.UncheckedIOException if the corpus cannot be read, or a checkpoint cannot be
      *     written; the message names the file
      */
@@ -105,8 +109,13 @@ public final class SkipGram {
      * @param corpus the training sentences
      * @param config the settings
      * @param listener receives a {@link TrainingReport} every few seconds (word2vec) or every
-     *     {@code reportEvery} steps (CS224n), and at each epoch's end
-     * @return the trained vectors
+     *     {@code reportEvery} steps (CS224n), and at each epoch's end; {@link TrainingListener#NONE} for
+     *     none
+     * @return the trained vectors, with their outside vectors
+     * @throws IllegalArgumentException as {@link #train(Corpus, SkipGramConfig)} does
+     * @throws IllegalStateException as {@link #train(Corpus, SkipGramConfig)} does
+     * @throws java.io.UncheckedIOException as {@link #train(Corpus, SkipGramConfig)} does
+     * @throws RuntimeException whatever the listener throws, which stops training
      */
     public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
         Objects.requireNonNull(corpus, "corpus");

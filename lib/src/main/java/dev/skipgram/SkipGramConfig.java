@@ -10,8 +10,11 @@ import java.util.Optional;
  * is a config that trains. Start from one of the two presets, {@link #cs224n()} (also
  * {@link #builder()}) or {@link #word2vec()}, and change what you need.
  *
- * <p>Some settings belong to one recipe and are ignored by the other; each says which. Immutable and
- * thread-safe.
+ * <p>Some settings belong to one recipe and are ignored by the other; each says which.
+ *
+ * <p>Immutable and thread-safe. {@code recipe}, {@code loss} and {@code reportInterval} must not be
+ * null; {@code checkpointDirectory} is null when checkpoints are off ({@link #checkpoints()} gives it
+ * as an {@link Optional}). No other method returns null.
  *
  * @param recipe the training procedure (CS224n default {@link Recipe#CS224N}; word2vec preset
  *     {@link Recipe#WORD2VEC})
@@ -26,7 +29,7 @@ import java.util.Optional;
  *     is kept with probability (sqrt(f/(t·N)) + 1)·t·N/f (default 1e-3). N is the corpus size.
  * @param learningRate the initial step size, finite and &gt; 0 (CS224n 0.3, word2vec 0.025)
  * @param seed the seed of every random choice (both 31337). With the CS224n recipe, or word2vec with
- *     one thread, equal seeds give identical vectors
+ *     one thread, equal seeds give identical vectors (with one version of skipgram and of ND4J)
  * @param steps CS224n: SGD steps, ≥ 0 (40,000)
  * @param windowsPerStep CS224n: windows averaged in each step, ≥ 1 (50)
  * @param annealFactor CS224n: the step size is multiplied by this, in (0, 1], ... (0.5)
@@ -70,7 +73,34 @@ public record SkipGramConfig(
         int checkpointEvery,
         Path checkpointDirectory) {
 
-    /** Validates every field; the message names the field and its bad value. */
+    /**
+     * Validates every field; the message names the field and its bad value.
+     *
+     * @param recipe the training procedure, not null
+     * @param loss the loss, not null
+     * @param dimension d, ≥ 1
+     * @param windowSize m, ≥ 1
+     * @param negatives K, ≥ 1
+     * @param noiseExponent α, finite and ≥ 0
+     * @param subsampleThreshold t, finite and ≥ 0
+     * @param learningRate finite and &gt; 0
+     * @param seed any value
+     * @param steps ≥ 0
+     * @param windowsPerStep ≥ 1
+     * @param annealFactor in (0, 1]
+     * @param annealEvery ≥ 1
+     * @param reportEvery ≥ 1
+     * @param epochs ≥ 1
+     * @param minCount ≥ 1
+     * @param maxVocabularySize ≥ 1
+     * @param minLearningRate in [0, learningRate]
+     * @param threads ≥ 1
+     * @param reportInterval positive, not null
+     * @param checkpointEvery ≥ 1
+     * @param checkpointDirectory a directory, or null for no checkpoints
+     * @throws IllegalArgumentException naming the first field out of range
+     * @throws NullPointerException if {@code recipe}, {@code loss} or {@code reportInterval} is null
+     */
     public SkipGramConfig {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(loss, "loss");
@@ -115,17 +145,30 @@ public record SkipGramConfig(
         }
     }
 
-    /** The checkpoint directory, if checkpointing is on. */
+    /**
+     * The checkpoint directory, if checkpointing is on.
+     *
+     * @return {@link #checkpointDirectory()}, or empty if it is null
+     */
     public Optional<Path> checkpoints() {
         return Optional.ofNullable(checkpointDirectory);
     }
 
-    /** A builder holding the CS224n recipe's settings (the same as {@link #cs224n()}). */
+    /**
+     * A builder holding the CS224n recipe's settings (the same as {@link #cs224n()}).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return cs224n();
     }
 
-    /** A builder holding the Stanford CS224n recipe's settings (SPEC §6). */
+    /**
+     * A builder holding the Stanford CS224n recipe's settings (SPEC §6): d = 10, window 5, K = 10,
+     * subsampling 1e-5, 40,000 steps of 50 windows at learning rate 0.3, halved every 20,000 steps.
+     *
+     * @return a new builder
+     */
     public static Builder cs224n() {
         return new Builder();
     }
@@ -133,6 +176,8 @@ public record SkipGramConfig(
     /**
      * A builder holding word2vec's settings (SPEC §7): d = 100, window 5, K = 5, min count 5,
      * subsampling 1e-3, learning rate 0.025 decaying to 0.0001, 5 epochs, all processors.
+     *
+     * @return a new builder
      */
     public static Builder word2vec() {
         Builder b = new Builder();
@@ -145,12 +190,20 @@ public record SkipGramConfig(
         return b;
     }
 
-    /** A builder holding this config's values. */
+    /**
+     * A builder holding this config's values, to derive a changed config from it.
+     *
+     * @return a new builder; changing it does not change this config
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Builds a {@link SkipGramConfig}; validation happens in {@link #build()}. Not thread-safe. */
+    /**
+     * Builds a {@link SkipGramConfig}. The setters accept any value; {@link #build()} validates them
+     * all, so a builder may pass through invalid states. Not thread-safe: confine a builder to one
+     * thread (the configs it builds are immutable and may be shared).
+     */
     public static final class Builder {
         private Recipe recipe = Recipe.CS224N;
         private LossType loss = LossType.NEGATIVE_SAMPLING;
@@ -202,47 +255,148 @@ public record SkipGramConfig(
             checkpointDirectory = c.checkpointDirectory;
         }
 
-        /** See {@link SkipGramConfig#recipe()}. */
+        /**
+         * Sets {@link SkipGramConfig#recipe()}.
+         *
+         * @param v the training procedure, not null
+         * @return this builder
+         */
         public Builder recipe(Recipe v) { recipe = v; return this; }
-        /** See {@link SkipGramConfig#loss()}. */
+        /**
+         * Sets {@link SkipGramConfig#loss()}.
+         *
+         * @param v the loss, not null
+         * @return this builder
+         */
         public Builder loss(LossType v) { loss = v; return this; }
-        /** See {@link SkipGramConfig#dimension()}. */
+        /**
+         * Sets {@link SkipGramConfig#dimension()}.
+         *
+         * @param v d, ≥ 1
+         * @return this builder
+         */
         public Builder dimension(int v) { dimension = v; return this; }
-        /** See {@link SkipGramConfig#windowSize()}. */
+        /**
+         * Sets {@link SkipGramConfig#windowSize()}.
+         *
+         * @param v m, the largest window radius, ≥ 1
+         * @return this builder
+         */
         public Builder windowSize(int v) { windowSize = v; return this; }
-        /** See {@link SkipGramConfig#negatives()}. */
+        /**
+         * Sets {@link SkipGramConfig#negatives()}.
+         *
+         * @param v K, negative words per pair, ≥ 1
+         * @return this builder
+         */
         public Builder negatives(int v) { negatives = v; return this; }
-        /** See {@link SkipGramConfig#noiseExponent()}. */
+        /**
+         * Sets {@link SkipGramConfig#noiseExponent()}.
+         *
+         * @param v α, finite and ≥ 0
+         * @return this builder
+         */
         public Builder noiseExponent(double v) { noiseExponent = v; return this; }
-        /** See {@link SkipGramConfig#subsampleThreshold()}. */
+        /**
+         * Sets {@link SkipGramConfig#subsampleThreshold()}.
+         *
+         * @param v t, finite and ≥ 0; 0 turns subsampling off
+         * @return this builder
+         */
         public Builder subsampleThreshold(double v) { subsampleThreshold = v; return this; }
-        /** See {@link SkipGramConfig#learningRate()}. */
+        /**
+         * Sets {@link SkipGramConfig#learningRate()}.
+         *
+         * @param v the initial step size, finite and &gt; 0
+         * @return this builder
+         */
         public Builder learningRate(double v) { learningRate = v; return this; }
-        /** See {@link SkipGramConfig#seed()}. */
+        /**
+         * Sets {@link SkipGramConfig#seed()}.
+         *
+         * @param v the seed of every random choice, any value
+         * @return this builder
+         */
         public Builder seed(long v) { seed = v; return this; }
-        /** See {@link SkipGramConfig#steps()}. */
+        /**
+         * Sets {@link SkipGramConfig#steps()}.
+         *
+         * @param v SGD steps (CS224n), ≥ 0
+         * @return this builder
+         */
         public Builder steps(int v) { steps = v; return this; }
-        /** See {@link SkipGramConfig#windowsPerStep()}. */
+        /**
+         * Sets {@link SkipGramConfig#windowsPerStep()}.
+         *
+         * @param v windows per SGD step (CS224n), ≥ 1
+         * @return this builder
+         */
         public Builder windowsPerStep(int v) { windowsPerStep = v; return this; }
-        /** See {@link SkipGramConfig#annealFactor()} and {@link SkipGramConfig#annealEvery()}. */
+        /**
+         * Sets the CS224n step-size annealing: {@link SkipGramConfig#annealFactor()} and
+         * {@link SkipGramConfig#annealEvery()}.
+         *
+         * @param factor the step size is multiplied by this, in (0, 1] (1: no annealing) ...
+         * @param every ... every this many steps, ≥ 1
+         * @return this builder
+         */
         public Builder anneal(double factor, int every) { annealFactor = factor; annealEvery = every; return this; }
-        /** See {@link SkipGramConfig#reportEvery()}. */
+        /**
+         * Sets {@link SkipGramConfig#reportEvery()}.
+         *
+         * @param v steps between reports (CS224n), ≥ 1
+         * @return this builder
+         */
         public Builder reportEvery(int v) { reportEvery = v; return this; }
-        /** See {@link SkipGramConfig#epochs()}. */
+        /**
+         * Sets {@link SkipGramConfig#epochs()}.
+         *
+         * @param v passes over the corpus (word2vec), ≥ 1
+         * @return this builder
+         */
         public Builder epochs(int v) { epochs = v; return this; }
-        /** See {@link SkipGramConfig#minCount()}. */
+        /**
+         * Sets {@link SkipGramConfig#minCount()}.
+         *
+         * @param v the smallest count a word needs (word2vec), ≥ 1
+         * @return this builder
+         */
         public Builder minCount(int v) { minCount = v; return this; }
-        /** See {@link SkipGramConfig#maxVocabularySize()}. */
+        /**
+         * Sets {@link SkipGramConfig#maxVocabularySize()}.
+         *
+         * @param v the most words kept (word2vec), ≥ 1
+         * @return this builder
+         */
         public Builder maxVocabularySize(int v) { maxVocabularySize = v; return this; }
-        /** See {@link SkipGramConfig#minLearningRate()}. */
+        /**
+         * Sets {@link SkipGramConfig#minLearningRate()}.
+         *
+         * @param v the learning rate's floor (word2vec), in [0, learningRate]
+         * @return this builder
+         */
         public Builder minLearningRate(double v) { minLearningRate = v; return this; }
-        /** See {@link SkipGramConfig#threads()}. */
+        /**
+         * Sets {@link SkipGramConfig#threads()}.
+         *
+         * @param v worker threads (word2vec), ≥ 1
+         * @return this builder
+         */
         public Builder threads(int v) { threads = v; return this; }
-        /** See {@link SkipGramConfig#reportInterval()}. */
+        /**
+         * Sets {@link SkipGramConfig#reportInterval()}.
+         *
+         * @param v the longest time between reports (word2vec), positive, not null
+         * @return this builder
+         */
         public Builder reportInterval(Duration v) { reportInterval = v; return this; }
         /**
          * Checkpoints into {@code directory} at the recipe's default interval (CS224n: every 5,000
          * steps; word2vec: every 10,000,000 words and at each epoch's end); {@code null} turns them off.
+         *
+         * @param directory where checkpoints are written and resumed from (created if missing), or
+         *     null for none
+         * @return this builder
          */
         public Builder checkpoints(Path directory) {
             checkpointDirectory = directory;
@@ -252,6 +406,11 @@ public record SkipGramConfig(
         /**
          * Checkpoints every {@code every} steps (CS224n) or words (word2vec) into {@code directory};
          * {@code null} turns them off.
+         *
+         * @param directory where checkpoints are written and resumed from (created if missing), or
+         *     null for none
+         * @param every steps (CS224n) or words processed (word2vec) between checkpoints, ≥ 1
+         * @return this builder
          */
         public Builder checkpoints(Path directory, int every) {
             checkpointDirectory = directory;
@@ -260,9 +419,11 @@ public record SkipGramConfig(
         }
 
         /**
-         * Builds the config.
+         * Builds the config. The builder can be changed and built again afterwards.
          *
+         * @return a new, validated config
          * @throws IllegalArgumentException naming the first field out of range
+         * @throws NullPointerException if the recipe, loss or report interval is null
          */
         public SkipGramConfig build() {
             return new SkipGramConfig(recipe, loss, dimension, windowSize, negatives, noiseExponent,

@@ -12,6 +12,9 @@ import java.time.Duration;
  * the parameters it was trained on. It is not smoothed and does not depend on the thread count beyond
  * noise.
  *
+ * <p>Immutable and thread-safe. The constructor checks nothing; in the reports {@link SkipGram#train}
+ * sends, {@code elapsed} is never null.
+ *
  * @param epoch the current epoch, 1-based (always 1 for the CS224n recipe)
  * @param epochs the number of epochs
  * @param wordsProcessed corpus words consumed so far: in-vocabulary tokens read, before subsampling
@@ -27,7 +30,11 @@ import java.time.Duration;
 public record TrainingReport(int epoch, int epochs, long wordsProcessed, long wordsTotal, long pairs,
         double meanLoss, double learningRate, double wordsPerSecond, Duration elapsed, boolean endOfEpoch) {
 
-    /** The fraction of training done, in [0, 1]. */
+    /**
+     * The fraction of training done: {@code wordsProcessed / wordsTotal}, capped at 1.
+     *
+     * @return a fraction in [0, 1]; 1 when {@code wordsTotal} is 0
+     */
     public double progress() {
         return wordsTotal == 0 ? 1.0 : Math.min(1.0, (double) wordsProcessed / wordsTotal);
     }

@@ -7,14 +7,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The skip-gram loss of one window and its gradients with respect to both embedding matrices, as
  * returned by {@link SkipGram#windowLossAndGradient}.
  *
- * @param loss the sum of the pair losses over the window's outside words
+ * <p>Immutable as a record, but the gradients are mutable arrays that the record holds, not copies:
+ * those from {@code windowLossAndGradient} are new arrays that belong to the caller, who may modify
+ * them. Share an instance between threads only if nobody modifies its arrays. Neither gradient is
+ * null.
+ *
+ * @param loss the sum of the pair losses over the window's outside words, ≥ 0; 0 for a window
+ *     without outside words
  * @param centerVectorsGradient ∂J/∂(centre vectors), shape {@code [V, d]}; only the centre word's
- *     row is non-zero
- * @param outsideVectorsGradient ∂J/∂(outside vectors), shape {@code [V, d]}
+ *     row is non-zero; the accessor returns this array itself, not a copy
+ * @param outsideVectorsGradient ∂J/∂(outside vectors), shape {@code [V, d]}; the accessor returns
+ *     this array itself, not a copy
  */
 public record WindowLossAndGradient(double loss, INDArray centerVectorsGradient, INDArray outsideVectorsGradient) {
 
-    /** Checks that both gradients are present. */
+    /**
+     * Checks that both gradients are present.
+     *
+     * @param loss the window's loss
+     * @param centerVectorsGradient ∂J/∂(centre vectors), not null; kept, not copied
+     * @param outsideVectorsGradient ∂J/∂(outside vectors), not null; kept, not copied
+     * @throws NullPointerException if a gradient is null
+     */
     public WindowLossAndGradient {
         Objects.requireNonNull(centerVectorsGradient, "centerVectorsGradient");
         Objects.requireNonNull(outsideVectorsGradient, "outsideVectorsGradient");

@@ -21,11 +21,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Every value is finite (the constructors refuse NaN and infinities). A query involving a zero
  * vector, whose cosine is undefined, is an {@link IllegalArgumentException}, never a NaN.
+ *
+ * <p>Arguments must not be null ({@link NullPointerException}); no method returns null, and
+ * {@link #outsideVectors()} is empty for vectors read from a file.
  */
 public final class WordVectors {
 
     /**
-     * A word and its cosine similarity to a query.
+     * A word and its cosine similarity to a query. Immutable and thread-safe; the word is never null in
+     * the neighbours a {@link WordVectors} query returns.
      *
      * @param word the word
      * @param similarity cosine similarity in [−1, 1]
@@ -110,29 +114,48 @@ public final class WordVectors {
         }
     }
 
-    /** The vocabulary. */
+    /**
+     * The vocabulary: the words, in row order, with their counts.
+     *
+     * @return the vocabulary (immutable)
+     */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
-    /** d, the number of dimensions. */
+    /**
+     * The number of dimensions of every vector.
+     *
+     * @return d, ≥ 1
+     */
     public int dimension() {
         return (int) centerVectors.columns();
     }
 
-    /** A copy of all centre vectors, {@code [V, d]} FLOAT. */
+    /**
+     * All centre vectors (the embeddings), row w being the vector of {@code vocabulary().word(w)}.
+     *
+     * @return a new {@code [V, d]} FLOAT array; changing it does not change these vectors
+     */
     public INDArray centerVectors() {
         return centerVectors.dup();
     }
 
-    /** A copy of all outside vectors, {@code [V, d]} FLOAT, if these vectors were trained here. */
+    /**
+     * All outside (context) vectors, if these vectors were trained here.
+     *
+     * @return a new {@code [V, d]} FLOAT array (changing it does not change these vectors);
+     *     empty for vectors made without them, such as those read from a word2vec file
+     */
     public Optional<INDArray> outsideVectors() {
         return Optional.ofNullable(outsideVectors).map(INDArray::dup);
     }
 
     /**
-     * The embedding of {@code word} (its centre vector), a new {@code [d]} FLOAT array.
+     * The embedding of {@code word}: its centre vector.
      *
+     * @param word a word of the vocabulary (case-sensitive)
+     * @return a new {@code [d]} FLOAT array, owned by the caller
      * @throws IllegalArgumentException if the word is not in the vocabulary
      */
     public INDArray vector(String word) {
@@ -142,6 +165,9 @@ public final class WordVectors {
     /**
      * The cosine similarity of two words' vectors.
      *
+     * @param a a word of the vocabulary
+     * @param b a word of the vocabulary (may equal {@code a})
+     * @return the cosine in [−1, 1]
      * @throws IllegalArgumentException if a word is not in the vocabulary, or its vector is zero (cosine
      *     undefined)
      */
@@ -158,8 +184,12 @@ public final class WordVectors {
 
     /**
      * The {@code n} words most similar to {@code word} by cosine, most similar first, the word itself
-     * excluded.
+     * excluded. Words with a zero vector are skipped.
      *
+     * @param word a word of the vocabulary
+     * @param n how many neighbours, in [1, V]
+     * @return at most {@code n} neighbours (fewer only if fewer other words have a non-zero vector),
+     *     a new list the caller may modify
      * @throws IllegalArgumentException if the word is unknown or has a zero vector, or {@code n} is
      *     not in [1, V]
      */
@@ -170,9 +200,11 @@ public final class WordVectors {
 
     /**
      * The {@code n} words whose vectors are most similar to {@code vector} by cosine, most similar
-     * first.
+     * first. Words with a zero vector are skipped.
      *
-     * @param vector a {@code [d]} vector (any floating type), not zero
+     * @param vector a {@code [d]} vector (any floating type), not zero; not modified
+     * @param n how many neighbours, in [1, V]
+     * @return at most {@code n} neighbours, a new list the caller may modify
      * @throws IllegalArgumentException if the vector has the wrong length, is zero or not finite, or
      *     {@code n} is not in [1, V]
      */
@@ -189,6 +221,11 @@ public final class WordVectors {
      * Answers a : b :: c : ? by 3CosAdd (Mikolov et al.): the {@code n} words closest by cosine to
      * unit(b) − unit(a) + unit(c), other than a, b and c.
      *
+     * @param a the first word of the known pair
+     * @param b the second word of the known pair
+     * @param c the first word of the asked pair (words may repeat)
+     * @param n how many candidates, in [1, V]
+     * @return at most {@code n} candidates, best first, a new list the caller may modify
      * @throws IllegalArgumentException if a word is unknown or has a zero vector, or {@code n} is not
      *     in [1, V]
      */

@@ -22,6 +22,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <p>Exit codes: 0 success, 1 a runtime error (a missing file, an unknown word, a failed run), 2 a
  * usage error (an unknown option, a bad value). Every error is one line on standard error,
  * {@code skipgram: <message>}; {@code --stacktrace} adds the stack trace.
+ *
+ * <p>Public only to be the jar's main class: not an API. Not instantiable; {@link #main} exits the
+ * JVM.
  */
 public final class Main {
 

@@ -21,14 +21,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DOUBLE parameters are accepted: float32 rounding alone exceeds the default tolerance. The caller's
  * {@code x} is never modified (the check perturbs a copy).
  *
- * <p>Cost: 2·n + 1 evaluations of f for n elements. Stateless and thread-safe.
+ * <p>Cost: 2·n + 1 evaluations of f for n elements.
+ *
+ * <p>Stateless and thread-safe: concurrent checks share nothing but what the caller gives them, so
+ * they are safe if the objective is. Arguments must not be null; no method returns null.
  */
 public final class GradientCheck {
 
     private GradientCheck() {}
 
     /**
-     * How to check.
+     * How to check. Immutable and thread-safe.
      *
      * @param step h, the finite-difference step, finite and &gt; 0
      * @param tolerance the largest relative error that passes, finite and &gt; 0
@@ -36,7 +39,15 @@ public final class GradientCheck {
      */
     public record Options(double step, double tolerance, long seed) {
 
-        /** Validates both numbers. */
+        /**
+         * Validates both numbers.
+         *
+         * @param step h, finite and &gt; 0
+         * @param tolerance finite and &gt; 0
+         * @param seed any value
+         * @throws IllegalArgumentException if {@code step} or {@code tolerance} is not finite and
+         *     positive
+         */
         public Options {
             if (!(step > 0) || Double.isInfinite(step)) {
                 throw new IllegalArgumentException("step must be finite and > 0, got " + step);
@@ -46,22 +57,26 @@ public final class GradientCheck {
             }
         }
 
-        /** h = 1e-4, tolerance 1e-5, seed 271828 (SPEC §5). */
+        /**
+         * The options of the CS224n assignment's check (SPEC §5).
+         *
+         * @return h = 1e-4, tolerance 1e-5, seed 271828
+         */
         public static Options defaults() {
             return new Options(1e-4, 1e-5, 271_828L);
         }
     }
 
     /**
-     * The outcome of a check.
+     * The outcome of a check. Immutable and thread-safe.
      *
      * @param passed whether every element's relative error is within the tolerance
      * @param maxRelativeError the largest relative error seen (over the elements checked, which is all
-     *     of them when the check passes)
+     *     of them when the check passes), ≥ 0; NaN if the failing element's error is NaN
      * @param worstIndex the row-major index of the element with that error: the first failing element
      *     when the check fails; -1 if x is empty
-     * @param numeric the finite-difference derivative at {@code worstIndex}
-     * @param analytic the analytic derivative at {@code worstIndex}
+     * @param numeric the finite-difference derivative at {@code worstIndex}; NaN if x is empty
+     * @param analytic the analytic derivative at {@code worstIndex}; NaN if x is empty
      * @param elementsChecked how many elements were checked before stopping
      */
     public record Report(boolean passed, double maxRelativeError, long worstIndex, double numeric,
@@ -78,10 +93,10 @@ public final class GradientCheck {
     /**
      * Checks the gradient of {@code f} at {@code x}.
      *
-     * @param f the objective
-     * @param x the point, DOUBLE; not modified
-     * @param options step, tolerance and seed
-     * @return the report
+     * @param f the objective; evaluated 2·n + 1 times for n elements, each time with a new generator
+     * @param x the point, DOUBLE, any shape; not modified
+     * @param options step, tolerance and seed ({@link Options#defaults()} for the usual ones)
+     * @return the report: passed, or the first failing element
      * @throws IllegalArgumentException if x is not DOUBLE, or the gradient's shape differs from x's
      */
     public static Report check(Objective f, INDArray x, Options options) {

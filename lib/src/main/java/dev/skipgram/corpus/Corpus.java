@@ -18,6 +18,15 @@ import java.util.stream.Stream;
  * <p>Implement this interface for any other source; the factories cover plain text, the Stanford
  * Sentiment Treebank and in-memory lists. Tokens are split on whitespace as Python's
  * {@code str.split()} splits (including the no-break space U+00A0); empty sentences are skipped.
+ *
+ * <p>Thread-safety: the corpora the factories return are immutable and thread-safe, and each call to
+ * {@link #sentences()} opens an independent stream, so several threads may read one corpus at once
+ * (each stream, as any {@link Stream}, is used by one thread). Training opens one pass at a time and
+ * closes it before the next, so an implementation of your own need not be thread-safe.
+ *
+ * <p>Nullness: the factories' arguments must not be null, nor may a sentence or token in them;
+ * {@link #sentences()} never returns null, and an implementation must not yield a null sentence or
+ * token.
  */
 @FunctionalInterface
 public interface Corpus {
@@ -30,7 +39,10 @@ public interface Corpus {
      */
     Stream<List<String>> sentences();
 
-    /** The longest sentence {@link #plainText} yields; longer lines are cut into pieces this long. */
+    /**
+     * The longest sentence, in tokens, that {@link #plainText} yields; longer lines are cut into
+     * pieces this long.
+     */
     int MAX_SENTENCE_TOKENS = 10_000;
 
     /**
@@ -55,8 +67,8 @@ public interface Corpus {
      *   <li>Windows line endings: the {@code \r} is whitespace, so they read as Unix ones.
      * </ul>
      *
-     * @param path a file or directory; it must exist when {@link #sentences()} is called
-     * @return the corpus
+     * @param path a file or directory; it must exist when {@link #sentences()} is called, not now
+     * @return the corpus, which reads the files anew on each pass
      */
     static Corpus plainText(Path path) {
         Objects.requireNonNull(path, "path");
@@ -69,7 +81,8 @@ public interface Corpus {
      * dropped, and the rest is lower-cased (Locale.ROOT) and split on whitespace.
      *
      * @param datasetSentences the path of {@code datasetSentences.txt}
-     * @return the corpus (11,855 sentences and 227,245 tokens for the published file)
+     * @return the corpus, which reads the file anew on each pass (11,855 sentences and 227,245 tokens
+     *     for the published file)
      */
     static Corpus stanfordSentiment(Path datasetSentences) {
         Objects.requireNonNull(datasetSentences, "datasetSentences");
@@ -83,8 +96,8 @@ public interface Corpus {
     /**
      * Sentences already in memory. The list is copied, so later changes to it are not seen.
      *
-     * @param sentences the sentences; empty ones are skipped
-     * @return the corpus
+     * @param sentences the sentences, each a list of tokens; empty ones are skipped
+     * @return the corpus, held in memory
      */
     static Corpus of(List<List<String>> sentences) {
         List<List<String>> copy = sentences.stream().filter(s -> !s.isEmpty()).map(List::copyOf).toList();
@@ -94,8 +107,8 @@ public interface Corpus {
     /**
      * Lines of text in memory, each split on whitespace into one sentence.
      *
-     * @param lines the lines; blank ones are skipped
-     * @return the corpus
+     * @param lines the lines; blank ones are skipped; the list is copied
+     * @return the corpus, held in memory
      */
     static Corpus ofLines(List<String> lines) {
         return of(lines.stream().map(Tokens::split).toList());

@@ -13,7 +13,12 @@ import java.util.stream.Stream;
 /**
  * The words of a corpus, each with an index in {@code [0, size())} and a count.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe: the words and counts are copied when constructed, and no method
+ * returns internal mutable state.
+ *
+ * <p>Nullness: the constructor and factories refuse null arguments and null words
+ * ({@link NullPointerException}); the lookups {@link #indexOf}, {@link #find} and {@link #contains}
+ * treat a null word as one not in the vocabulary. No method returns null.
  */
 public final class Vocabulary {
 
@@ -25,8 +30,8 @@ public final class Vocabulary {
     /**
      * Creates a vocabulary from parallel lists of words and counts.
      *
-     * @param words distinct, non-empty words; word i gets index i
-     * @param counts the count of each word, ≥ 0
+     * @param words distinct, non-empty words; word i gets index i; copied
+     * @param counts the count of each word, ≥ 0; copied
      * @throws IllegalArgumentException if the lengths differ, a word repeats or a count is negative
      */
     public Vocabulary(List<String> words, long[] counts) {
@@ -62,7 +67,8 @@ public final class Vocabulary {
      *
      * @param corpus the corpus, read once
      * @param unknownToken the token standing for unknown words, for example {@code "UNK"}
-     * @return the vocabulary
+     * @return the vocabulary, never empty (it holds {@code unknownToken} at least)
+     * @throws java.io.UncheckedIOException if the corpus cannot be read
      */
     public static Vocabulary inFirstOccurrenceOrder(Corpus corpus, String unknownToken) {
         Objects.requireNonNull(unknownToken, "unknownToken");
@@ -92,6 +98,7 @@ public final class Vocabulary {
      * @param maxSize the most words kept, ≥ 1 ({@code Integer.MAX_VALUE} for no limit)
      * @return the vocabulary, possibly empty if no word is frequent enough
      * @throws IllegalArgumentException if {@code minCount} or {@code maxSize} is below 1
+     * @throws java.io.UncheckedIOException if the corpus cannot be read
      */
     public static Vocabulary byCount(Corpus corpus, int minCount, int maxSize) {
         if (minCount < 1) {
@@ -126,37 +133,72 @@ public final class Vocabulary {
         return new Vocabulary(words, c);
     }
 
-    /** The number of words, V. */
+    /**
+     * The number of words.
+     *
+     * @return V, ≥ 0
+     */
     public int size() {
         return words.size();
     }
 
-    /** The word with index {@code i}. */
+    /**
+     * The word with index {@code i}.
+     *
+     * @param i an index in {@code [0, size())}
+     * @return the word, non-empty
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public String word(int i) {
         return words.get(i);
     }
 
-    /** All words in index order (an unmodifiable list). */
+    /**
+     * All words in index order.
+     *
+     * @return an unmodifiable list of {@link #size()} words
+     */
     public List<String> words() {
         return words;
     }
 
-    /** The count of the word with index {@code i}. */
+    /**
+     * The count of the word with index {@code i}.
+     *
+     * @param i an index in {@code [0, size())}
+     * @return its count in the corpus the vocabulary was built from, ≥ 0 (for vectors read from a
+     *     word2vec file, its rank: V for the first word down to 1 for the last)
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public long count(int i) {
         return counts[i];
     }
 
-    /** A copy of all counts, in index order. */
+    /**
+     * All counts, in index order.
+     *
+     * @return a new array of {@link #size()} counts, owned by the caller; changing it does not change
+     *     this vocabulary
+     */
     public long[] counts() {
         return counts.clone();
     }
 
-    /** The sum of all counts. */
+    /**
+     * The sum of all counts: N, the corpus size that subsampling thresholds are relative to.
+     *
+     * @return the sum, ≥ 0
+     */
     public long totalCount() {
         return totalCount;
     }
 
-    /** The index of {@code word}, or empty if it is not in the vocabulary. */
+    /**
+     * The index of {@code word}.
+     *
+     * @param word the word (case-sensitive); null finds nothing
+     * @return its index in {@code [0, size())}, or empty if it is not in the vocabulary
+     */
     public OptionalInt indexOf(String word) {
         Integer i = index.get(word);
         return i == null ? OptionalInt.empty() : OptionalInt.of(i);
@@ -165,13 +207,21 @@ public final class Vocabulary {
     /**
      * The index of {@code word}, or −1 if it is not in the vocabulary: {@link #indexOf} without the
      * allocation, for loops over every token of a corpus.
+     *
+     * @param word the word (case-sensitive); null finds nothing
+     * @return its index in {@code [0, size())}, or −1
      */
     public int find(String word) {
         Integer i = index.get(word);
         return i == null ? -1 : i;
     }
 
-    /** Whether {@code word} is in the vocabulary. */
+    /**
+     * Whether {@code word} is in the vocabulary.
+     *
+     * @param word the word (case-sensitive); null is never contained
+     * @return true if it has an index
+     */
     public boolean contains(String word) {
         return index.containsKey(word);
     }

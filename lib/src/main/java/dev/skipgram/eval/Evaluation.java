@@ -24,7 +24,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * agree with the tools people compare against.
  *
  * <p>Words are matched case-insensitively: each word is upper-cased (Locale.ROOT) and, when spellings
- * collide, the most frequent one (lowest index) stands for all. Stateless and thread-safe.
+ * collide, the most frequent one (lowest index) stands for all.
+ *
+ * <p>Stateless and thread-safe. Arguments must not be null; no method returns null.
  */
 public final class Evaluation {
 

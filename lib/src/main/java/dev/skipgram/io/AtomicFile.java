@@ -21,11 +21,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * forced to disk, and is then renamed over the target in one atomic move. A crash or an error at any
  * moment leaves either the previous file or the complete new one, never a mixture, and no temporary
  * file behind (unless the process dies mid-write, which leaves a hidden {@code .tmp} file and the
- * previous target intact). Used for vector files and checkpoints. Stateless and thread-safe.
+ * previous target intact). Used for vector files and checkpoints.
+ *
+ * <p>Stateless and thread-safe: each write has its own temporary file, so concurrent writes to one
+ * target leave one of their complete contents (the last to be renamed). Arguments must not be null.
  */
 public final class AtomicFile {
 
-    /** Writes content to an output stream. */
+    /**
+     * Writes content to an output stream: what {@link AtomicFile#write} puts in the file. It is
+     * called once, on the thread that called {@code write}.
+     */
     @FunctionalInterface
     public interface Content {
         /**
@@ -46,8 +52,9 @@ public final class AtomicFile {
      * directory", "Read-only file system", "No space left on device" (the operating system's words),
      * with the path. An {@link IOException} thrown by {@code content} passes through unchanged.
      *
-     * @param target the file to replace or create; not a directory
-     * @param content what to write
+     * @param target the file to replace or create; not a directory; its parent directories are created
+     *     if missing
+     * @param content what to write; called once
      * @throws IOException if anything fails; the previous file, if any, is then unchanged, and no
      *     temporary file is left behind
      */

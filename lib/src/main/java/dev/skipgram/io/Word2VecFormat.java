@@ -51,11 +51,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * atomically: a failed write leaves the previous file intact. Reading validates everything: a header
  * whose sizes cannot fit in the file is refused before anything is allocated; truncation, non-numeric
  * or non-finite values, duplicate words and invalid UTF-8 are {@link IOException}s naming the place.
- * Stateless and thread-safe.
+ *
+ * <p>Stateless and thread-safe. Arguments must not be null; no method returns null.
  */
 public final class Word2VecFormat {
 
-    /** The two layouts. */
+    /** The two layouts. Immutable and thread-safe, as every enum. */
     public enum Format {
         /** Human-readable text, one word per line. */
         TEXT,
@@ -70,11 +71,11 @@ public final class Word2VecFormat {
     /**
      * Writes the vectors atomically.
      *
-     * @param vectors the vectors (their centre vectors are written)
-     * @param file the target; its directory must exist
+     * @param vectors the vectors (their centre vectors are written; the outside vectors are not)
+     * @param file the target, replaced if it exists; its directory is created if missing
      * @param format text or binary
-     * @throws UncheckedIOException naming the file if it cannot be written (the previous file, if any,
-     *     is left as it was)
+     * @throws UncheckedIOException naming the file if it cannot be written, or a word contains a space
+     *     or newline (the previous file, if any, is left as it was)
      */
     public static void write(WordVectors vectors, Path file, Format format) {
         Objects.requireNonNull(vectors, "vectors");
@@ -153,8 +154,8 @@ public final class Word2VecFormat {
      * size (binary), and a line at most a word and d values. No Java deserialization is involved.
      *
      * @param file the file
-     * @param format text or binary
-     * @return the vectors
+     * @param format text or binary (see {@link #formatOf(Path)}); it is not detected
+     * @return the vectors, without outside vectors; the vocabulary's counts are the ranks V, V−1, ..., 1
      * @throws IOException naming the file and the problem if it is missing, truncated or malformed
      */
     public static WordVectors read(Path file, Format format) throws IOException {
@@ -194,7 +195,7 @@ public final class Word2VecFormat {
      * @param size the number of bytes available (bounds what the header may claim)
      * @param format text or binary
      * @param source a name for messages, such as the file name
-     * @return the vectors
+     * @return the vectors, without outside vectors; the vocabulary's counts are the ranks V, V−1, ..., 1
      * @throws IOException naming {@code source} and the problem if the data is truncated or malformed
      */
     public static WordVectors read(InputStream in, long size, Format format, String source) throws IOException {
@@ -427,7 +428,14 @@ public final class Word2VecFormat {
         }
     }
 
-    /** The format a file name suggests: BINARY for {@code .bin}, TEXT otherwise. */
+    /**
+     * The format a file name suggests, as word2vec.c and gensim name their files. The content is not
+     * looked at.
+     *
+     * @param file a path with a file name
+     * @return {@link Format#BINARY} if the name ends in {@code .bin} (in any case), {@link Format#TEXT}
+     *     otherwise
+     */
     public static Format formatOf(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bin") ? Format.BINARY : Format.TEXT;
     }

@@ -1,5 +1,6 @@
 /**
  * Files: {@link dev.skipgram.io.Word2VecFormat}, the word2vec text and binary vector formats that
- * word2vec.c, gensim and fastText read and write.
+ * word2vec.c, gensim and fastText read and write, and {@link dev.skipgram.io.AtomicFile}, which
+ * replaces a file all at once (vector files and checkpoints are written through it).
  */
 package dev.skipgram.io;

@@ -4,7 +4,7 @@ package dev.skipgram.loss;
  * Numerically stable scalar functions used by the losses: they never overflow, and they return
  * finite, correctly rounded answers for arguments of any magnitude (±1000 and far beyond).
  *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe. NaN in gives NaN out.
  */
 public final class LogisticMath {
 

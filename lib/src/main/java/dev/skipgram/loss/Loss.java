@@ -22,6 +22,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The implementations in this package are the <em>reference</em> kernels: clear, any precision,
  * and checked against finite differences. Training uses fused float kernels that are tested against
  * these.
+ *
+ * <p>Thread-safety: the implementations here keep no state between calls and may be shared by threads
+ * that each pass their own generator ({@link NegativeSamplingLoss} as far as its sampler allows).
+ * Nullness: {@code centerVector} and {@code outsideVectors} must not be null; {@code rng} is passed
+ * on unchecked, so it may be null only for a loss (or sampler) that draws nothing, such as
+ * {@link NaiveSoftmaxLoss}. The result is never null.
  */
 public interface Loss {
 
@@ -31,8 +37,9 @@ public interface Loss {
      * @param centerVector v_c, shape {@code [d]}, FLOAT or DOUBLE
      * @param outsideIndex o, the index of the outside word, in {@code [0, V)}
      * @param outsideVectors U, shape {@code [V, d]}, same data type as {@code centerVector}
-     * @param rng the source of any random choice the loss makes
-     * @return the loss, ∂J/∂v_c of shape {@code [d]} and ∂J/∂U of shape {@code [V, d]}
+     * @param rng the source of any random choice the loss makes; advanced by each draw
+     * @return the loss, ∂J/∂v_c of shape {@code [d]} and ∂J/∂U of shape {@code [V, d]}, the gradients
+     *     new arrays owned by the caller
      * @throws IllegalArgumentException if the shapes or data types do not match or {@code outsideIndex}
      *     is out of range
      */

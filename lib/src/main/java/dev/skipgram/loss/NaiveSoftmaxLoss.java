@@ -16,7 +16,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * any magnitude. Every row of ∂J/∂U is non-zero, and one evaluation costs O(V·d): this loss is the
  * exact reference that negative sampling approximates.
  *
- * <p>Stateless and thread-safe; makes no random choice (the generator is ignored).
+ * <p>Stateless and thread-safe; makes no random choice, so the generator is ignored and may be null.
+ * The vectors must not be null.
  */
 public final class NaiveSoftmaxLoss implements Loss {
 

@@ -20,7 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * evaluation costs O(K·d) arithmetic (this reference implementation also allocates the dense
  * {@code [V, d]} gradient the {@link Loss} contract asks for).
  *
- * <p>Immutable and thread-safe if the sampler is.
+ * <p>Immutable, and thread-safe if the sampler is: concurrent calls share nothing else, provided
+ * each thread passes its own generator. The sampler must not be null; see {@link Loss} for the other
+ * arguments.
  */
 public final class NegativeSamplingLoss implements Loss {
 
@@ -33,9 +35,10 @@ public final class NegativeSamplingLoss implements Loss {
     /**
      * Creates the loss.
      *
-     * @param sampler draws the negative words
+     * @param sampler draws the negative words; kept, and called by every evaluation
      * @param negatives K, the number of negative words per pair, at least 1
      * @throws IllegalArgumentException if {@code negatives < 1}
+     * @throws NullPointerException if {@code sampler} is null
      */
     public NegativeSamplingLoss(NegativeSampler sampler, int negatives) {
         if (sampler == null) {
@@ -48,7 +51,11 @@ public final class NegativeSamplingLoss implements Loss {
         this.negatives = negatives;
     }
 
-    /** Returns K, the number of negative words per pair. */
+    /**
+     * The number of negative words drawn for every pair.
+     *
+     * @return K, ≥ 1
+     */
     public int negatives() {
         return negatives;
     }
@@ -97,6 +104,11 @@ public final class NegativeSamplingLoss implements Loss {
      * sampling rule every implementation (reference and fast) shares, so that equal generators give
      * equal negatives.
      *
+     * @param sampler the noise distribution
+     * @param outsideIndex o, the word that must not be drawn
+     * @param vocabularySize V: every draw must be in {@code [0, V)}
+     * @param rng passed to the sampler; advanced by every draw, redraws included
+     * @return a word index in {@code [0, V)} other than {@code outsideIndex}
      * @throws IllegalStateException if the sampler returns an index outside {@code [0, V)}, or only
      *     the outside word {@value #MAX_REDRAWS} times in a row
      */

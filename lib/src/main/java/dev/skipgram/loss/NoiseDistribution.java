@@ -13,7 +13,9 @@ import java.util.random.RandomGenerator;
  * rounds each probability to a multiple of the slot size; the alias method needs 2·V entries and
  * has no such rounding. Words with count 0 are never drawn.
  *
- * <p>Immutable and thread-safe: all randomness comes from the generator passed to {@link #sample}.
+ * <p>Immutable and thread-safe: the tables are built once from the counts (the caller's array is read,
+ * not kept), and all randomness comes from the generator passed to {@link #sample}, which must not be
+ * null. The counts must not be null either.
  */
 public final class NoiseDistribution implements NegativeSampler {
 
@@ -28,7 +30,8 @@ public final class NoiseDistribution implements NegativeSampler {
     /**
      * Builds P_n(w) ∝ count(w)^0.75.
      *
-     * @param counts the count of every word, each ≥ 0, at least one > 0
+     * @param counts the count of every word, each ≥ 0, at least one &gt; 0; read, not kept
+     * @throws IllegalArgumentException if a count is negative or all are zero
      */
     public NoiseDistribution(long[] counts) {
         this(counts, DEFAULT_EXPONENT);
@@ -37,7 +40,8 @@ public final class NoiseDistribution implements NegativeSampler {
     /**
      * Builds P_n(w) ∝ count(w)^0.75 from {@code int} counts.
      *
-     * @param counts the count of every word, each ≥ 0, at least one > 0
+     * @param counts the count of every word, each ≥ 0, at least one &gt; 0; read, not kept
+     * @throws IllegalArgumentException if a count is negative or all are zero
      */
     public NoiseDistribution(int[] counts) {
         this(counts, DEFAULT_EXPONENT);
@@ -46,8 +50,10 @@ public final class NoiseDistribution implements NegativeSampler {
     /**
      * Builds P_n(w) ∝ count(w)^exponent from {@code int} counts.
      *
-     * @param counts the count of every word, each ≥ 0, at least one > 0
+     * @param counts the count of every word, each ≥ 0, at least one &gt; 0; read, not kept
      * @param exponent α, finite and ≥ 0
+     * @throws IllegalArgumentException if a count is negative, all are zero, or the exponent is
+     *     negative or not finite
      */
     public NoiseDistribution(int[] counts, double exponent) {
         this(Arrays.stream(counts).asLongStream().toArray(), exponent);
@@ -56,7 +62,7 @@ public final class NoiseDistribution implements NegativeSampler {
     /**
      * Builds P_n(w) ∝ count(w)^exponent.
      *
-     * @param counts the count of every word, each ≥ 0, at least one > 0
+     * @param counts the count of every word, each ≥ 0, at least one &gt; 0; read, not kept
      * @param exponent α, finite and ≥ 0 (0 gives the uniform distribution over words seen)
      * @throws IllegalArgumentException if a count is negative, all are zero, or the exponent is
      *     negative or not finite
@@ -120,7 +126,11 @@ public final class NoiseDistribution implements NegativeSampler {
         }
     }
 
-    /** Returns V, the number of words. */
+    /**
+     * The number of words the distribution is over, those of count 0 included.
+     *
+     * @return V, ≥ 1
+     */
     public int size() {
         return probability.length;
     }
@@ -130,6 +140,8 @@ public final class NoiseDistribution implements NegativeSampler {
      * 2^-32 resolution of its coin (an error below 2.4·10^-10 per alias column).
      *
      * @param word an index in {@code [0, V)}
+     * @return P_n(word) in [0, 1]; 0 for a word of count 0
+     * @throws ArrayIndexOutOfBoundsException if {@code word} is out of range
      */
     public double probability(int word) {
         return probability[word];
@@ -140,6 +152,10 @@ public final class NoiseDistribution implements NegativeSampler {
      * multiply-shift, made exact by rejection, which redraws with probability below V/2^32), its
      * low half is the coin between the column and its alias. (Two draws, {@code nextInt(V)} and
      * {@code nextDouble()}, cost 17% of a word2vec worker's time; this halves that.)
+     *
+     * @param rng the source of randomness, not null; advanced by one {@code nextLong()}, and rarely
+     *     by further {@code nextInt()} calls
+     * @return a word index in {@code [0, V)}, never one of count 0
      */
     @Override
     public int sample(RandomGenerator rng) {

@@ -45,8 +45,17 @@ import org.slf4j.LoggerFactory;
  * in one atomic move), so a crash at any moment leaves either no new file or a complete one. Loading checks the checksum and falls back to the next older checkpoint if the
  * newest is damaged anyway (for example by a disk error).
  *
+ * <p>The format may change between 0.x versions. A file in another version of it (magic bytes
+ * {@code SGDCKPT} followed by another digit) is refused with an {@link IllegalStateException} by
+ * {@link #loadNewest()}, rather than skipped as damaged, so that a run never starts afresh over
+ * another version's checkpoints.
+ *
  * <p>Used by {@link Sgd} and by the word2vec recipe; public so that tools can ask whether a directory
- * holds checkpoints ({@link #listNewestFirst()}). Not thread-safe: one run writes a directory.
+ * holds checkpoints ({@link #listNewestFirst()}).
+ *
+ * <p>Not thread-safe: an instance holds no mutable state, but one run at a time may use a directory,
+ * through one store (two writers would delete each other's checkpoints). Arguments must not be null;
+ * no method returns null.
  */
 public final class CheckpointStore {
 
@@ -62,8 +71,11 @@ public final class CheckpointStore {
     private final int keep;
 
     /**
+     * Creates a store of the checkpoints in {@code directory}. Nothing is read or written yet.
+     *
      * @param directory where the checkpoint files are (created on the first save)
      * @param keep how many of the newest checkpoints to keep, ≥ 1
+     * @throws IllegalArgumentException if {@code keep} is below 1
      */
     public CheckpointStore(Path directory, int keep) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -73,12 +85,22 @@ public final class CheckpointStore {
         this.keep = keep;
     }
 
-    /** The directory of the checkpoint files. */
+    /**
+     * The directory of the checkpoint files.
+     *
+     * @return the directory given to the constructor; it may not exist yet
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The file a checkpoint of {@code step} is written to. */
+    /**
+     * The file a checkpoint of {@code step} is written to.
+     *
+     * @param step the checkpoint's step, ≥ 0
+     * @return {@code checkpoint-<step>.sgd} in the directory, the step padded to 10 digits so that
+     *     names sort by step
+     */
     public Path pathFor(int step) {
         return directory.resolve(String.format("checkpoint-%010d.sgd", step));
     }
@@ -100,8 +122,10 @@ public final class CheckpointStore {
     }
 
     /**
-     * Writes a checkpoint atomically, then deletes all but the newest {@code keep}.
+     * Writes a checkpoint atomically, then deletes all but the newest {@code keep}, and the temporary
+     * files a killed writer left behind.
      *
+     * @param checkpoint the checkpoint; its arrays are read, not kept, and must not change meanwhile
      * @throws UncheckedIOException if it cannot be written; the older checkpoints are then intact
      */
     public void save(Checkpoint checkpoint) {
@@ -134,8 +158,11 @@ public final class CheckpointStore {
     }
 
     /**
-     * Checkpoint files, newest (highest step) first; empty if the directory does not exist.
+     * The checkpoint files in the directory, named as {@link #pathFor} names them. Their content is
+     * not read.
      *
+     * @return the files, newest (highest step) first; empty if the directory does not exist; a new
+     *     list the caller may modify
      * @throws UncheckedIOException if the directory cannot be listed
      */
     public List<Path> listNewestFirst() {
@@ -158,7 +185,16 @@ public final class CheckpointStore {
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** The newest checkpoint that reads back intact (damaged ones are skipped with a warning), if any. */
+    /**
+     * The newest checkpoint that reads back intact. Damaged ones (truncated, a wrong checksum, not a
+     * checkpoint at all) are skipped with a warning in the log, and the next older one is tried.
+     *
+     * @return the checkpoint, with new arrays owned by the caller; empty if there is none, or none
+     *     intact
+     * @throws IllegalStateException if the newest file not skipped is in another version of the
+     *     checkpoint format, naming the file and both versions
+     * @throws UncheckedIOException if the directory cannot be listed
+     */
     public Optional<Checkpoint> loadNewest() {
         for (Path file : listNewestFirst()) {
             try {
@@ -208,6 +244,19 @@ public final class CheckpointStore {
         out.flush();
     }
 
+    /** Whether {@code magic} is {@code SGDCKPT} followed by a version digit other than this format's. */
+    private static boolean isOtherFormatVersion(byte[] magic) {
+        int last = MAGIC.length - 1;
+        return Arrays.equals(magic, 0, last, MAGIC, 0, last) && magic[last] >= '0' && magic[last] <= '9'
+                && magic[last] != MAGIC[last];
+    }
+
+    /**
+     * Reads one checkpoint file.
+     *
+     * @throws IOException if the file is damaged or not a checkpoint
+     * @throws IllegalStateException if it is a checkpoint in another version of the format
+     */
     static Checkpoint read(Path file) throws IOException {
         long fileSize = Files.size(file);
         try (InputStream raw = Files.newInputStream(file)) {
@@ -217,6 +266,13 @@ public final class CheckpointStore {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
+                if (isOtherFormatVersion(magic)) {
+                    // not damaged: skipping it would start the run afresh and delete another version's work
+                    throw new IllegalStateException("checkpoint " + file + " is in checkpoint format "
+                            + (char) magic[MAGIC.length - 1] + ", written by another version of skipgram; this"
+                            + " version reads format " + (char) MAGIC[MAGIC.length - 1] + ": resume with the"
+                            + " version that wrote it, or use another checkpoint directory");
+                }
                 throw new IOException("not a skipgram checkpoint (bad magic bytes)");
             }
             int step = in.readInt();

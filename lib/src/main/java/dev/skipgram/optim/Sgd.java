@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * an uninterrupted run never uses.)
  *
  * <p>Instances are immutable and may be shared; {@code minimize} is as thread-safe as the objective
- * and listener it is given.
+ * and listener it is given, except that two concurrent runs must not share a checkpoint directory:
+ * an instance with checkpoints runs one {@code minimize} at a time. Arguments must not be null
+ * ({@link NullPointerException}); no method returns null.
  */
 public final class Sgd {
 
@@ -57,22 +59,41 @@ public final class Sgd {
         this.keepCheckpoints = b.keepCheckpoints;
     }
 
-    /** Returns a builder with no annealing, reports every 10 steps, and no checkpoints. */
+    /**
+     * A builder with no annealing, reports every 10 steps to nobody, and no checkpoints. The step size
+     * and the number of steps must be set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The step size used at step {@code step} (1-based), after annealing. */
+    /**
+     * The step size used at a step, after annealing.
+     *
+     * @param step the step, 1-based (≥ 1)
+     * @return stepSize × annealFactor^floor((step − 1) / annealEvery); positive unless very many
+     *     annealings underflow it to 0
+     */
     public double stepSizeAt(int step) {
         return stepSize * Math.pow(annealFactor, (step - 1) / annealEvery);
     }
 
-    /** The number of steps a complete run takes. */
+    /**
+     * The number of steps a complete run takes.
+     *
+     * @return the total, ≥ 0, counting the steps done before a resume
+     */
     public int steps() {
         return steps;
     }
 
-    /** The checkpoint directory, if checkpointing is on. */
+    /**
+     * The checkpoint directory, if checkpointing is on.
+     *
+     * @return the directory, or empty if no checkpoints are written
+     */
     public Optional<Path> checkpointDirectory() {
         return Optional.ofNullable(checkpointDirectory);
     }
@@ -85,11 +106,14 @@ public final class Sgd {
      * @param x0 the starting parameters (FLOAT or DOUBLE); not modified
      * @param rng the generator given to every evaluation of f; with checkpointing it must be a
      *     {@link RestorableRandom}, whose state is saved and, on resume, restored
-     * @return new array holding the parameters after the last step
+     * @return a new array (c order, x0's shape and type) holding the parameters after the last step,
+     *     owned by the caller
      * @throws IllegalStateException if f returns a NaN or infinite value, or the parameters become
      *     NaN or infinite (the run diverged: no checkpoint of non-finite parameters is written, so the
      *     last one written stays the newest), or the newest checkpoint does not fit {@code x0}'s shape
-     *     and type
+     *     and type, is beyond {@link #steps()}, or is in another version of the checkpoint format
+     * @throws IllegalArgumentException if checkpoints are on and {@code rng} is not a
+     *     {@link RestorableRandom}
      * @throws java.io.UncheckedIOException if a checkpoint cannot be written
      */
     public INDArray minimize(Objective f, INDArray x0, RandomGenerator rng) {
@@ -191,7 +215,10 @@ public final class Sgd {
                         + checkpointDirectory) + "]";
     }
 
-    /** Builds an {@link Sgd}; every setter validates its argument at once. Not thread-safe. */
+    /**
+     * Builds an {@link Sgd}; every setter validates its argument at once and refuses null. Not
+     * thread-safe: confine a builder to one thread (the optimisers it builds may be shared).
+     */
     public static final class Builder {
         private double stepSize = Double.NaN;
         private int steps = -1;
@@ -205,7 +232,13 @@ public final class Sgd {
 
         private Builder() {}
 
-        /** The initial step size η_0, finite and &gt; 0 (required). */
+        /**
+         * Sets the initial step size η_0 (required).
+         *
+         * @param stepSize finite and &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code stepSize} is not finite and positive
+         */
         public Builder stepSize(double stepSize) {
             if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
                 throw new IllegalArgumentException("stepSize must be finite and > 0, got " + stepSize);
@@ -214,7 +247,13 @@ public final class Sgd {
             return this;
         }
 
-        /** The total number of steps, ≥ 0 (required). */
+        /**
+         * Sets the total number of steps (required).
+         *
+         * @param steps ≥ 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps} is negative
+         */
         public Builder steps(int steps) {
             if (steps < 0) {
                 throw new IllegalArgumentException("steps must be >= 0, got " + steps);
@@ -223,7 +262,14 @@ public final class Sgd {
             return this;
         }
 
-        /** Multiply the step size by {@code factor} in (0, 1] after every {@code every} steps. */
+        /**
+         * Multiplies the step size by {@code factor} after every {@code every} steps (default: never).
+         *
+         * @param factor in (0, 1]
+         * @param every the period, in steps, ≥ 1
+         * @return this builder
+         * @throws IllegalArgumentException if an argument is out of range
+         */
         public Builder anneal(double factor, int every) {
             if (!(factor > 0 && factor <= 1)) {
                 throw new IllegalArgumentException("anneal factor must be in (0, 1], got " + factor);
@@ -236,7 +282,15 @@ public final class Sgd {
             return this;
         }
 
-        /** Report to {@code listener} every {@code every} steps (default: every 10, to nobody). */
+        /**
+         * Reports to {@code listener} every {@code every} steps (default: every 10, to nobody).
+         *
+         * @param listener receives an {@link SgdProgress}, on the thread running {@code minimize};
+         *     {@link SgdListener#NONE} for nobody
+         * @param every the period, in steps, ≥ 1; it also sets how often the smoothed loss is updated
+         * @return this builder
+         * @throws IllegalArgumentException if {@code every} is below 1
+         */
         public Builder listener(SgdListener listener, int every) {
             if (every < 1) {
                 throw new IllegalArgumentException("report period must be >= 1 step, got " + every);
@@ -249,6 +303,11 @@ public final class Sgd {
         /**
          * Write a checkpoint every {@code every} steps into {@code directory} (created if missing),
          * keep the newest two, and resume from the newest one when {@code minimize} starts.
+         *
+         * @param directory where the checkpoints go, not null (leave checkpoints unset for none)
+         * @param every the period, in steps, ≥ 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code every} is below 1
          */
         public Builder checkpoints(Path directory, int every) {
             if (every < 1) {
@@ -259,7 +318,13 @@ public final class Sgd {
             return this;
         }
 
-        /** How many checkpoints to keep on disk, ≥ 1 (default 2). */
+        /**
+         * Sets how many checkpoints to keep on disk, the newest ones (default 2).
+         *
+         * @param keep ≥ 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code keep} is below 1
+         */
         public Builder keepCheckpoints(int keep) {
             if (keep < 1) {
                 throw new IllegalArgumentException("keepCheckpoints must be >= 1, got " + keep);
@@ -269,8 +334,9 @@ public final class Sgd {
         }
 
         /**
-         * Builds the optimiser.
+         * Builds the optimiser. The builder can be changed and built again afterwards.
          *
+         * @return a new, immutable optimiser
          * @throws IllegalStateException if the step size or the number of steps was not set
          */
         public Sgd build() {

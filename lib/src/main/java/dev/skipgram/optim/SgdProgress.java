@@ -1,7 +1,7 @@
 package dev.skipgram.optim;
 
 /**
- * What {@link Sgd} reports every {@code reportEvery} steps.
+ * What {@link Sgd} reports every {@code reportEvery} steps. Immutable and thread-safe.
  *
  * @param step the number of steps done so far (1-based: the first report of a run with
  *     {@code reportEvery = 10} has step 10)

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * interrupted after a checkpoint continues with exactly the random numbers it would have drawn.
  *
  * <p>Implementations are not thread-safe: give each thread its own generator, for example with
- * {@link #split()}.
+ * {@link #split()}. Arguments must not be null; no method returns null.
  */
 public interface RestorableRandom extends RandomGenerator {
 
@@ -15,7 +15,7 @@ public interface RestorableRandom extends RandomGenerator {
      * Returns the generator's whole state as bytes. Passing them to {@link #restoreState(byte[])} of a
      * generator of the same class makes it produce the same sequence as this one from now on.
      *
-     * @return a new array holding the state
+     * @return a new array holding the state, owned by the caller
      */
     byte[] saveState();
 

@@ -9,8 +9,11 @@ import java.util.Arrays;
  * passes BigCrush, and costs a few nanoseconds per {@code long}. The 256-bit state is filled from a
  * 64-bit seed with SplitMix64, as the authors recommend.
  *
- * <p>Not thread-safe. All the {@link java.util.random.RandomGenerator} methods ({@code nextInt(bound)},
+ * <p>All the {@link java.util.random.RandomGenerator} methods ({@code nextInt(bound)},
  * {@code nextDouble()}, ...) derive from {@link #nextLong()} by the JDK's default algorithms.
+ *
+ * <p>Not thread-safe: give each thread its own generator ({@link #split()}). Arguments must not be
+ * null; {@link #saveState()} returns a new array.
  */
 public final class Xoshiro256PlusPlus implements RestorableRandom {
 
@@ -41,6 +44,12 @@ public final class Xoshiro256PlusPlus implements RestorableRandom {
     /**
      * Creates a generator with the given raw state (as in the reference C code's {@code s[4]}).
      *
+     * @param s0 the first state word, {@code s[0]}
+     * @param s1 the second state word, {@code s[1]}
+     * @param s2 the third state word, {@code s[2]}
+     * @param s3 the fourth state word, {@code s[3]}
+     * @return a new generator; its first {@code nextLong()} is the reference code's first
+     *     {@code next()} from this state
      * @throws IllegalArgumentException if all four words are zero (the one state xoshiro cannot leave)
      */
     public static Xoshiro256PlusPlus ofState(long s0, long s1, long s2, long s3) {

@@ -84,4 +84,21 @@ class CheckpointFaultsTest {
             Files.setPosixFilePermissions(store.directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    @Test
+    void aCheckpointInAnotherFormatVersionIsRefusedNotSkipped(@TempDir Path dir) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        store.save(checkpoint(1, 2));
+        store.save(checkpoint(2, 2));
+        byte[] newest = Files.readAllBytes(store.pathFor(2));
+        newest[7] = '2'; // SGDCKPT1 -> SGDCKPT2, as a later version might write
+        Files.write(store.pathFor(2), newest);
+        IllegalStateException e = assertThrows(IllegalStateException.class, store::loadNewest);
+        assertTrue(e.getMessage().contains("checkpoint " + store.pathFor(2) + " is in checkpoint format 2")
+                && e.getMessage().contains("this version reads format 1"), e.getMessage());
+
+        newest[7] = 'x'; // damaged, not a version: skipped as before
+        Files.write(store.pathFor(2), newest);
+        assertEquals(1, store.loadNewest().orElseThrow().step());
+    }
 }

@@ -11,6 +11,9 @@ import java.util.Set;
  * (a, b) it holds between, for example {@code capital-country} with (paris, france), (berlin,
  * germany), ...
  *
+ * <p>Immutable and thread-safe: the pairs are copied into an unmodifiable list. No component is null
+ * (the constructors refuse null with a {@link NullPointerException}).
+ *
  * @param name the section name, without the colon ({@code gram-} names mark syntactic relations, as
  *     in Mikolov et al.'s {@code questions-words.txt})
  * @param pairs the pairs, at least two, with no word in two pairs
@@ -18,7 +21,7 @@ import java.util.Set;
 public record Relation(String name, List<Pair> pairs) {
 
     /**
-     * Two words the relation holds between.
+     * Two words the relation holds between. Immutable and thread-safe; neither word is null.
      *
      * @param first the first word, for example a capital
      * @param second the second word, for example its country
@@ -28,8 +31,9 @@ public record Relation(String name, List<Pair> pairs) {
         /**
          * Checks that both words are single non-empty tokens.
          *
-         * @param first the first word
-         * @param second the second word
+         * @param first the first word, not null
+         * @param second the second word, not null
+         * @throws IllegalArgumentException if a word is empty or contains whitespace
          */
         public Pair {
             requireToken(first);
@@ -40,8 +44,10 @@ public record Relation(String name, List<Pair> pairs) {
     /**
      * Copies the pairs and checks there are at least two and that no word repeats.
      *
-     * @param name the section name, one token
-     * @param pairs the pairs
+     * @param name the section name, one token, not null
+     * @param pairs the pairs, at least two, none null; copied
+     * @throws IllegalArgumentException if the name is not one token, there are fewer than two pairs,
+     *     or a word is in two pairs
      */
     public Relation {
         Objects.requireNonNull(name, "name");
@@ -66,7 +72,7 @@ public record Relation(String name, List<Pair> pairs) {
      * (a, b) and (c, d), the line {@code "a b c d"} (a is to b as c is to d). n pairs give n(n − 1)
      * questions.
      *
-     * @return the question lines, without a section heading
+     * @return the question lines, without a section heading: a new list the caller may modify
      */
     public List<String> questions() {
         List<String> lines = new ArrayList<>(pairs.size() * (pairs.size() - 1));

@@ -34,7 +34,8 @@ import java.util.random.RandomGenerator;
  * germany german) and {@code gram-plural} (dog dogs cat cats), 1,656 questions in all.
  *
  * <p>Generation is deterministic: the same size and seed give the same sentences. Immutable and
- * thread-safe; the sentences are held in memory (about 9 tokens a sentence).
+ * thread-safe; the sentences are held in memory (about 9 tokens a sentence). No method returns null,
+ * and every list returned is unmodifiable.
  */
 public final class SyntheticCorpus {
 
