@@ -8,6 +8,7 @@ package dev.skipgram;
 // only ever run from the class path.
 
 import dev.skipgram.bench.BenchmarkJvm;
+import dev.skipgram.bench.LossGrid;
 import dev.skipgram.bench.PairRotation;
 import dev.skipgram.bench.SyntheticData;
 import dev.skipgram.loss.NegativeSamplingLoss;
@@ -23,7 +24,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -67,23 +67,7 @@ public class KernelLossBenchmark {
 
     /** The parameters, pairs and kernels of one trial. */
     @State(Scope.Thread)
-    public static class Inputs {
-
-        /** The loss. */
-        @Param({"NAIVE_SOFTMAX", "NEGATIVE_SAMPLING"})
-        public LossType loss;
-
-        /** V, the vocabulary size. */
-        @Param({"1000", "10000", "100000"})
-        public int V;
-
-        /** d, the embedding dimension. */
-        @Param({"10", "100", "300"})
-        public int d;
-
-        /** K, negative words per pair (negative sampling only). */
-        @Param({"5", "15"})
-        public int K;
+    public static class Inputs extends LossGrid {
 
         // The kernels write through FloatBuffer views of these arrays' storage, and a view does not
         // keep its INDArray alive: the fields do.

@@ -16,7 +16,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -54,23 +53,7 @@ public class ReferenceLossBenchmark {
 
     /** The inputs of one trial. */
     @State(Scope.Thread)
-    public static class Inputs {
-
-        /** The loss. */
-        @Param({"NAIVE_SOFTMAX", "NEGATIVE_SAMPLING"})
-        public LossType loss;
-
-        /** V, the vocabulary size. */
-        @Param({"1000", "10000", "100000"})
-        public int V;
-
-        /** d, the embedding dimension. */
-        @Param({"10", "100", "300"})
-        public int d;
-
-        /** K, negative words per pair (negative sampling only). */
-        @Param({"5", "15"})
-        public int K;
+    public static class Inputs extends LossGrid {
 
         Loss pairLoss;
         INDArray outsideVectors; // [V, d]
