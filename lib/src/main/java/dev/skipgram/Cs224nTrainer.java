@@ -3,11 +3,14 @@ package dev.skipgram;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.loss.NoiseDistribution;
+import dev.skipgram.optim.RunSettings;
 import dev.skipgram.optim.Sgd;
 import dev.skipgram.optim.SgdListener;
 import dev.skipgram.random.RestorableRandom;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -77,7 +80,8 @@ final class Cs224nTrainer {
                 .steps(config.steps())
                 .anneal(config.annealFactor(), config.annealEvery())
                 .listener(reporter, config.reportEvery());
-        config.checkpoints().ifPresent(dir -> sgd.checkpoints(dir, config.checkpointEvery()));
+        config.checkpoints().ifPresent(dir -> sgd.checkpoints(dir, config.checkpointEvery())
+                .runSettings(settings(config, vocabulary)));
 
         INDArray x = initialParameters(v, d, initialisation);
         INDArray trained = sgd.build().minimize(objective, x, sgdRandom);
@@ -85,6 +89,28 @@ final class Cs224nTrainer {
         INDArray center = trained.get(NDArrayIndex.interval(0, v), NDArrayIndex.all());
         INDArray outside = trained.get(NDArrayIndex.interval(v, 2L * v), NDArrayIndex.all());
         return new WordVectors(vocabulary, center, outside);
+    }
+
+    /**
+     * What a resumed run must share with the run that wrote its checkpoint: every setting that
+     * shapes the data or the steps (not {@code steps}: a run may be extended), and the corpus.
+     */
+    static RunSettings settings(SkipGramConfig c, Vocabulary vocabulary) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recipe", c.recipe());
+        m.put("loss", c.loss());
+        m.put("dimension", c.dimension());
+        m.put("windowSize", c.windowSize());
+        m.put("negatives", c.negatives());
+        m.put("noiseExponent", c.noiseExponent());
+        m.put("subsampleThreshold", c.subsampleThreshold());
+        m.put("learningRate", c.learningRate());
+        m.put("windowsPerStep", c.windowsPerStep());
+        m.put("annealFactor", c.annealFactor());
+        m.put("annealEvery", c.annealEvery());
+        m.put("seed", c.seed());
+        m.put("vocabulary", Long.toHexString(Word2VecCheckpoint.checksum(vocabulary)));
+        return RunSettings.of(m);
     }
 
     /** [2V, d] FLOAT: centre rows uniform in (−0.5/d, 0.5/d) as in CS224n and word2vec.c, outside rows 0. */

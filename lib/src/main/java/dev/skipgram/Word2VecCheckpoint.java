@@ -1,6 +1,7 @@
 package dev.skipgram;
 
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.optim.RunSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 
@@ -29,14 +29,14 @@ import java.util.zip.CRC32;
  * vocabulary checksum; int epoch; long chunks done; long words processed; int workers; for each,
  * int n and n bytes of generator state.
  *
- * @param settings the training settings, as {@link #settings(SkipGramConfig)} writes them
+ * @param settings the training settings, {@link #settings(SkipGramConfig)}
  * @param vocabularyChecksum {@link #checksum(Vocabulary)} of the run's vocabulary
  * @param epoch the epoch in progress, from 1; epochs + 1 once the last one is done
  * @param chunksDone chunks of that epoch already trained
  * @param wordsProcessed words processed over all epochs
  * @param workerStates the state of each worker's generator
  */
-record Word2VecCheckpoint(String settings, long vocabularyChecksum, int epoch, long chunksDone, long wordsProcessed,
+record Word2VecCheckpoint(RunSettings settings, long vocabularyChecksum, int epoch, long chunksDone, long wordsProcessed,
         List<byte[]> workerStates) {
 
     private static final int MAGIC = 0x57325631; // "W2V1"
@@ -45,8 +45,8 @@ record Word2VecCheckpoint(String settings, long vocabularyChecksum, int epoch, l
         workerStates = List.copyOf(workerStates);
     }
 
-    /** The settings a resumed run must share with the run that wrote the checkpoint, as key=value pairs. */
-    static String settings(SkipGramConfig c) {
+    /** The settings a resumed run must share with the run that wrote the checkpoint. */
+    static RunSettings settings(SkipGramConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("loss", c.loss());
         m.put("dimension", c.dimension());
@@ -61,10 +61,7 @@ record Word2VecCheckpoint(String settings, long vocabularyChecksum, int epoch, l
         m.put("maxVocabularySize", c.maxVocabularySize());
         m.put("seed", c.seed());
         m.put("threads", c.threads());
-        StringBuilder b = new StringBuilder();
-        m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=')
-                .append(String.format(Locale.ROOT, "%s", v)));
-        return b.toString();
+        return RunSettings.of(m);
     }
 
     /** A checksum of the vocabulary's words and counts, in order. */
@@ -85,38 +82,20 @@ record Word2VecCheckpoint(String settings, long vocabularyChecksum, int epoch, l
      * Explains why a run with these settings and this vocabulary cannot resume from this checkpoint,
      * or returns the empty string if it can.
      */
-    String mismatch(String runSettings, long runVocabularyChecksum) {
-        List<String> differences = new ArrayList<>();
-        Map<String, String> mine = parse(settings);
-        Map<String, String> theirs = parse(runSettings);
-        for (Map.Entry<String, String> e : theirs.entrySet()) {
-            String saved = mine.get(e.getKey());
-            if (!e.getValue().equals(saved)) {
-                differences.add(e.getKey() + " = " + e.getValue() + " (checkpoint: " + saved + ")");
-            }
-        }
+    String mismatch(RunSettings runSettings, long runVocabularyChecksum) {
+        String differences = runSettings.differencesFrom(settings);
         if (runVocabularyChecksum != vocabularyChecksum) {
-            differences.add("the vocabulary (another corpus, or a changed one)");
+            String vocabulary = "the vocabulary (another corpus, or a changed one)";
+            differences = differences.isEmpty() ? vocabulary : differences + "; " + vocabulary;
         }
-        return String.join("; ", differences);
-    }
-
-    private static Map<String, String> parse(String settings) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String pair : settings.split(", ")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                m.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return m;
+        return differences;
     }
 
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeUTF(settings);
+            out.writeUTF(settings.toString());
             out.writeLong(vocabularyChecksum);
             out.writeInt(epoch);
             out.writeLong(chunksDone);
@@ -138,7 +117,12 @@ record Word2VecCheckpoint(String settings, long vocabularyChecksum, int epoch, l
         if (encoded.length < 4 || in.readInt() != MAGIC) {
             throw new IOException("not a word2vec-recipe checkpoint (it may have been written by the CS224n recipe)");
         }
-        String settings = in.readUTF();
+        RunSettings settings;
+        try {
+            settings = RunSettings.parse(in.readUTF());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("corrupt settings in a word2vec checkpoint: " + e.getMessage());
+        }
         long checksum = in.readLong();
         int epoch = in.readInt();
         long chunks = in.readLong();

@@ -6,6 +6,7 @@ import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.optim.Checkpoint;
 import dev.skipgram.optim.CheckpointStore;
+import dev.skipgram.optim.RunSettings;
 import dev.skipgram.random.RestorableRandom;
 import java.io.IOException;
 import java.lang.ref.Reference;
@@ -173,7 +174,7 @@ final class Word2VecTrainer {
         private final long wordsTotal;
         private final Reporter reporter;
         private final CheckpointStore store; // null without checkpoints
-        private final String settings;
+        private final RunSettings settings;
         private final long vocabularyChecksum;
         private int firstEpoch = 1;
         private long chunksToSkip; // chunks of firstEpoch trained before a resume

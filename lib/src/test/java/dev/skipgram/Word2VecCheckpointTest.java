@@ -99,6 +99,29 @@ class Word2VecCheckpointTest {
     }
 
     @Test
+    void aCs224nCheckpointOfAnotherRunIsRefusedWithTheDifferences(@TempDir Path dir) {
+        SkipGramConfig first = SkipGramConfig.cs224n().dimension(4).steps(20).checkpoints(dir, 10).build();
+        SkipGram.train(CORPUS, first);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SkipGram.train(CORPUS, first.toBuilder().steps(40).learningRate(0.5).build()));
+        assertTrue(e.getMessage().contains("learningRate = 0.5 (checkpoint: 0.3)")
+                && e.getMessage().contains(dir.toString()), e.getMessage());
+        e = assertThrows(IllegalStateException.class,
+                () -> SkipGram.train(SkipGramTrainTest.topicCorpus(3000, 5), first.toBuilder().steps(40).build()));
+        assertTrue(e.getMessage().contains("vocabulary = "), e.getMessage());
+        // more steps with the same settings is the same run, extended
+        SkipGram.train(CORPUS, first.toBuilder().steps(40).build());
+    }
+
+    @Test
+    void aWord2vecCheckpointIsNotACs224nOne(@TempDir Path dir) {
+        SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).checkpoints(dir, 10_000).build());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                SkipGramConfig.cs224n().dimension(16).steps(20).checkpoints(dir, 10).build()));
+        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+    }
+
+    @Test
     void aCs224nCheckpointIsNotAWord2vecOne(@TempDir Path dir) {
         SkipGram.train(CORPUS, SkipGramConfig.cs224n().dimension(4).steps(20).checkpoints(dir, 10).build());
         IllegalStateException e = assertThrows(IllegalStateException.class,

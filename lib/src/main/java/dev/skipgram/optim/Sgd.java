@@ -1,6 +1,12 @@
 package dev.skipgram.optim;
 
 import dev.skipgram.random.RestorableRandom;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -46,6 +52,7 @@ public final class Sgd {
     private final Path checkpointDirectory;
     private final int checkpointEvery;
     private final int keepCheckpoints;
+    private final RunSettings runSettings;
 
     private Sgd(Builder b) {
         this.stepSize = b.stepSize;
@@ -57,6 +64,7 @@ public final class Sgd {
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.keepCheckpoints = b.keepCheckpoints;
+        this.runSettings = b.runSettings;
     }
 
     /**
@@ -146,8 +154,9 @@ public final class Sgd {
                     throw new IllegalStateException("the newest checkpoint in " + checkpointDirectory
                             + " is at step " + c.step() + ", beyond this run's " + steps + " steps");
                 }
+                byte[] rngState = restoreState(c.state(), store.directory());
                 x.assign(c.parameters());
-                ((RestorableRandom) rng).restoreState(c.state());
+                ((RestorableRandom) rng).restoreState(rngState);
                 start = c.step();
                 smoothed = c.smoothedLoss();
                 LOG.info("resuming from checkpoint at step {} in {}", start, checkpointDirectory);
@@ -176,7 +185,7 @@ public final class Sgd {
                     throw diverged("the parameters are no longer finite after step " + step + " (step size " + eta
                             + ")", lastCheckpoint);
                 }
-                store.save(new Checkpoint(step, smoothed, ((RestorableRandom) rng).saveState(), x));
+                store.save(new Checkpoint(step, smoothed, saveState(((RestorableRandom) rng).saveState()), x));
                 lastCheckpoint = step;
             }
         }
@@ -185,6 +194,51 @@ public final class Sgd {
         }
         return x;
     }
+
+    /** A checkpoint's state: the magic {@code SGD1}, the run's settings (UTF), the generator's state. */
+    private byte[] saveState(byte[] rngState) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(STATE_MAGIC);
+            out.writeUTF(runSettings.toString());
+            out.writeInt(rngState.length);
+            out.write(rngState);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The generator's state from a checkpoint's state, once the checkpoint is known to come from
+     * an {@code Sgd} run with these settings.
+     */
+    private byte[] restoreState(byte[] state, Path directory) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+            if (state.length < 4 || in.readInt() != STATE_MAGIC) {
+                throw new IllegalStateException("the newest checkpoint in " + directory + " was not written by"
+                        + " this optimiser (a word2vec-recipe checkpoint?); use another directory");
+            }
+            RunSettings saved = RunSettings.parse(in.readUTF());
+            String differences = runSettings.differencesFrom(saved);
+            if (!differences.isEmpty()) {
+                throw new IllegalStateException("cannot resume from the checkpoint in " + directory
+                        + ": it belongs to a different run: " + differences
+                        + "; train with the same settings, or use another checkpoint directory");
+            }
+            int n = in.readInt();
+            if (n < 0 || n > state.length) {
+                throw new IOException("corrupt generator state length " + n);
+            }
+            return in.readNBytes(n);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the newest checkpoint in " + directory + " has a corrupt state ("
+                    + e.getMessage() + "); use another directory");
+        }
+    }
+
+    private static final int STATE_MAGIC = 0x53474431; // "SGD1"
 
     private static boolean isFinite(INDArray x) {
         return !x.isNaN().any() && !x.isInfinite().any();
@@ -229,6 +283,7 @@ public final class Sgd {
         private Path checkpointDirectory;
         private int checkpointEvery = 5000;
         private int keepCheckpoints = 2;
+        private RunSettings runSettings = RunSettings.NONE;
 
         private Builder() {}
 
@@ -315,6 +370,19 @@ public final class Sgd {
             }
             this.checkpointDirectory = Objects.requireNonNull(directory, "directory");
             this.checkpointEvery = every;
+            return this;
+        }
+
+        /**
+         * Sets what shapes this run besides the parameters' shape (default {@link RunSettings#NONE}).
+         * Checkpoints record them, and {@code minimize} refuses to resume from a checkpoint written
+         * with other settings, naming each one that differs.
+         *
+         * @param settings the run's settings, not null
+         * @return this builder
+         */
+        public Builder runSettings(RunSettings settings) {
+            this.runSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
