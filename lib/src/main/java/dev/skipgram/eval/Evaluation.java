@@ -4,6 +4,7 @@ import dev.skipgram.WordVectors;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,7 @@ public final class Evaluation {
      */
     public static AnalogyReport analogies(WordVectors vectors, Path questions, int restrictVocabulary)
             throws IOException {
-        return analogies(vectors, Files.readAllLines(questions, StandardCharsets.UTF_8), questions.toString(),
-                restrictVocabulary);
+        return analogies(vectors, readLines(questions), questions.toString(), restrictVocabulary);
     }
 
     /**
@@ -190,7 +190,7 @@ public final class Evaluation {
         List<double[]> used = new ArrayList<>(); // {human, cosine}
         int skipped = 0;
         int lineNumber = 0;
-        for (String line : Files.readAllLines(pairs, StandardCharsets.UTF_8)) {
+        for (String line : readLines(pairs)) {
             lineNumber++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -291,5 +291,26 @@ public final class Evaluation {
         }
         Reference.reachabilityFence(all);
         return rows;
+    }
+
+    /** The largest evaluation file read: questions-words.txt is 0.6 MB, WordSim-353 7 KB. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+
+    /**
+     * The lines of an evaluation file, refusing one too large to be a question or word-pair file
+     * (rather than reading gigabytes into memory) and one that is not UTF-8, with messages that
+     * name the file.
+     */
+    private static List<String> readLines(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new IOException("evaluation file " + file + " is " + (size >> 20) + " MB; analogy and word-pair"
+                    + " files are well under " + (MAX_FILE_BYTES >> 20) + " MB: is it the right file?");
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException("evaluation file " + file + " is not UTF-8 text (a malformed byte sequence)", e);
+        }
     }
 }

@@ -102,4 +102,20 @@ class EvaluationTest {
         assertEquals(1.0, r.spearman(), 1e-12); // the orders agree exactly
         assertEquals(25.0, r.outOfVocabularyPercent(), 1e-12);
     }
+
+    @Test
+    void aNonUtf8OrOversizedFileIsRefusedNamingIt(@TempDir Path dir) throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', (byte) 0xE9, ' ', 'x', '\t', '1', '\n'});
+        IOException e = assertThrows(IOException.class, () -> Evaluation.similarity(vectors(), latin1));
+        assertTrue(e.getMessage().contains(latin1.toString()) && e.getMessage().contains("not UTF-8"),
+                e.getMessage());
+
+        Path huge = dir.resolve("huge.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(Evaluation.MAX_FILE_BYTES + 1); // sparse: no disk is used
+        }
+        e = assertThrows(IOException.class, () -> Evaluation.analogies(vectors(), huge, 10));
+        assertTrue(e.getMessage().contains(huge.toString()) && e.getMessage().contains("is it the right file"),
+                e.getMessage());
+    }
 }
