@@ -8,7 +8,6 @@ import dev.skipgram.optim.Sgd;
 import dev.skipgram.optim.SgdListener;
 import dev.skipgram.random.RestorableRandom;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -96,19 +95,11 @@ final class Cs224nTrainer {
      * shapes the data or the steps (not {@code steps}: a run may be extended), and the corpus.
      */
     static RunSettings settings(SkipGramConfig c, Vocabulary vocabulary) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = c.sharedRunSettings();
         m.put("recipe", c.recipe());
-        m.put("loss", c.loss());
-        m.put("dimension", c.dimension());
-        m.put("windowSize", c.windowSize());
-        m.put("negatives", c.negatives());
-        m.put("noiseExponent", c.noiseExponent());
-        m.put("subsampleThreshold", c.subsampleThreshold());
-        m.put("learningRate", c.learningRate());
         m.put("windowsPerStep", c.windowsPerStep());
         m.put("annealFactor", c.annealFactor());
         m.put("annealEvery", c.annealEvery());
-        m.put("seed", c.seed());
         m.put("vocabulary", Long.toHexString(Word2VecCheckpoint.checksum(vocabulary)));
         return RunSettings.of(m);
     }

@@ -2,6 +2,8 @@ package dev.skipgram;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -188,6 +190,23 @@ public record SkipGramConfig(
         b.learningRate = 0.025;
         b.checkpointEvery = 10_000_000;
         return b;
+    }
+
+    /**
+     * The settings that shape training in both recipes, in a fixed order, for the checkpoints'
+     * {@link dev.skipgram.optim.RunSettings}; each recipe adds its own.
+     */
+    Map<String, Object> sharedRunSettings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("loss", loss);
+        m.put("dimension", dimension);
+        m.put("windowSize", windowSize);
+        m.put("negatives", negatives);
+        m.put("noiseExponent", noiseExponent);
+        m.put("subsampleThreshold", subsampleThreshold);
+        m.put("learningRate", learningRate);
+        m.put("seed", seed);
+        return m;
     }
 
     /**

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -47,19 +46,11 @@ record Word2VecCheckpoint(RunSettings settings, long vocabularyChecksum, int epo
 
     /** The settings a resumed run must share with the run that wrote the checkpoint. */
     static RunSettings settings(SkipGramConfig c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("loss", c.loss());
-        m.put("dimension", c.dimension());
-        m.put("windowSize", c.windowSize());
-        m.put("negatives", c.negatives());
-        m.put("noiseExponent", c.noiseExponent());
-        m.put("subsampleThreshold", c.subsampleThreshold());
-        m.put("learningRate", c.learningRate());
+        Map<String, Object> m = c.sharedRunSettings();
         m.put("minLearningRate", c.minLearningRate());
         m.put("epochs", c.epochs());
         m.put("minCount", c.minCount());
         m.put("maxVocabularySize", c.maxVocabularySize());
-        m.put("seed", c.seed());
         m.put("threads", c.threads());
         return RunSettings.of(m);
     }
