@@ -27,14 +27,45 @@ class Word2VecCheckpointTest {
                 .subsampleThreshold(1e-3).threads(1).seed(5).loss(loss).reportInterval(Duration.ofNanos(1));
     }
 
-    /** A listener that stops training (as a crash would) at its {@code n}-th report. */
-    private static TrainingListener crashAt(int n) {
-        int[] reports = {0};
+    /**
+     * A listener that stops training (as a crash would) at the first report with at least {@code words}
+     * words processed. Placed by progress, not by the number of reports (which depends on the clock):
+     * with a checkpoint every 10,000 words, a report of 20,000 words comes after the second chunk has
+     * trained, so after the first chunk's checkpoint, however fast the machine.
+     */
+    private static TrainingListener crashAtWords(long words) {
         return r -> {
-            if (++reports[0] == n) {
+            if (r.wordsProcessed() >= words) {
                 throw new IllegalStateException("simulated crash");
             }
         };
+    }
+
+    /**
+     * The mean pair loss over one whole epoch, weighted by each report's pairs: the same however many
+     * reports the clock cut the epoch into.
+     */
+    static final class LastEpochLoss implements TrainingListener {
+        private final int epoch;
+        private double loss;
+        private long pairs;
+
+        LastEpochLoss(int epoch) {
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void onReport(TrainingReport r) {
+            if (r.epoch() == epoch && r.pairs() > 0) {
+                loss += r.meanLoss() * r.pairs();
+                pairs += r.pairs();
+            }
+        }
+
+        double mean() {
+            assertTrue(pairs > 0, "epoch " + epoch + " was trained");
+            return loss / pairs;
+        }
     }
 
     @ParameterizedTest
@@ -42,8 +73,9 @@ class Word2VecCheckpointTest {
     void aResumedRunEndsWithTheVectorsOfAnUninterruptedOne(LossType loss, @TempDir Path dir) {
         WordVectors uninterrupted = SkipGram.train(CORPUS, config(loss).build());
         SkipGramConfig checkpointed = config(loss).checkpoints(dir, 10_000).build();
-        for (int crash : new int[] {3, 4}) {
-            assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, checkpointed, crashAt(crash)));
+        for (long crash : new long[] {20_000, 44_000}) { // in the first epoch, then in the second
+            assertThrows(IllegalStateException.class,
+                    () -> SkipGram.train(CORPUS, checkpointed, crashAtWords(crash)));
         }
         assertFalse(new CheckpointStore(dir, 2).listNewestFirst().isEmpty(), "checkpoints were written");
         WordVectors resumed = SkipGram.train(CORPUS, checkpointed);
@@ -60,13 +92,13 @@ class Word2VecCheckpointTest {
     @Test
     void twoThreadsResumeToVectorsAsGoodAsAnUninterruptedRun(@TempDir Path dir) {
         SkipGramConfig checkpointed = config(LossType.NEGATIVE_SAMPLING).threads(2).checkpoints(dir, 10_000).build();
-        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, checkpointed, crashAt(4)));
-        double[] lastLoss = {Double.NaN};
-        SkipGram.train(CORPUS, checkpointed, r -> lastLoss[0] = r.pairs() > 0 ? r.meanLoss() : lastLoss[0]);
-        double[] uninterruptedLoss = {Double.NaN};
-        SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(2).build(),
-                r -> uninterruptedLoss[0] = r.pairs() > 0 ? r.meanLoss() : uninterruptedLoss[0]);
-        assertEquals(uninterruptedLoss[0], lastLoss[0], 0.05 * uninterruptedLoss[0]);
+        assertThrows(IllegalStateException.class,
+                () -> SkipGram.train(CORPUS, checkpointed, crashAtWords(20_000)));
+        LastEpochLoss resumed = new LastEpochLoss(3);
+        SkipGram.train(CORPUS, checkpointed, resumed);
+        LastEpochLoss uninterrupted = new LastEpochLoss(3);
+        SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(2).build(), uninterrupted);
+        assertEquals(uninterrupted.mean(), resumed.mean(), 0.05 * uninterrupted.mean());
     }
 
     @Test

@@ -25,6 +25,8 @@ class WordVectorsConcurrencyTest {
     private static final int D = 16;
     private static final int THREADS = 4;
     private static final int ROUNDS = 15;
+    /** A hang guard, not a speed limit: the queries take about a second. */
+    private static final long HANG_GUARD_S = 600;
 
     /** One query and its single-threaded answer. */
     private record Query(int kind, String a, String b, String c, int n, Object expected) {}
@@ -90,12 +92,12 @@ class WordVectorsConcurrencyTest {
             start.countDown();
             int total = 0;
             for (Future<Integer> f : results) {
-                total += f.get(60, TimeUnit.SECONDS);
+                total += f.get(HANG_GUARD_S, TimeUnit.SECONDS);
             }
             assertEquals(THREADS * ROUNDS * queries.size(), total);
         } finally {
             pool.shutdownNow();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+            assertTrue(pool.awaitTermination(HANG_GUARD_S, TimeUnit.SECONDS));
         }
     }
 }

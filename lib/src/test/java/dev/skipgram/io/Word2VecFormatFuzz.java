@@ -81,6 +81,9 @@ public final class Word2VecFormatFuzz {
                 byClass.computeIfAbsent(outcome.kind() + ": " + outcome.messageClass(), k -> new long[] {0, input.index()})[0]++;
             }
             String violation = VectorFileFuzzer.violation(input, outcome);
+            if (violation == null) {
+                violation = VectorFileFuzzer.slowness(outcome);
+            }
             if (violation != null) {
                 violations.add("input " + i + " (" + input.mutations() + ", read as " + input.format() + "): "
                         + violation);
