@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -220,51 +224,21 @@ public final class Evaluation {
         return new SimilarityReport(spearman(x, y), used.size(), skipped);
     }
 
-    /** Spearman's ρ: Pearson correlation of the ranks, ties given their average rank (as scipy does). */
+    /**
+     * Spearman's ρ: Pearson correlation of the ranks, ties given their average rank (as scipy does);
+     * NaN for fewer than two pairs or when either side is constant.
+     */
     static double spearman(double[] x, double[] y) {
         if (x.length < 2) {
             return Double.NaN;
         }
-        return pearson(ranks(x), ranks(y));
+        return SPEARMAN.correlation(x, y);
     }
 
-    static double[] ranks(double[] values) {
-        int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] rank = new double[n];
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && values[order[j + 1]] == values[order[i]]) {
-                j++;
-            }
-            double average = (i + j) / 2.0 + 1; // 1-based ranks
-            for (int k = i; k <= j; k++) {
-                rank[order[k]] = average;
-            }
-            i = j + 1;
-        }
-        return rank;
-    }
+    /** commons-math3's Spearman, with scipy's tie rule spelled out: average ranks; NaN is refused. */
+    private static final SpearmansCorrelation SPEARMAN =
+            new SpearmansCorrelation(new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE));
 
-    private static double pearson(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElse(0);
-        double mb = Arrays.stream(b).average().orElse(0);
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
-    }
-
-    /** Upper-cased word → index among the first {@code n} words; on collisions the lowest index wins. */
     private static Map<String, Integer> upperCaseIndex(WordVectors vectors, int n) {
         Map<String, Integer> index = new HashMap<>(2 * n);
         for (int w = n - 1; w >= 0; w--) {

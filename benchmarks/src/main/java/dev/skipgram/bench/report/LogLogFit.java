@@ -1,5 +1,7 @@
 package dev.skipgram.bench.report;
 
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
 /**
  * The least-squares slope of log y against log x: the exponent b of a power law y ≈ a·x^b. A cost
  * linear in V has slope 1; a cost independent of V has slope 0.
@@ -21,27 +23,19 @@ final class LogLogFit {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x has " + x.length + " values but y has " + y.length);
         }
-        int n = x.length;
-        double meanX = 0;
-        double meanY = 0;
-        for (int i = 0; i < n; i++) {
+        SimpleRegression fit = new SimpleRegression(true); // with an intercept, log a
+        for (int i = 0; i < x.length; i++) {
             if (!(x[i] > 0) || !(y[i] > 0)) {
                 throw new IllegalArgumentException("log-log fit needs positive values, got x = " + x[i]
                         + ", y = " + y[i] + " at index " + i);
             }
-            meanX += Math.log(x[i]) / n;
-            meanY += Math.log(y[i]) / n;
+            fit.addData(Math.log(x[i]), Math.log(y[i]));
         }
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = Math.log(x[i]) - meanX;
-            sxy += dx * (Math.log(y[i]) - meanY);
-            sxx += dx * dx;
+        double slope = fit.getSlope(); // NaN when the x are all equal (or fewer than two)
+        if (Double.isNaN(slope)) {
+            throw new IllegalArgumentException("log-log fit needs at least two distinct x, got " + x.length
+                    + " equal ones");
         }
-        if (sxx == 0) {
-            throw new IllegalArgumentException("log-log fit needs at least two distinct x, got " + n + " equal ones");
-        }
-        return sxy / sxx;
+        return slope;
     }
 }
