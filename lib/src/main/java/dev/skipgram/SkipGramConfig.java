@@ -413,8 +413,8 @@ public record SkipGramConfig(
          * Checkpoints into {@code directory} at the recipe's default interval (CS224n: every 5,000
          * steps; word2vec: every 10,000,000 words and at each epoch's end); {@code null} turns them off.
          *
-         * @param directory where checkpoints are written and resumed from (created if missing), or
-         *     null for none
+         * @param directory where checkpoints are written and resumed from (created if missing, as
+         *     {@code mkdir} does: its parent directory must exist), or null for none
          * @return this builder
          */
         public Builder checkpoints(Path directory) {
@@ -426,8 +426,8 @@ public record SkipGramConfig(
          * Checkpoints every {@code every} steps (CS224n) or words (word2vec) into {@code directory};
          * {@code null} turns them off.
          *
-         * @param directory where checkpoints are written and resumed from (created if missing), or
-         *     null for none
+         * @param directory where checkpoints are written and resumed from (created if missing, as
+         *     {@code mkdir} does: its parent directory must exist), or null for none
          * @param every steps (CS224n) or words processed (word2vec) between checkpoints, ≥ 1
          * @return this builder
          */

@@ -1,9 +1,10 @@
 package dev.skipgram.cli;
 
+import dev.skipgram.io.AtomicFile;
 import dev.skipgram.optim.CheckpointStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +27,15 @@ final class Checkpoints {
     private Checkpoints() {}
 
     /**
-     * Checks the directory before training and records this run's settings in it.
+     * Checks the directory before training, creates it if missing (its parent must exist), and records
+     * this run's settings in it.
      *
      * @param directory the checkpoint directory
      * @param resume whether {@code --resume} was given
      * @param settings the settings that must match on resume (name → value, in flag spelling)
      * @return whether training resumes from a checkpoint
-     * @throws UserError if the directory is not in the state {@code resume} asks for, or the settings differ
+     * @throws UserError if the directory is not in the state {@code resume} asks for, the settings
+     *     differ, or it cannot be created or written
      */
     static boolean prepare(Path directory, boolean resume, Map<String, String> settings) {
         Objects.requireNonNull(directory, "directory");
@@ -66,12 +69,16 @@ final class Checkpoints {
                             + String.join(", ", differences) + "; use the same settings to resume it");
                 }
             }
-            Files.createDirectories(directory);
+            try {
+                // the library's rule: the directory is created if missing, as mkdir does, not its parent
+                new CheckpointStore(directory, 1).requireWritable();
+            } catch (UncheckedIOException e) {
+                throw new UserError("--checkpoint-dir " + directory + ": " + e.getCause().getMessage(), e);
+            }
             Properties now = new Properties();
             now.putAll(settings);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                now.store(out, "settings of the skipgram run whose checkpoints are in this directory");
-            }
+            AtomicFile.write(file, out -> now.store(out,
+                    "settings of the skipgram run whose checkpoints are in this directory"));
         } catch (IOException e) {
             throw new UserError("cannot use checkpoint directory " + directory + ": " + Main.describe(e), e);
         }

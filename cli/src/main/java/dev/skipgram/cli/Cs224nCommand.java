@@ -112,8 +112,8 @@ final class Cs224nCommand implements Callable<Integer> {
             throw new UserError("SST sentences not found: " + sentences
                     + " (give datasetSentences.txt of the Stanford Sentiment Treebank)");
         }
-        TrainCommand.prepareOutput(output);
-        TrainCommand.prepareOutput(plot);
+        TrainCommand.prepareOutput("--out", output);
+        TrainCommand.prepareOutput("--plot", plot);
         SkipGramConfig config = SkipGramConfig.cs224n().loss(loss).steps(steps).seed(seed)
                 .checkpoints(checkpointDirectory, checkpointEvery).build();
         Map<String, String> settings = new LinkedHashMap<>();

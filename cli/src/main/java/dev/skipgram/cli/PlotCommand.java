@@ -62,7 +62,7 @@ final class PlotCommand implements Callable<Integer> {
         if (distinct.size() < 2) {
             throw new ParameterException(spec.commandLine(), "give at least two different words to plot");
         }
-        TrainCommand.prepareOutput(output);
+        TrainCommand.prepareOutput("--out", output);
         WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, distinct);
         String heading = title != null ? title : String.format(Locale.ROOT, "%d words from %s (d = %d)",

@@ -10,6 +10,7 @@ import dev.skipgram.corpus.synthetic.Relation;
 import dev.skipgram.corpus.synthetic.SyntheticCorpus;
 import dev.skipgram.eval.AnalogyReport;
 import dev.skipgram.eval.Evaluation;
+import dev.skipgram.io.AtomicFile;
 import dev.skipgram.io.Word2VecFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume needs --checkpoint-dir DIR");
         }
         Word2VecFormat.Format fileFormat = format != null ? format : Word2VecFormat.formatOf(output);
-        prepareOutput(output);
+        prepareOutput("--out", output);
         SkipGramConfig config = config();
         Progress.Mode mode = Progress.Mode.detect();
 
@@ -258,19 +259,24 @@ final class TrainCommand implements Callable<Integer> {
         return s;
     }
 
-    /** Fails before training, not after, if the vectors could not be written. */
-    static void prepareOutput(Path output) {
+    /**
+     * Fails before training, not after, if an output file could not be written. The rules are
+     * {@link AtomicFile}'s, the same for every command: a link is followed, a device or FIFO is
+     * written to, and a missing directory is refused, not created.
+     *
+     * @param flag the option that named the file, for the message
+     * @param output the file
+     * @throws UserError naming the file and the problem
+     */
+    static void prepareOutput(String flag, Path output) {
         if (Files.isDirectory(output)) {
-            throw new UserError("--out " + output + " is a directory; give a file name such as vectors.bin");
+            throw new UserError(flag + " " + output + " is a directory; give a file name such as "
+                    + ("--plot".equals(flag) ? "plot.png" : "vectors.bin"));
         }
-        Path parent = output.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(parent);
+            AtomicFile.requireWritable(output);
         } catch (IOException e) {
-            throw new UserError("cannot create the directory of --out " + output + ": " + Main.describe(e), e);
-        }
-        if (!Files.isWritable(parent)) {
-            throw new UserError("cannot write " + output + ": the directory " + parent + " is not writable");
+            throw new UserError("cannot write " + output + ": " + e.getMessage(), e);
         }
     }
 

@@ -19,7 +19,7 @@ class PlotTest {
     @Test
     void writesAPngOfTheGivenSize() throws IOException {
         Path v = ErrorsTest.vectors(dir);
-        Path png = dir.resolve("sub").resolve("words.png");
+        Path png = Files.createDirectory(dir.resolve("sub")).resolve("words.png");
         Cli.Result r = Cli.run("plot", v.toString(), "paris", "france", "berlin", "germany", "--out", png.toString(),
                 "--width", "640", "--height", "480", "--title", "four words");
         assertEquals(0, r.code(), r.toString());

@@ -69,12 +69,14 @@ public final class Word2VecFormat {
     private Word2VecFormat() {}
 
     /**
-     * Writes the vectors atomically.
+     * Writes the vectors atomically, with {@link AtomicFile#write}: a symbolic link is followed, and a
+     * device or FIFO (such as {@code /dev/null}) is written to directly.
      *
      * @param vectors the vectors (their centre vectors are written; the outside vectors are not)
-     * @param file the target, replaced if it exists; its directory is created if missing
+     * @param file the target, replaced if it exists; not a directory; its directory must exist
      * @param format text or binary
-     * @throws UncheckedIOException naming the file if it cannot be written, or a word contains a space
+     * @throws UncheckedIOException naming the file if it cannot be written (its directory does not
+     *     exist, it is a directory, the disk is full…), or a word contains a space
      *     or newline (the previous file, if any, is left as it was)
      */
     public static void write(WordVectors vectors, Path file, Format format) {

@@ -12,7 +12,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +44,14 @@ import org.slf4j.LoggerFactory;
  * string naming the data type ({@code FLOAT} or {@code DOUBLE}); int rank and rank longs of shape;
  * the values in row-major order; and the CRC-32 of everything before it, as a long.
  *
- * <p>A checkpoint is written with {@link AtomicFile} (a temporary file, forced to disk, then renamed
- * in one atomic move), so a crash at any moment leaves either no new file or a complete one. Loading checks the checksum and falls back to the next older checkpoint if the
- * newest is damaged anyway (for example by a disk error).
+ * <p>A checkpoint is written with {@link AtomicFile#replace} (a temporary file, forced to disk, then
+ * renamed in one atomic move), so a crash at any moment leaves either no new file or a complete one.
+ * A checkpoint path that is a device, FIFO or socket is refused, since it cannot be replaced
+ * atomically; one that is a symbolic link is followed. Loading checks the checksum and falls back to
+ * the next older checkpoint if the newest is damaged anyway (for example by a disk error); a
+ * checkpoint path that is not a regular file counts as damaged and is never opened.
+ *
+ * <p>The directory is created if missing, as {@code mkdir} does: its parent must exist.
  *
  * <p>The format may change between 0.x versions. A file in another version of it (magic bytes
  * {@code SGDCKPT} followed by another digit) is refused with an {@link IllegalStateException} by
@@ -73,7 +81,8 @@ public final class CheckpointStore {
     /**
      * Creates a store of the checkpoints in {@code directory}. Nothing is read or written yet.
      *
-     * @param directory where the checkpoint files are (created on the first save)
+     * @param directory where the checkpoint files are (created by {@link #requireWritable()} or the first
+     *     save if missing; its parent directory must exist)
      * @param keep how many of the newest checkpoints to keep, ≥ 1
      * @throws IllegalArgumentException if {@code keep} is below 1
      */
@@ -106,15 +115,18 @@ public final class CheckpointStore {
     }
 
     /**
-     * Creates the directory if needed and writes (then deletes) an empty file there, so that a run
-     * whose checkpoints could not be written fails when it starts, not at its first checkpoint.
+     * Creates the directory if needed (not its parent) and writes (then deletes) an empty file there,
+     * so that a run whose checkpoints could not be written fails when it starts, not at its first
+     * checkpoint.
      *
-     * @throws UncheckedIOException naming the directory and the reason if it cannot be written
+     * @throws UncheckedIOException naming the directory and the reason if it cannot be written, for
+     *     example "cannot write checkpoints in /a/b/ckpt: directory /a/b does not exist"
      */
     public void requireWritable() {
         Path probe = directory.resolve(".checkpoint-probe");
         try {
-            AtomicFile.write(probe, out -> { });
+            createDirectory();
+            AtomicFile.replace(probe, out -> { });
             Files.deleteIfExists(probe);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoints in " + directory + ": " + e.getMessage(), e);
@@ -126,16 +138,40 @@ public final class CheckpointStore {
      * files a killed writer left behind.
      *
      * @param checkpoint the checkpoint; its arrays are read, not kept, and must not change meanwhile
-     * @throws UncheckedIOException if it cannot be written; the older checkpoints are then intact
+     * @throws UncheckedIOException if it cannot be written, for example because the directory's parent
+     *     does not exist or the checkpoint's path is a FIFO; the older checkpoints are then intact
      */
     public void save(Checkpoint checkpoint) {
         Path target = pathFor(checkpoint.step());
         try {
-            AtomicFile.write(target, out -> write(checkpoint, out));
+            createDirectory();
+            AtomicFile.replace(target, out -> write(checkpoint, out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
         }
         deleteAllButNewest();
+    }
+
+    /**
+     * Creates the directory, as mkdir does: not its parent. A file or a broken link in its place is
+     * left for the write to name.
+     */
+    private void createDirectory() throws IOException {
+        if (Files.isDirectory(directory) || Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException e) {
+            // created meanwhile, or a file: the write says which
+        } catch (NoSuchFileException e) {
+            Path parent = directory.getParent() != null ? directory.getParent()
+                    : directory.toAbsolutePath().getParent();
+            throw new IOException("directory " + parent + " does not exist", e);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot create directory " + directory + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getMessage()), e);
+        }
     }
 
     private void deleteAllButNewest() {
@@ -258,6 +294,10 @@ public final class CheckpointStore {
      * @throws IllegalStateException if it is a checkpoint in another version of the format
      */
     static Checkpoint read(Path file) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO would block the read until a writer came; a device may never end
+            throw new IOException("not a regular file");
+        }
         long fileSize = Files.size(file);
         try (InputStream raw = Files.newInputStream(file)) {
             CRC32 crc = new CRC32();

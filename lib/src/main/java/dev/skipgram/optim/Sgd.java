@@ -356,7 +356,8 @@ public final class Sgd {
         }
 
         /**
-         * Write a checkpoint every {@code every} steps into {@code directory} (created if missing),
+         * Write a checkpoint every {@code every} steps into {@code directory} (created if missing, but
+         * not its parent, which must exist),
          * keep the newest two, and resume from the newest one when {@code minimize} starts.
          *
          * @param directory where the checkpoints go, not null (leave checkpoints unset for none)

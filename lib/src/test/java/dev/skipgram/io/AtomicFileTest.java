@@ -21,7 +21,7 @@ class AtomicFileTest {
 
     @Test
     void writesReplacesAndLeavesNoTemporaryFile() throws IOException {
-        Path target = dir.resolve("sub").resolve("file.bin");
+        Path target = Files.createDirectory(dir.resolve("sub")).resolve("file.bin");
         AtomicFile.write(target, out -> out.write(new byte[] {1, 2, 3}));
         AtomicFile.write(target, out -> out.write(new byte[] {4, 5}));
         assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(target));

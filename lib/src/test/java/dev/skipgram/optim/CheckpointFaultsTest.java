@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.io.AtomicFile;
 import dev.skipgram.io.FullDiskOutputStream;
+import dev.skipgram.io.SpecialFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -83,6 +84,51 @@ class CheckpointFaultsTest {
         } finally {
             Files.setPosixFilePermissions(store.directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    void aCheckpointPathThatIsAFifoIsRefusedAndNeverOpened(@TempDir Path dir) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir, 3);
+        store.save(checkpoint(1, 2));
+        Path fifo = SpecialFiles.fifo(store.pathFor(2));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.save(checkpoint(2, 2)));
+        assertEquals("cannot write checkpoint " + fifo + ": " + fifo + " is a FIFO, not a regular file; an atomic"
+                + " replacement needs a regular file in a directory", e.getMessage());
+        assertEquals("fifo", SpecialFiles.kind(fifo));
+        // listed as the newest, but skipped as damaged without being opened (opening it would block)
+        assertEquals(1, store.loadNewest().orElseThrow().step());
+        assertEquals(List.of("checkpoint-0000000001.sgd", "checkpoint-0000000002.sgd"), names(dir));
+    }
+
+    @Test
+    void aCheckpointPathLinkedToADeviceIsRefusedAndTheDeviceStays(@TempDir Path dir) throws IOException {
+        Path device = SpecialFiles.nullDevice(Files.createDirectory(dir.resolve("dev")));
+        CheckpointStore store = new CheckpointStore(Files.createDirectory(dir.resolve("ckpt")), 2);
+        Files.createSymbolicLink(store.pathFor(1), device);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.save(checkpoint(1, 2)));
+        assertTrue(e.getMessage().endsWith(device + " is a character device, not a regular file; an atomic"
+                + " replacement needs a regular file in a directory"), e.getMessage());
+        assertTrue(SpecialFiles.isCharacterDevice(device));
+        assertTrue(store.loadNewest().isEmpty());
+    }
+
+    @Test
+    void theDirectoryIsCreatedButNotItsParent(@TempDir Path dir) throws IOException {
+        Path missingParent = dir.resolve("no").resolve("ckpt");
+        CheckpointStore orphan = new CheckpointStore(missingParent, 2);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, orphan::requireWritable);
+        assertEquals("cannot write checkpoints in " + missingParent + ": directory " + dir.resolve("no")
+                + " does not exist", e.getMessage());
+        e = assertThrows(UncheckedIOException.class, () -> orphan.save(checkpoint(1, 2)));
+        assertEquals("cannot write checkpoint " + orphan.pathFor(1) + ": directory " + dir.resolve("no")
+                + " does not exist", e.getMessage());
+        assertEquals(List.of(), names(dir), "nothing created");
+
+        CheckpointStore store = new CheckpointStore(dir.resolve("ckpt"), 2);
+        store.requireWritable();
+        assertEquals(List.of(), names(store.directory()), "created, and the probe deleted");
+        store.save(checkpoint(1, 2));
+        assertEquals(1, store.loadNewest().orElseThrow().step());
     }
 
     @Test
