@@ -59,7 +59,8 @@ class FormatDetectionTest {
 
     @Test
     void textFromOtherToolsIsText() throws IOException {
-        assertEquals(Format.TEXT, Word2VecFormat.detect(write("crlf.bin", ascii("2 2\r\nfoo 1.5 -2 \r\nbar 3e-1 4\n"))));
+        assertEquals(Format.TEXT,
+                Word2VecFormat.detect(write("crlf.bin", ascii("2 2\r\nfoo 1.5 -2 \r\nbar 3e-1 4\n"))));
         assertEquals(Format.TEXT, Word2VecFormat.detect(write("one.bin", ascii("1 2\nfoo 1.5 -2"))));
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '1', ' ', '1', '\n', 'a', ' ', '1', '\n'};
         assertEquals(Format.TEXT, Word2VecFormat.detect(write("bom.bin", bom)));
