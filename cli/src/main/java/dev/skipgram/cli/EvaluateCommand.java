@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
 
+    @Mixin
+    VectorFormatOption vectorFormat;
+
     @Option(names = "--analogies", paramLabel = "FILE", description = "Analogy questions (questions-words.txt).")
     Path analogies;
 
@@ -63,7 +67,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
         out.printf(Locale.ROOT, "%s: %s words, %d dimensions%n", vectorsFile,
                 Progress.count(vectors.vocabulary().size()),
                 vectors.dimension());

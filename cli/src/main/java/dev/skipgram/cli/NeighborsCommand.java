@@ -26,6 +26,9 @@ final class NeighborsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
 
+    @Mixin
+    VectorFormatOption vectorFormat;
+
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "WORD", description = "The words to look up.")
     List<String> words;
 
@@ -36,7 +39,8 @@ final class NeighborsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int n = checkCount(spec, options.count);
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, words);
         if (vectors.vocabulary().size() < 2) {
             throw new UserError(vectorsFile + " has only one word: it has no neighbours");

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +36,9 @@ final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
+
+    @Mixin
+    VectorFormatOption vectorFormat;
 
     @Parameters(index = "1..*", arity = "2..*", paramLabel = "WORD", description = "The words to draw, at least two.")
     List<String> words;
@@ -63,7 +67,8 @@ final class PlotCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give at least two different words to plot");
         }
         TrainCommand.prepareOutput(output);
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, distinct);
         String heading = title != null ? title : String.format(Locale.ROOT, "%d words from %s (d = %d)",
                 distinct.size(), vectorsFile.getFileName(), vectors.dimension());

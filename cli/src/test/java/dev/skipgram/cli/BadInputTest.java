@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,5 +120,26 @@ class BadInputTest {
         assertEquals(0, all.code(), all.toString());
         assertEquals(4, all.out().lines().filter(l -> l.matches("\\s+\\d+\\..*")).count(), all.out());
         assertOneLineError(Cli.run("neighbors", v.toString(), "paris", "-n", "-1"), 2, "-n");
+    }
+
+    /** The start of a fastText model: magic 793712314 and version 12 (int32, little-endian), then arbitrary bytes. */
+    private Path fastTextModel() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(2000).order(ByteOrder.LITTLE_ENDIAN).putInt(793712314).putInt(12);
+        while (b.hasRemaining()) {
+            b.put((byte) (b.position() * 37));
+        }
+        return Files.write(dir.resolve("model.bin"), b.array());
+    }
+
+    @Test
+    void aFastTextModelIsNamedAndItsVecFileSuggested() throws IOException {
+        Path model = fastTextModel();
+        for (String[] args : new String[][] {{"neighbors", model.toString(), "paris"},
+            {"neighbors", model.toString(), "paris", "--format", "text"},
+            {"similarity", model.toString(), "paris", "france", "--format", "binary"}}) {
+            Cli.Result r = Cli.run(args);
+            assertOneLineError(r, 1, "skipgram: cannot read vectors: " + model + " is a fastText model (.bin), not a"
+                    + " word2vec vector file; load the .vec file that fastText writes beside it");
+        }
     }
 }
