@@ -40,7 +40,8 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     VectorFormatOption vectorFormat;
 
-    @Parameters(index = "1..*", arity = "2..*", paramLabel = "WORD", description = "The words to draw, at least two.")
+    // arity 1..*, not 2..*: a single word gets the message below rather than picocli's about parameter indexes
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "WORD", description = "The words to draw, at least two.")
     List<String> words;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "plot.png",
@@ -64,7 +65,9 @@ final class PlotCommand implements Callable<Integer> {
         }
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(words));
         if (distinct.size() < 2) {
-            throw new ParameterException(spec.commandLine(), "give at least two different words to plot");
+            throw new ParameterException(spec.commandLine(), "a plot needs at least two "
+                    + (words.size() < 2 ? "words" : "different words") + "; got " + words.size() + " ("
+                    + String.join(", ", words) + ")");
         }
         TrainCommand.prepareOutput(output);
         WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),

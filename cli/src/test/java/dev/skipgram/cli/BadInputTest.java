@@ -122,6 +122,18 @@ class BadInputTest {
         assertOneLineError(Cli.run("neighbors", v.toString(), "paris", "-n", "-1"), 2, "-n");
     }
 
+    @Test
+    void aPlotOfOneWordSaysAPlotNeedsTwo() {
+        Path v = ErrorsTest.vectors(dir);
+        Path png = dir.resolve("one.png");
+        Cli.Result r = Cli.run("plot", v.toString(), "paris", "--out", png.toString());
+        assertOneLineError(r, 2, "skipgram: a plot needs at least two words; got 1 (paris)");
+        assertTrue(!r.err().contains("positional parameter") && !r.err().contains("mandatory"), r.err());
+        assertOneLineError(Cli.run("plot", v.toString(), "paris", "paris", "--out", png.toString()), 2,
+                "a plot needs at least two different words; got 2 (paris, paris)");
+        assertTrue(!Files.exists(png));
+    }
+
     /** The start of a fastText model: magic 793712314 and version 12 (int32, little-endian), then arbitrary bytes. */
     private Path fastTextModel() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(2000).order(ByteOrder.LITTLE_ENDIAN).putInt(793712314).putInt(12);
