@@ -53,8 +53,10 @@ final class AnalogyCommand implements Callable<Integer> {
             throw new UserError(vectorsFile + " has only " + vectors.vocabulary().size()
                     + " words: an analogy needs a fourth");
         }
+        // the answer before the heading: a query that fails (a zero vector) prints nothing
+        List<WordVectors.Neighbor> answer = vectors.analogy(a, b, c, Math.min(n, vectors.vocabulary().size() - 3));
         out.println(a + " : " + b + " :: " + c + " : ?");
-        NeighborsCommand.print(vectors.analogy(a, b, c, Math.min(n, vectors.vocabulary().size() - 3)), out);
+        NeighborsCommand.print(answer, out);
         out.flush();
         return 0;
     }

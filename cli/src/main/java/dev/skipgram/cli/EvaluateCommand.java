@@ -69,20 +69,21 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
                 spec.commandLine().getErr());
+        // both evaluations before the first line: a bad second file leaves no half a report
+        AnalogyReport analogyReport = analogies == null ? null : Evaluation.analogies(vectors, analogies, restrict);
+        SimilarityReport similarityReport = similarity == null ? null : Evaluation.similarity(vectors, similarity);
         out.printf(Locale.ROOT, "%s: %s words, %d dimensions%n", vectorsFile,
                 Progress.count(vectors.vocabulary().size()),
                 vectors.dimension());
-        if (analogies != null) {
-            AnalogyReport report = Evaluation.analogies(vectors, analogies, restrict);
+        if (analogyReport != null) {
             out.println();
             out.println("Analogies (" + analogies + "), 3CosAdd:");
-            Reports.analogyTable(report, out);
+            Reports.analogyTable(analogyReport, out);
         }
-        if (similarity != null) {
-            SimilarityReport report = Evaluation.similarity(vectors, similarity);
+        if (similarityReport != null) {
             out.println();
             out.println("Word similarity (" + similarity + "):");
-            Reports.similarity(report, out);
+            Reports.similarity(similarityReport, out);
         }
         out.flush();
         return 0;

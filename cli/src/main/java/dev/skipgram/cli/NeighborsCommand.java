@@ -3,6 +3,7 @@ package dev.skipgram.cli;
 import dev.skipgram.WordVectors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,9 +46,14 @@ final class NeighborsCommand implements Callable<Integer> {
         if (vectors.vocabulary().size() < 2) {
             throw new UserError(vectorsFile + " has only one word: it has no neighbours");
         }
+        // every answer before the first line: a word that fails (a zero vector) leaves no partial output
+        List<List<WordVectors.Neighbor>> answers = new ArrayList<>();
         for (String word : words) {
-            out.println("nearest to " + word + ":");
-            print(vectors.mostSimilar(word, Math.min(n, vectors.vocabulary().size() - 1)), out);
+            answers.add(vectors.mostSimilar(word, Math.min(n, vectors.vocabulary().size() - 1)));
+        }
+        for (int i = 0; i < words.size(); i++) {
+            out.println("nearest to " + words.get(i) + ":");
+            print(answers.get(i), out);
         }
         out.flush();
         return 0;

@@ -38,8 +38,8 @@ final class SimilarityCommand implements Callable<Integer> {
         WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
                 spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, List.of(a, b));
-        spec.commandLine().getOut().printf(Locale.ROOT, "cosine similarity of %s and %s: %.4f%n", a, b,
-                vectors.similarity(a, b));
+        double similarity = vectors.similarity(a, b); // before printing: a zero vector prints nothing
+        spec.commandLine().getOut().printf(Locale.ROOT, "cosine similarity of %s and %s: %.4f%n", a, b, similarity);
         spec.commandLine().getOut().flush();
         return 0;
     }
