@@ -27,6 +27,9 @@ final class AnalogyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
 
+    @Mixin
+    VectorFormatOption vectorFormat;
+
     @Parameters(index = "1", paramLabel = "A", description = "The first word of the known pair.")
     String a;
 
@@ -43,14 +46,17 @@ final class AnalogyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int n = NeighborsCommand.checkCount(spec, options.count);
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, List.of(a, b, c));
         if (vectors.vocabulary().size() < 4) {
             throw new UserError(vectorsFile + " has only " + vectors.vocabulary().size()
                     + " words: an analogy needs a fourth");
         }
+        // the answer before the heading: a query that fails (a zero vector) prints nothing
+        List<WordVectors.Neighbor> answer = vectors.analogy(a, b, c, Math.min(n, vectors.vocabulary().size() - 3));
         out.println(a + " : " + b + " :: " + c + " : ?");
-        NeighborsCommand.print(vectors.analogy(a, b, c, Math.min(n, vectors.vocabulary().size() - 3)), out);
+        NeighborsCommand.print(answer, out);
         out.flush();
         return 0;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
 
+    @Mixin
+    VectorFormatOption vectorFormat;
+
     @Option(names = "--analogies", paramLabel = "FILE", description = "Analogy questions (questions-words.txt).")
     Path analogies;
 
@@ -63,21 +67,23 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
+        // both evaluations before the first line: a bad second file leaves no half a report
+        AnalogyReport analogyReport = analogies == null ? null : Evaluation.analogies(vectors, analogies, restrict);
+        SimilarityReport similarityReport = similarity == null ? null : Evaluation.similarity(vectors, similarity);
         out.printf(Locale.ROOT, "%s: %s words, %d dimensions%n", vectorsFile,
                 Progress.count(vectors.vocabulary().size()),
                 vectors.dimension());
-        if (analogies != null) {
-            AnalogyReport report = Evaluation.analogies(vectors, analogies, restrict);
+        if (analogyReport != null) {
             out.println();
             out.println("Analogies (" + analogies + "), 3CosAdd:");
-            Reports.analogyTable(report, out);
+            Reports.analogyTable(analogyReport, out);
         }
-        if (similarity != null) {
-            SimilarityReport report = Evaluation.similarity(vectors, similarity);
+        if (similarityReport != null) {
             out.println();
             out.println("Word similarity (" + similarity + "):");
-            Reports.similarity(report, out);
+            Reports.similarity(similarityReport, out);
         }
         out.flush();
         return 0;

@@ -3,6 +3,7 @@ package dev.skipgram.cli;
 import dev.skipgram.WordVectors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,6 +27,9 @@ final class NeighborsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
 
+    @Mixin
+    VectorFormatOption vectorFormat;
+
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "WORD", description = "The words to look up.")
     List<String> words;
 
@@ -36,14 +40,20 @@ final class NeighborsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int n = checkCount(spec, options.count);
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, words);
         if (vectors.vocabulary().size() < 2) {
             throw new UserError(vectorsFile + " has only one word: it has no neighbours");
         }
+        // every answer before the first line: a word that fails (a zero vector) leaves no partial output
+        List<List<WordVectors.Neighbor>> answers = new ArrayList<>();
         for (String word : words) {
-            out.println("nearest to " + word + ":");
-            print(vectors.mostSimilar(word, Math.min(n, vectors.vocabulary().size() - 1)), out);
+            answers.add(vectors.mostSimilar(word, Math.min(n, vectors.vocabulary().size() - 1)));
+        }
+        for (int i = 0; i < words.size(); i++) {
+            out.println("nearest to " + words.get(i) + ":");
+            print(answers.get(i), out);
         }
         out.flush();
         return 0;

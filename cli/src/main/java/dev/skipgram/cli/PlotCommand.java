@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,7 +37,11 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
 
-    @Parameters(index = "1..*", arity = "2..*", paramLabel = "WORD", description = "The words to draw, at least two.")
+    @Mixin
+    VectorFormatOption vectorFormat;
+
+    // arity 1..*, not 2..*: a single word gets the message below rather than picocli's about parameter indexes
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "WORD", description = "The words to draw, at least two.")
     List<String> words;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "plot.png",
@@ -60,10 +65,13 @@ final class PlotCommand implements Callable<Integer> {
         }
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(words));
         if (distinct.size() < 2) {
-            throw new ParameterException(spec.commandLine(), "give at least two different words to plot");
+            throw new ParameterException(spec.commandLine(), "a plot needs at least two "
+                    + (words.size() < 2 ? "words" : "different words") + "; got " + words.size() + " ("
+                    + String.join(", ", words) + ")");
         }
         TrainCommand.prepareOutput("--out", output);
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, distinct);
         String heading = title != null ? title : String.format(Locale.ROOT, "%d words from %s (d = %d)",
                 distinct.size(), vectorsFile.getFileName(), vectors.dimension());

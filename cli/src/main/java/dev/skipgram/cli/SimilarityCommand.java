@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,6 +24,9 @@ final class SimilarityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
     Path vectorsFile;
 
+    @Mixin
+    VectorFormatOption vectorFormat;
+
     @Parameters(index = "1", paramLabel = "A", description = "A word.")
     String a;
 
@@ -31,10 +35,11 @@ final class SimilarityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WordVectors vectors = VectorFiles.load(vectorsFile, Progress.Mode.detect(), spec.commandLine().getErr());
+        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
+                spec.commandLine().getErr());
         VectorFiles.requireKnown(vectors, vectorsFile, List.of(a, b));
-        spec.commandLine().getOut().printf(Locale.ROOT, "cosine similarity of %s and %s: %.4f%n", a, b,
-                vectors.similarity(a, b));
+        double similarity = vectors.similarity(a, b); // before printing: a zero vector prints nothing
+        spec.commandLine().getOut().printf(Locale.ROOT, "cosine similarity of %s and %s: %.4f%n", a, b, similarity);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -17,17 +17,17 @@ final class VectorFiles {
 
     /** Files at least this big show a progress bar while they load. */
     private static final long SHOW_PROGRESS_FROM = 64L << 20;
-    private static final int SNIFF_BYTES = 1 << 16;
 
     private VectorFiles() {}
 
     /**
-     * Reads a word2vec file, text or binary, whatever its name: a {@code .bin} name means binary,
-     * otherwise the first 64 KB decide (binary floats contain control bytes that text never has).
+     * Reads a word2vec file, text or binary, whatever its name: the format is detected from the
+     * content ({@link Word2VecFormat#detect}) unless {@code format} forces it.
      *
+     * @param format the format to read, or null to detect it
      * @throws UserError if the file is missing, a directory, or malformed (the message says where)
      */
-    static WordVectors load(Path file, Progress.Mode mode, PrintWriter err) {
+    static WordVectors load(Path file, Word2VecFormat.Format format, Progress.Mode mode, PrintWriter err) {
         if (!Files.exists(file)) {
             throw new UserError("vector file not found: " + file);
         }
@@ -36,35 +36,16 @@ final class VectorFiles {
         }
         try {
             long size = Files.size(file);
-            Word2VecFormat.Format format = formatOf(file);
+            Word2VecFormat.Format actual = format != null ? format : Word2VecFormat.detect(file);
             try (InputStream raw = Files.newInputStream(file);
                     Progress progress = Progress.start(mode, "loading " + file.getFileName(), "MB", err,
                             Duration.ofSeconds(5))) {
                 InputStream in = size >= SHOW_PROGRESS_FROM ? new Counting(raw, progress, size >> 20) : raw;
-                return Word2VecFormat.read(new BufferedInputStream(in, 1 << 16), size, format, file.toString());
+                return Word2VecFormat.read(new BufferedInputStream(in, 1 << 16), size, actual, file.toString());
             }
         } catch (IOException e) {
             throw new UserError("cannot read vectors: " + Main.describe(e), e);
         }
-    }
-
-    /** BINARY for a {@code .bin} file or one whose first 64 KB hold control bytes, else TEXT. */
-    static Word2VecFormat.Format formatOf(Path file) throws IOException {
-        if (Word2VecFormat.formatOf(file) == Word2VecFormat.Format.BINARY) {
-            return Word2VecFormat.Format.BINARY;
-        }
-        byte[] head = new byte[SNIFF_BYTES];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        for (int i = 0; i < n; i++) {
-            int b = head[i] & 0xff;
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
-                return Word2VecFormat.Format.BINARY;
-            }
-        }
-        return Word2VecFormat.Format.TEXT;
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,5 +120,83 @@ class BadInputTest {
         assertEquals(0, all.code(), all.toString());
         assertEquals(4, all.out().lines().filter(l -> l.matches("\\s+\\d+\\..*")).count(), all.out());
         assertOneLineError(Cli.run("neighbors", v.toString(), "paris", "-n", "-1"), 2, "-n");
+    }
+
+    @Test
+    void aPlotOfOneWordSaysAPlotNeedsTwo() {
+        Path v = ErrorsTest.vectors(dir);
+        Path png = dir.resolve("one.png");
+        Cli.Result r = Cli.run("plot", v.toString(), "paris", "--out", png.toString());
+        assertOneLineError(r, 2, "skipgram: a plot needs at least two words; got 1 (paris)");
+        assertTrue(!r.err().contains("positional parameter") && !r.err().contains("mandatory"), r.err());
+        assertOneLineError(Cli.run("plot", v.toString(), "paris", "paris", "--out", png.toString()), 2,
+                "a plot needs at least two different words; got 2 (paris, paris)");
+        assertTrue(!Files.exists(png));
+    }
+
+    @Test
+    void anEvaluationFileWithoutAUsableLineIsAnErrorNamingIt() throws IOException {
+        Path v = ErrorsTest.vectors(dir);
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        Cli.Result r = Cli.run("evaluate", v.toString(), "--analogies", empty.toString(), "--similarity",
+                empty.toString());
+        assertOneLineError(r, 1, "skipgram: " + empty + " has no usable line: no question (four words a b c d)");
+        assertEquals("", r.out(), "no table of zeros");
+        Path pairs = Files.writeString(dir.resolve("ws.tsv"), "# word1\tword2\tscore\n");
+        r = Cli.run("evaluate", v.toString(), "--similarity", pairs.toString());
+        assertOneLineError(r, 1, pairs + " has no usable line: no word pair");
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aBadSecondEvaluationFileLeavesNoHalfReport() throws IOException {
+        Path v = ErrorsTest.vectors(dir);
+        Path questions = Files.writeString(dir.resolve("q.txt"), ": capitals\nparis france berlin germany\n");
+        Path pairs = Files.writeString(dir.resolve("ws.tsv"), "paris\tfrance\tnine\n");
+        Cli.Result r = Cli.run("evaluate", v.toString(), "--analogies", questions.toString(), "--similarity",
+                pairs.toString());
+        assertOneLineError(r, 1, pairs + ", line 1: score is not a number");
+        assertEquals("", r.out(), "evaluated everything before printing");
+    }
+
+    /** Vectors in which 'zero' has a zero vector, so every query on it fails. */
+    private Path zeroVectors() throws IOException {
+        return Files.writeString(dir.resolve("zero.txt"),
+                "5 2\nparis 1 0\nfrance 1 1\nberlin 0 1\ngermany 2 1\nzero 0 0\n");
+    }
+
+    @Test
+    void aQueryThatFailsPrintsNothingBeforeTheError() throws IOException {
+        Path zero = zeroVectors();
+        Cli.Result r = Cli.run("neighbors", zero.toString(), "paris", "zero");
+        assertOneLineError(r, 1, "the vector of 'zero' is zero");
+        assertEquals("", r.out(), "no 'nearest to' heading, not even for the word before");
+        r = Cli.run("analogy", zero.toString(), "paris", "france", "zero");
+        assertOneLineError(r, 1, "'zero' is zero");
+        assertEquals("", r.out(), "no 'a : b :: c : ?' heading");
+        r = Cli.run("similarity", zero.toString(), "paris", "zero");
+        assertOneLineError(r, 1, "'zero' is zero");
+        assertEquals("", r.out());
+    }
+
+    /** The start of a fastText model: magic 793712314 and version 12 (int32, little-endian), then arbitrary bytes. */
+    private Path fastTextModel() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(2000).order(ByteOrder.LITTLE_ENDIAN).putInt(793712314).putInt(12);
+        while (b.hasRemaining()) {
+            b.put((byte) (b.position() * 37));
+        }
+        return Files.write(dir.resolve("model.bin"), b.array());
+    }
+
+    @Test
+    void aFastTextModelIsNamedAndItsVecFileSuggested() throws IOException {
+        Path model = fastTextModel();
+        for (String[] args : new String[][] {{"neighbors", model.toString(), "paris"},
+            {"neighbors", model.toString(), "paris", "--format", "text"},
+            {"similarity", model.toString(), "paris", "france", "--format", "binary"}}) {
+            Cli.Result r = Cli.run(args);
+            assertOneLineError(r, 1, "skipgram: cannot read vectors: " + model + " is a fastText model (.bin), not a"
+                    + " word2vec vector file; load the .vec file that fastText writes beside it");
+        }
     }
 }

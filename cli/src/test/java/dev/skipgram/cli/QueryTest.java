@@ -47,6 +47,60 @@ class QueryTest {
     }
 
     @Test
+    void theFormatIsDetectedFromTheContentWhateverTheName() throws IOException {
+        // issue 11: a text file named .bin was read as binary and refused
+        Path binary = ErrorsTest.vectors(dir);
+        Path fakeBin = Files.writeString(dir.resolve("fake.bin"), "4 2\na 1 0\nb 0 1\nc 1 1\nd -1 1\n");
+        Path binaryTxt = Files.copy(binary, dir.resolve("x.txt"));
+        for (String command : new String[] {"similarity", "neighbors", "evaluate", "plot", "analogy"}) {
+            Cli.Result text = Cli.run(args(command, fakeBin, "a", "c", "b"));
+            assertEquals(0, text.code(), command + ": " + text);
+            Cli.Result bin = Cli.run(args(command, binaryTxt, "paris", "france", "berlin"));
+            assertEquals(0, bin.code(), command + ": " + bin);
+        }
+        assertTrue(Cli.run("similarity", fakeBin.toString(), "a", "c").out().contains("0.7071"));
+        assertTrue(Cli.run("similarity", binaryTxt.toString(), "berlin", "germany").out().contains("0.7071"));
+    }
+
+    /** A command line of each command that reads vectors, on {@code file} and words w1, w2, w3. */
+    private String[] args(String command, Path file, String w1, String w2, String w3) throws IOException {
+        return switch (command) {
+            case "similarity" -> new String[] {command, file.toString(), w1, w2};
+            case "neighbors" -> new String[] {command, file.toString(), w1};
+            case "analogy" -> new String[] {command, file.toString(), w1, w2, w3, "-n", "1"};
+            case "plot" -> new String[] {command, file.toString(), w1, w2, w3, "--out",
+                dir.resolve("p.png").toString()};
+            case "evaluate" -> new String[] {command, file.toString(), "--similarity", Files.writeString(
+                dir.resolve("ws.tsv"), w1 + "\t" + w2 + "\t5\n" + w1 + "\t" + w3 + "\t3\n").toString()};
+            default -> throw new IllegalArgumentException(command);
+        };
+    }
+
+    @Test
+    void formatForcesTheReader() throws IOException {
+        Path fakeBin = Files.writeString(dir.resolve("fake.bin"), "3 2\na 1 0\nb 0 1\nc 1 1\n");
+        Cli.Result forcedText = Cli.run("similarity", fakeBin.toString(), "a", "c", "--format", "text");
+        assertEquals(0, forcedText.code(), forcedText.toString());
+        Cli.Result forcedBinary = Cli.run("similarity", fakeBin.toString(), "a", "c", "--format", "binary");
+        assertEquals(1, forcedBinary.code(), forcedBinary.toString());
+        assertTrue(forcedBinary.err().startsWith("skipgram: cannot read vectors: " + fakeBin + ", "),
+                forcedBinary.err());
+        Path binaryTxt = Files.copy(ErrorsTest.vectors(dir), dir.resolve("x.txt"));
+        Cli.Result forcedTextOnBinary = Cli.run("neighbors", binaryTxt.toString(), "paris", "--format", "text");
+        assertEquals(1, forcedTextOnBinary.code(), forcedTextOnBinary.toString());
+        assertTrue(forcedTextOnBinary.err().contains(binaryTxt + ", entry 1"), forcedTextOnBinary.err());
+        Cli.Result bad = Cli.run("neighbors", binaryTxt.toString(), "paris", "--format", "csv");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("expected binary or text, got 'csv'"), bad.err());
+        for (String command : new String[] {"neighbors", "analogy", "similarity", "evaluate", "plot"}) {
+            String help = Cli.run(command, "--help").out();
+            assertTrue(help.contains("--format=binary|text"), command + ": " + help);
+            assertTrue(help.replaceAll("\\s+", " ").contains("default: detected from the content"),
+                    command + ": " + help);
+        }
+    }
+
+    @Test
     void evaluatePrintsThePerSectionTableTotalsAndCoverage() throws IOException {
         Path v = ErrorsTest.vectors(dir);
         Path questions = Files.writeString(dir.resolve("q.txt"), String.join("\n",

@@ -129,7 +129,8 @@ final class TextFiles {
 
     /**
      * Opens a file as UTF-8 text, decompressing it if it starts with the gzip magic bytes. Malformed
-     * UTF-8 becomes U+FFFD, and closing the reader logs a warning if there was any.
+     * UTF-8 becomes U+FFFD, and closing the reader logs a warning if there was any and the file was
+     * read to its end.
      */
     static Reader open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);

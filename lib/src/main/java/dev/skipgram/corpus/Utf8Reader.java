@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * does, but counts the replacements and remembers the byte offset of the first, and on
  * {@link #close()} logs one warning naming the source if there were any. A corpus that is not quite
  * UTF-8 (a few damaged bytes in a web crawl) still trains, and the user is told.
+ *
+ * <p>The warning is logged only if the input was read to its end. A reader closed before, because
+ * the file was refused (a NUL byte or an endless token: a binary file, which is full of invalid
+ * UTF-8), logs nothing: the refusal is the news, and a warning about thousands of replacements in
+ * a file that is not text at all would only come before it as noise.
  *
  * <p>Not thread-safe.
  */
@@ -129,12 +135,23 @@ final class Utf8Reader extends Reader {
         return firstMalformedOffset;
     }
 
+    /**
+     * The warning {@link #close()} logs: present if the input has been read to its end and had
+     * malformed sequences, empty otherwise (none, or the reading stopped before the end).
+     */
+    Optional<String> warning() {
+        if (malformed == 0 || !flushed) {
+            return Optional.empty();
+        }
+        return Optional.of(source + ": " + malformed + " invalid UTF-8 byte sequence" + (malformed == 1 ? "" : "s")
+                + " replaced by U+FFFD, the first at byte " + firstMalformedOffset);
+    }
+
     @Override
     public void close() throws IOException {
-        if (malformed > 0 && !warned) {
+        if (!warned) {
             warned = true;
-            LOG.warn("{}: {} invalid UTF-8 byte sequence{} replaced by U+FFFD, the first at byte {}", source,
-                    malformed, malformed == 1 ? "" : "s", firstMalformedOffset);
+            warning().ifPresent(LOG::warn);
         }
         in.close();
     }

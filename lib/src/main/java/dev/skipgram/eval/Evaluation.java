@@ -51,7 +51,9 @@ public final class Evaluation {
      * @param questions the question file, UTF-8
      * @param restrictVocabulary how many of the most frequent words to use, ≥ 1 (30,000 is usual)
      * @return per-section and total accuracy
-     * @throws IOException if the file cannot be read, or a question line does not have four words
+     * @throws IOException naming the file if it cannot be read, a question line does not have four
+     *     words, or no line is a question (an empty file, or only {@code : section} lines); questions
+     *     whose words are out of the vocabulary do count, as not covered
      */
     public static AnalogyReport analogies(WordVectors vectors, Path questions, int restrictVocabulary)
             throws IOException {
@@ -67,11 +69,12 @@ public final class Evaluation {
      * @param questionLines the lines of a question file: {@code : section} lines and {@code a b c d} lines
      * @param restrictVocabulary how many of the most frequent words to use, ≥ 1
      * @return per-section and total accuracy
-     * @throws IllegalArgumentException if a question line does not have four words
+     * @throws IllegalArgumentException if a question line does not have four words, or no line is a
+     *     question
      */
     public static AnalogyReport analogies(WordVectors vectors, List<String> questionLines, int restrictVocabulary) {
         try {
-            return analogies(vectors, questionLines, "the questions", restrictVocabulary);
+            return analogies(vectors, questionLines, "questionLines", restrictVocabulary);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -132,6 +135,12 @@ public final class Evaluation {
                 pending.add(q);
             }
         }
+        if (total == 0) {
+            // a table of zeros would pass for a result: questions out of vocabulary count (as
+            // uncovered), but a file without a single question is the wrong file
+            throw new IOException(source + " has no usable line: no question (four words a b c d), so there is"
+                    + " nothing to evaluate");
+        }
         if (section != null) {
             sections.add(new AnalogyReport.Section(section, countCorrect(pending, u, d, unit, queries, scores),
                     pending.size(), sectionQuestions));
@@ -187,7 +196,9 @@ public final class Evaluation {
      * @param vectors the vectors
      * @param pairs the file, UTF-8
      * @return the correlation and the numbers of pairs used and skipped
-     * @throws IOException if the file cannot be read or a line is malformed
+     * @throws IOException naming the file if it cannot be read, a line is malformed, or no line is a
+     *     word pair (an empty file, or only comments); pairs with a word out of the vocabulary do
+     *     count, as skipped
      */
     public static SimilarityReport similarity(WordVectors vectors, Path pairs) throws IOException {
         Map<String, Integer> index = upperCaseIndex(vectors, vectors.vocabulary().size());
@@ -218,6 +229,11 @@ public final class Evaluation {
             String wa = vectors.vocabulary().word(a);
             String wb = vectors.vocabulary().word(b);
             used.add(new double[] {human, wa.equals(wb) ? 1.0 : vectors.similarity(wa, wb)});
+        }
+        if (used.isEmpty() && skipped == 0) {
+            // pairs out of vocabulary count (as skipped), but a file without a single pair is the wrong file
+            throw new IOException(pairs + " has no usable line: no word pair (word1<TAB>word2<TAB>score), so"
+                    + " there is nothing to evaluate");
         }
         double[] x = used.stream().mapToDouble(p -> p[0]).toArray();
         double[] y = used.stream().mapToDouble(p -> p[1]).toArray();

@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,8 @@ public final class Word2VecFormat {
     }
 
     private static final int MAX_WORD_BYTES = 1 << 16;
+    /** How a fastText model ({@code .bin}) begins: the int32 793712314 (0x2F4F16BA), little-endian. */
+    private static final byte[] FASTTEXT_MAGIC = {(byte) 0xBA, 0x16, 0x4F, 0x2F};
 
     private Word2VecFormat() {}
 
@@ -145,6 +148,8 @@ public final class Word2VecFormat {
      * wrong; nothing else is thrown for any content of the file:
      * <ul>
      *   <li>the file is missing, not a regular file, or empty;
+     *   <li>the file is a fastText model ({@code .bin}, recognised by its magic number), whose
+     *       {@code .vec} file is the one to read;
      *   <li>the header is not two positive numbers, or claims more words or dimensions than the file's
      *       size can hold (checked before anything is allocated, so a corrupt header claiming 10^12
      *       words allocates nothing), or more than 2^31 − 9 values in all;
@@ -156,12 +161,20 @@ public final class Word2VecFormat {
      * size (binary), and a line at most a word and d values. No Java deserialization is involved.
      *
      * @param file the file
-     * @param format text or binary (see {@link #formatOf(Path)}); it is not detected
+     * @param format text or binary; {@link #detect(Path)} tells which from the content
      * @return the vectors, without outside vectors; the vocabulary's counts are the ranks V, V−1, ..., 1
      * @throws IOException naming the file and the problem if it is missing, truncated or malformed
      */
     public static WordVectors read(Path file, Format format) throws IOException {
         Objects.requireNonNull(format, "format");
+        long size = regularFileSize(file);
+        try (InputStream in = new BufferedInputStream(open(file), 1 << 16)) {
+            return read(in, size, format, file.toString());
+        }
+    }
+
+    /** The size of a vector file, refusing a missing file or a directory with a message naming it. */
+    private static long regularFileSize(Path file) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -171,14 +184,45 @@ public final class Word2VecFormat {
         if (!attributes.isRegularFile()) {
             throw new IOException(file + ": not a regular file" + (attributes.isDirectory() ? " but a directory" : ""));
         }
-        InputStream raw;
+        return attributes.size();
+    }
+
+    private static InputStream open(Path file) throws IOException {
         try {
-            raw = Files.newInputStream(file);
+            return Files.newInputStream(file);
         } catch (AccessDeniedException e) {
             throw new IOException(file + ": permission denied", e);
         }
-        try (InputStream in = new BufferedInputStream(raw, 1 << 16)) {
-            return read(in, attributes.size(), format, file.toString());
+    }
+
+    /**
+     * The format of a vector file, decided by its content, whatever its name. The header line
+     * {@code "V d"} is read, then the first entry: its word up to the first space, then the line
+     * that follows. If that line holds exactly d numbers separated by spaces (trailing spaces and a
+     * CR allowed), the file is {@link Format#TEXT}; otherwise it is {@link Format#BINARY}, whose
+     * entries hold d raw floats after the word. If the first entry cannot be examined (the file ends
+     * inside it, or its word is longer than 65,536 bytes), a control byte in what was read means
+     * binary, and its absence text; {@link #read(Path, Format)} then says what is wrong.
+     *
+     * <p>At most the header and the first entry are read: a few hundred bytes for usual
+     * dimensions, never more than 64 KiB plus d times 64 bytes. A binary file whose first vector's
+     * bytes happen to read as d decimal numbers and a newline would be taken for text; pass the
+     * format to {@link #read(Path, Format)} to force it.
+     *
+     * <p>Stateless and thread-safe, as the whole class.
+     *
+     * @param file the vector file
+     * @return {@link Format#TEXT} or {@link Format#BINARY}, never null
+     * @throws IOException naming the file if it is missing, not a regular file, empty, or unreadable,
+     *     if its header is not {@code "V d"} with two positive numbers, or if it is a fastText model
+     *     ({@code .bin}) rather than a vector file, with the messages {@link #read(Path, Format)} gives
+     */
+    public static Format detect(Path file) throws IOException {
+        regularFileSize(file);
+        try (InputStream in = new BufferedInputStream(open(file), 1 << 12)) {
+            Reader reader = new Reader(in, file.toString());
+            long[] header = parseHeader(reader);
+            return reader.firstEntryFormat(header[1]);
         }
     }
 
@@ -202,13 +246,9 @@ public final class Word2VecFormat {
      */
     public static WordVectors read(InputStream in, long size, Format format, String source) throws IOException {
         Reader reader = new Reader(in, source);
-        String header = reader.header();
-        String[] parts = header.trim().split(" +");
-        if (parts.length != 2) {
-            throw reader.error(0, "header must be \"<words> <dimensions>\", got \"" + abbreviate(header) + "\"");
-        }
-        long v = reader.parseCount(parts[0], "word count");
-        long d = reader.parseCount(parts[1], "dimension");
+        long[] header = parseHeader(reader);
+        long v = header[0];
+        long d = header[1];
         // Each entry needs at least one byte of word, a separator, and per value 4 bytes (binary) or
         // 2 characters (text): refuse headers the file cannot hold before allocating anything.
         long minimum;
@@ -270,6 +310,16 @@ public final class Word2VecFormat {
         } finally {
             Reference.reachabilityFence(matrix); // values, a view of its buffer, was written above
         }
+    }
+
+    /** The header's word count and dimension, {V, d}, both positive. */
+    private static long[] parseHeader(Reader reader) throws IOException {
+        String header = reader.header();
+        String[] parts = header.trim().split(" +");
+        if (parts.length != 2) {
+            throw reader.error(0, "header must be \"<words> <dimensions>\", got \"" + abbreviate(header) + "\"");
+        }
+        return new long[] {reader.parseCount(parts[0], "word count"), reader.parseCount(parts[1], "dimension")};
     }
 
     /**
@@ -379,6 +429,12 @@ public final class Word2VecFormat {
                                     : "more than a word and the values need (corrupt file?)"));
                 }
                 bytes.write(b);
+                if (entry == 0 && bytes.size() == FASTTEXT_MAGIC.length
+                        && Arrays.equals(bytes.toByteArray(), FASTTEXT_MAGIC)) {
+                    // its first byte, 0xBA, cannot start UTF-8 text: no header begins this way
+                    throw new IOException(source + " is a fastText model (.bin), not a word2vec vector file;"
+                            + " load the .vec file that fastText writes beside it");
+                }
             }
             String s = decode(entry);
             return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
@@ -411,6 +467,53 @@ public final class Word2VecFormat {
             }
         }
 
+        /**
+         * For {@link #detect}: reads the first entry's word (up to a space) and the rest of its line,
+         * and says TEXT if that rest reads as decimal numbers separated by spaces, BINARY at the
+         * first sign of raw floats (a control or non-ASCII byte, or a field that is not a number).
+         * Reads at most a word of 64 KiB and d + 1 fields of 64 characters.
+         */
+        Format firstEntryFormat(long dimension) throws IOException {
+            bytes.reset();
+            boolean control = false;
+            int b = in.read();
+            for (; b != ' '; b = in.read()) {
+                if (b == '\n') {
+                    return Format.TEXT; // a line with a word only: text, which the reader will refuse
+                }
+                if (b < 0 || bytes.size() == MAX_WORD_BYTES) {
+                    // the first entry cannot be examined: guess from its bytes, and let the reader say what is wrong
+                    return control ? Format.BINARY : Format.TEXT;
+                }
+                control |= b < 0x20 && b != '\t' && b != '\r';
+                bytes.write(b);
+            }
+            StringBuilder field = new StringBuilder();
+            long fields = 0;
+            while (fields <= dimension) {
+                b = in.read();
+                if (b == ' ' || b == '\r' || b == '\n' || b < 0) {
+                    if (field.length() > 0) {
+                        try {
+                            Float.parseFloat(field.toString());
+                        } catch (NumberFormatException e) {
+                            return Format.BINARY;
+                        }
+                        fields++;
+                        field.setLength(0);
+                    }
+                    if (b == '\n' || b < 0) {
+                        return Format.TEXT; // every field a number; the reader checks that there are d
+                    }
+                } else if (b < 0x20 || b >= 0x7f || field.length() == MAX_VALUE_CHARS) {
+                    return Format.BINARY;
+                } else {
+                    field.append((char) b);
+                }
+            }
+            return Format.TEXT; // more than d numbers: text with a wrong count, which the reader refuses
+        }
+
         /** After the last entry: only whitespace (a final newline, say) may follow. */
         void requireOnlyWhitespaceLeft(int words) throws IOException {
             for (int b = in.read(); b >= 0; b = in.read()) {
@@ -431,8 +534,9 @@ public final class Word2VecFormat {
     }
 
     /**
-     * The format a file name suggests, as word2vec.c and gensim name their files. The content is not
-     * looked at.
+     * The format a file name suggests, as word2vec.c and gensim name their files: the format to
+     * write a file in. The content is not looked at; to read a file, {@link #detect(Path)} tells its
+     * format from its content.
      *
      * @param file a path with a file name
      * @return {@link Format#BINARY} if the name ends in {@code .bin} (in any case), {@link Format#TEXT}

@@ -92,6 +92,36 @@ class BadCorpusFilesTest {
     }
 
     @Test
+    void aFileRefusedForANulByteLogsNoInvalidUtf8WarningBeforeTheRefusal() throws IOException {
+        // a binary file: bytes that are not UTF-8 (thousands, in a real one), then a NUL
+        byte[] binary = new byte[3000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i % 3 == 2 ? ' ' : 0xFF);
+        }
+        binary[binary.length - 10] = 0;
+        try (Utf8Reader reader = new Utf8Reader(new ByteArrayInputStream(binary), "model.bin")) {
+            SentenceReader sentences = new SentenceReader(reader, "model.bin", Corpus.MAX_SENTENCE_TOKENS);
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+                while (sentences.hasNext()) {
+                    sentences.next();
+                }
+            });
+            assertMentions(e, "model.bin", "NUL");
+            assertEquals(2000, reader.malformedSequences()); // counted, but not worth a warning:
+            assertEquals(java.util.Optional.empty(), reader.warning()); // close() logs nothing
+        }
+        // a file read to its end still gets its warning
+        byte[] damaged = {'o', 'k', ' ', (byte) 0xFF, '\n'};
+        try (Utf8Reader reader = new Utf8Reader(new ByteArrayInputStream(damaged), "crawl.txt")) {
+            SentenceReader sentences = new SentenceReader(reader, "crawl.txt", Corpus.MAX_SENTENCE_TOKENS);
+            assertEquals(List.of("ok", "\uFFFD"), sentences.next());
+            assertEquals(false, sentences.hasNext());
+            assertEquals(java.util.Optional.of("crawl.txt: 1 invalid UTF-8 byte sequence replaced by U+FFFD, the first"
+                    + " at byte 3"), reader.warning());
+        }
+    }
+
+    @Test
     void aSequenceSplitAcrossReadsOfTheStreamIsDecodedWhole() throws IOException {
         byte[] bytes = "\u00e9t\u00e9 \u6771\u4eac \uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
         InputStream trickle = new InputStream() { // one byte per read: every sequence is split

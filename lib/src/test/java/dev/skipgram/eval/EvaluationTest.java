@@ -68,6 +68,40 @@ class EvaluationTest {
     }
 
     @Test
+    void aFileWithoutAQuestionOrPairIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
+        // issue 11: these used to give a table of zeros and exit 0
+        for (String content : new String[] {"", "\n\n", ": capital-common-countries\n: gram1-adjective-to-adverb\n"}) {
+            Path empty = Files.writeString(dir.resolve("empty.txt"), content);
+            IOException e = assertThrows(IOException.class, () -> Evaluation.analogies(vectors(), empty, 10));
+            assertEquals(empty + " has no usable line: no question (four words a b c d), so there is nothing to"
+                    + " evaluate", e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.analogies(vectors(), List.of(": s", ""), 10));
+        assertTrue(e.getMessage().contains("no usable line"), e.getMessage());
+        for (String content : new String[] {"", "# word1\tword2\tscore\n\n"}) {
+            Path empty = Files.writeString(dir.resolve("empty.tsv"), content);
+            IOException x = assertThrows(IOException.class, () -> Evaluation.similarity(vectors(), empty));
+            assertEquals(empty + " has no usable line: no word pair (word1<TAB>word2<TAB>score), so there is nothing"
+                    + " to evaluate", x.getMessage());
+        }
+    }
+
+    @Test
+    void questionsAndPairsOutOfTheVocabularyStillCountAsGensimCountsThem(@TempDir Path dir) throws IOException {
+        Path questions = Files.writeString(dir.resolve("q.txt"), ": s\nzebra yak gnu emu\n");
+        AnalogyReport r = Evaluation.analogies(vectors(), questions, 10);
+        assertEquals(1, r.questions());
+        assertEquals(0, r.covered());
+        assertEquals(0.0, r.coverage(), 0);
+        Path pairs = Files.writeString(dir.resolve("ws.tsv"), "zebra\tyak\t5\n");
+        SimilarityReport s = Evaluation.similarity(vectors(), pairs);
+        assertEquals(0, s.pairsUsed());
+        assertEquals(1, s.pairsSkipped());
+        assertTrue(Double.isNaN(s.spearman()));
+    }
+
+    @Test
     void questionsInMemoryScoreAsTheSameLinesInAFile(@TempDir Path dir) throws IOException {
         Path file = questions(dir);
         AnalogyReport fromLines = Evaluation.analogies(vectors(), Files.readAllLines(file), 30_000);
