@@ -1,6 +1,8 @@
 package dev.skipgram;
 
 import dev.skipgram.corpus.Corpus;
+import dev.skipgram.internal.cs224n.Cs224nTrainer;
+import dev.skipgram.internal.word2vec.Word2VecTrainer;
 import dev.skipgram.loss.Loss;
 import dev.skipgram.loss.LossAndGradient;
 import java.util.Arrays;
@@ -66,19 +68,6 @@ public final class SkipGram {
         INDArray centerVectorsGradient = Nd4j.zeros(centerVectors.dataType(), centerVectors.shape());
         centerVectorsGradient.putRow(centerIndex, centerGradient);
         return new WindowLossAndGradient(total, centerVectorsGradient, outsideGradient);
-    }
-
-    /**
-     * Refuses a model whose parameters, both [V, d] matrices in one [2V, d] array as the trainers and
-     * checkpoints hold them, would not be indexable by an int (a Java buffer's limit).
-     */
-    static void requireIndexable(int vocabularySize, int dimension) {
-        long values = 2L * vocabularySize * dimension;
-        if (values > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("V = " + vocabularySize + " words of d = " + dimension
-                    + " dimensions need 2·V·d = " + values + " parameters, more than the 2^31 − 1 one array can"
-                    + " hold: lower dimension, minCount or maxVocabularySize");
-        }
     }
 
     /**

@@ -195,8 +195,10 @@ public record SkipGramConfig(
     /**
      * The settings that shape training in both recipes, in a fixed order, for the checkpoints'
      * {@link dev.skipgram.optim.RunSettings}; each recipe adds its own.
+     *
+     * @return a new mutable map, setting name to value
      */
-    Map<String, Object> sharedRunSettings() {
+    public Map<String, Object> sharedRunSettings() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("loss", loss);
         m.put("dimension", dimension);

@@ -22,14 +22,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DivergenceTest {
 
-    private static final Corpus CORPUS = SkipGramTrainTest.topicCorpus(200, 3);
+    private static final Corpus CORPUS = TestData.topicCorpus(200, 3);
 
     @ParameterizedTest
     @EnumSource(LossType.class)
     void theWord2vecRecipeWithoutCheckpointsStopsAtTheNextReport(LossType loss) {
         // 3 epochs of 24,000 words, reports as often as possible: the first report after the loss turns
         // NaN throws, long before the end of the first epoch
-        Corpus corpus = SkipGramTrainTest.topicCorpus(3000, 4);
+        Corpus corpus = TestData.topicCorpus(3000, 4);
         List<TrainingReport> reports = new ArrayList<>();
         SkipGramConfig config = SkipGramConfig.word2vec().loss(loss).dimension(16).windowSize(3).negatives(5)
                 .minCount(1).epochs(3).threads(1).seed(5).learningRate(loss == LossType.NAIVE_SOFTMAX ? 1e4 : 5)

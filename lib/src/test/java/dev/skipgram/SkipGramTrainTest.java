@@ -19,24 +19,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** {@link SkipGram#train} end to end with the CS224n recipe, on corpora with known structure. */
 class SkipGramTrainTest {
 
-    private static final int TOPICS = 3;
-    private static final int WORDS_PER_TOPIC = 6;
-
-    /** Sentences of 8 words, each sentence drawn from one topic's 6 words: topic t's words are "t{t}w{i}". */
-    static Corpus topicCorpus(int sentences, long seed) {
-        RestorableRandom rng = RestorableRandom.seeded(seed);
-        List<List<String>> out = new ArrayList<>();
-        for (int s = 0; s < sentences; s++) {
-            int topic = rng.nextInt(TOPICS);
-            List<String> sentence = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                sentence.add("t" + topic + "w" + rng.nextInt(WORDS_PER_TOPIC));
-            }
-            out.add(sentence);
-        }
-        return Corpus.of(out);
-    }
-
     private static SkipGramConfig.Builder small(LossType loss) {
         return SkipGramConfig.builder().loss(loss).dimension(8).windowSize(2).negatives(5)
                 .subsampleThreshold(0).steps(2000).anneal(0.5, 1000).reportEvery(10).seed(7);
@@ -46,13 +28,13 @@ class SkipGramTrainTest {
     @EnumSource(LossType.class)
     void trainedVectorsRecoverThePlantedTopics(LossType loss) {
         List<TrainingReport> progress = new ArrayList<>();
-        WordVectors vectors = SkipGram.train(topicCorpus(400, 1), small(loss).build(), progress::add);
-        assertEquals(TOPICS * WORDS_PER_TOPIC + 1, vectors.vocabulary().size(), "18 words + UNK");
+        WordVectors vectors = SkipGram.train(TestData.topicCorpus(400, 1), small(loss).build(), progress::add);
+        assertEquals(TestData.TOPICS * TestData.WORDS_PER_TOPIC + 1, vectors.vocabulary().size(), "18 words + UNK");
         int correct = 0;
-        for (int t = 0; t < TOPICS; t++) {
-            for (int i = 0; i < WORDS_PER_TOPIC; i++) {
+        for (int t = 0; t < TestData.TOPICS; t++) {
+            for (int i = 0; i < TestData.WORDS_PER_TOPIC; i++) {
                 String word = "t" + t + "w" + i;
-                List<WordVectors.Neighbor> nearest = vectors.mostSimilar(word, WORDS_PER_TOPIC - 1);
+                List<WordVectors.Neighbor> nearest = vectors.mostSimilar(word, TestData.WORDS_PER_TOPIC - 1);
                 for (WordVectors.Neighbor n : nearest) {
                     if (n.word().startsWith("t" + t)) {
                         correct++;
@@ -61,7 +43,7 @@ class SkipGramTrainTest {
             }
         }
         // 18 words × 5 neighbours; a random embedding gets about 5/18 of them right.
-        assertTrue(correct >= 0.9 * TOPICS * WORDS_PER_TOPIC * (WORDS_PER_TOPIC - 1),
+        assertTrue(correct >= 0.9 * TestData.TOPICS * TestData.WORDS_PER_TOPIC * (TestData.WORDS_PER_TOPIC - 1),
                 loss + ": " + correct + " of 90 nearest neighbours share the topic");
         double first = progress.get(0).meanLoss();
         double last = progress.get(progress.size() - 1).meanLoss();
@@ -74,7 +56,7 @@ class SkipGramTrainTest {
     @Test
     void theSameSeedGivesIdenticalVectorsAndAnotherSeedDoesNot() {
         SkipGramConfig config = small(LossType.NEGATIVE_SAMPLING).steps(300).build();
-        Corpus corpus = topicCorpus(100, 2);
+        Corpus corpus = TestData.topicCorpus(100, 2);
         WordVectors a = SkipGram.train(corpus, config);
         WordVectors b = SkipGram.train(corpus, config);
         WordVectors c = SkipGram.train(corpus, config.toBuilder().seed(8).build());
@@ -86,7 +68,7 @@ class SkipGramTrainTest {
     @ParameterizedTest
     @EnumSource(LossType.class)
     void aCrashedRunResumesFromItsLastCheckpointToTheSameVectors(LossType loss, @TempDir Path dir) {
-        Corpus corpus = topicCorpus(100, 3);
+        Corpus corpus = TestData.topicCorpus(100, 3);
         SkipGramConfig base = small(loss).steps(400).build();
         WordVectors uninterrupted = SkipGram.train(corpus, base.toBuilder().checkpoints(dir.resolve("a"), 100).build());
 

@@ -1,7 +1,15 @@
-package dev.skipgram;
+package dev.skipgram.internal.cs224n;
 
+import dev.skipgram.LossType;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.TrainingListener;
+import dev.skipgram.TrainingReport;
+import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.kernels.FloatKernels;
+import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.word2vec.Word2VecCheckpoint;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.optim.RunSettings;
 import dev.skipgram.optim.Sgd;
@@ -27,14 +35,14 @@ import org.slf4j.LoggerFactory;
  * subsampling, the initialisation and the SGD generators, so a resumed run rebuilds the same data and
  * continues with the checkpointed SGD state.
  */
-final class Cs224nTrainer {
+public final class Cs224nTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Cs224nTrainer.class);
     static final String UNKNOWN = "UNK";
 
     private Cs224nTrainer() {}
 
-    static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
+    public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
         long started = System.nanoTime();
         Vocabulary vocabulary = Vocabulary.inFirstOccurrenceOrder(corpus, UNKNOWN);
         int[][] sentences = encode(corpus, vocabulary);
@@ -43,7 +51,7 @@ final class Cs224nTrainer {
         }
         int v = vocabulary.size();
         int d = config.dimension();
-        SkipGram.requireIndexable(v, d);
+        FloatMatrix.requireIndexable(v, d);
         if (config.loss() == LossType.NEGATIVE_SAMPLING && v < 2) {
             throw new IllegalArgumentException("negative sampling needs at least two words; the vocabulary has " + v);
         }

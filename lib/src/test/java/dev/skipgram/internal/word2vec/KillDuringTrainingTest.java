@@ -1,5 +1,8 @@
-package dev.skipgram;
+package dev.skipgram.internal.word2vec;
 
+import dev.skipgram.SkipGram;
+import dev.skipgram.WordVectors;
+import dev.skipgram.internal.word2vec.Word2VecCheckpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
-package dev.skipgram;
+package dev.skipgram.internal.cs224n;
 
+import dev.skipgram.internal.kernels.FloatKernels;
 import dev.skipgram.loss.NegativeSampler;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.optim.ValueAndGradient;

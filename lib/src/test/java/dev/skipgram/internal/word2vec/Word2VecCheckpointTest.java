@@ -1,5 +1,12 @@
-package dev.skipgram;
+package dev.skipgram.internal.word2vec;
 
+import dev.skipgram.LossType;
+import dev.skipgram.SkipGram;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.TestData;
+import dev.skipgram.TrainingListener;
+import dev.skipgram.TrainingReport;
+import dev.skipgram.WordVectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class Word2VecCheckpointTest {
 
     /** 3,000 sentences of 8 words: 24,000 words, 3 chunks per epoch. */
-    private static final Corpus CORPUS = SkipGramTrainTest.topicCorpus(3000, 4);
+    private static final Corpus CORPUS = TestData.topicCorpus(3000, 4);
 
     private static SkipGramConfig.Builder config(LossType loss) {
         return SkipGramConfig.word2vec().dimension(16).windowSize(3).negatives(5).minCount(1).epochs(3)
@@ -111,7 +118,7 @@ class Word2VecCheckpointTest {
                 && e.getMessage().contains("threads = 2 (checkpoint: 1)")
                 && e.getMessage().contains(dir.toString()), e.getMessage());
         e = assertThrows(IllegalStateException.class,
-                () -> SkipGram.train(SkipGramTrainTest.topicCorpus(3000, 5), first));
+                () -> SkipGram.train(TestData.topicCorpus(3000, 5), first));
         assertTrue(e.getMessage().contains("vocabulary"), e.getMessage());
     }
 
@@ -139,7 +146,7 @@ class Word2VecCheckpointTest {
         assertTrue(e.getMessage().contains("learningRate = 0.5 (checkpoint: 0.3)")
                 && e.getMessage().contains(dir.toString()), e.getMessage());
         e = assertThrows(IllegalStateException.class,
-                () -> SkipGram.train(SkipGramTrainTest.topicCorpus(3000, 5), first.toBuilder().steps(40).build()));
+                () -> SkipGram.train(TestData.topicCorpus(3000, 5), first.toBuilder().steps(40).build()));
         assertTrue(e.getMessage().contains("vocabulary = "), e.getMessage());
         // more steps with the same settings is the same run, extended
         SkipGram.train(CORPUS, first.toBuilder().steps(40).build());

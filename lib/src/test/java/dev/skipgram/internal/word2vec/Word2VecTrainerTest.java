@@ -1,5 +1,13 @@
-package dev.skipgram;
+package dev.skipgram.internal.word2vec;
 
+import dev.skipgram.LossType;
+import dev.skipgram.SkipGram;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.TestData;
+import dev.skipgram.TrainingListener;
+import dev.skipgram.TrainingReport;
+import dev.skipgram.WordVectors;
+import dev.skipgram.internal.word2vec.Word2VecTrainer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +58,7 @@ class Word2VecTrainerTest {
     @ValueSource(ints = {1, 2})
     void recoversPlantedTopicsWithOneOrTwoThreads(int threads) {
         List<TrainingReport> reports = new ArrayList<>();
-        WordVectors vectors = SkipGram.train(SkipGramTrainTest.topicCorpus(3000, 4), small(threads).build(),
+        WordVectors vectors = SkipGram.train(TestData.topicCorpus(3000, 4), small(threads).build(),
                 endOfEpoch(reports));
         assertEquals(18, vectors.vocabulary().size());
         assertTrue(topicNeighbours(vectors) >= 0.9 * 18 * 5, topicNeighbours(vectors) + " of 90");
@@ -67,7 +75,7 @@ class Word2VecTrainerTest {
     @ValueSource(ints = {1, 2})
     void theFullSoftmaxRecoversPlantedTopicsWithOneOrTwoThreads(int threads) {
         List<TrainingReport> reports = new ArrayList<>();
-        WordVectors vectors = SkipGram.train(SkipGramTrainTest.topicCorpus(3000, 4),
+        WordVectors vectors = SkipGram.train(TestData.topicCorpus(3000, 4),
                 small(threads).loss(LossType.NAIVE_SOFTMAX).build(), endOfEpoch(reports));
         assertTrue(topicNeighbours(vectors) >= 0.9 * 18 * 5, topicNeighbours(vectors) + " of 90");
         assertEquals(3, reports.size());
@@ -81,7 +89,7 @@ class Word2VecTrainerTest {
     @Test
     void theSoftmaxPairsAreTheNegativeSamplingPairs() {
         // with no subsampling, both losses see every (position, window) pair once per epoch
-        Corpus corpus = SkipGramTrainTest.topicCorpus(400, 9);
+        Corpus corpus = TestData.topicCorpus(400, 9);
         long[] pairs = new long[2];
         SkipGram.train(corpus, small(1).build(), r -> pairs[0] += r.pairs());
         SkipGram.train(corpus, small(1).loss(LossType.NAIVE_SOFTMAX).build(), r -> pairs[1] += r.pairs());
@@ -101,7 +109,7 @@ class Word2VecTrainerTest {
 
     @Test
     void oneThreadAndOneSeedGiveIdenticalVectors() {
-        Corpus corpus = SkipGramTrainTest.topicCorpus(500, 5);
+        Corpus corpus = TestData.topicCorpus(500, 5);
         WordVectors a = SkipGram.train(corpus, small(1).build());
         WordVectors b = SkipGram.train(corpus, small(1).build());
         assertEquals(a.centerVectors(), b.centerVectors());
@@ -112,7 +120,7 @@ class Word2VecTrainerTest {
 
     @Test
     void theReportedLossDoesNotDependOnTheThreadCountBeyondNoise() {
-        Corpus corpus = SkipGramTrainTest.topicCorpus(3000, 6);
+        Corpus corpus = TestData.topicCorpus(3000, 6);
         Word2VecCheckpointTest.LastEpochLoss[] lastEpoch = new Word2VecCheckpointTest.LastEpochLoss[3];
         for (int threads = 1; threads <= 2; threads++) {
             lastEpoch[threads] = new Word2VecCheckpointTest.LastEpochLoss(3);

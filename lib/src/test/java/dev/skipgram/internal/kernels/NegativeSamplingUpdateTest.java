@@ -1,5 +1,6 @@
-package dev.skipgram;
+package dev.skipgram.internal.kernels;
 
+import dev.skipgram.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

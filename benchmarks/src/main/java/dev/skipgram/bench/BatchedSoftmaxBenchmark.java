@@ -1,9 +1,10 @@
-package dev.skipgram;
+package dev.skipgram.bench;
 
 // In package dev.skipgram because SoftmaxUpdate is package-private; see KernelLossBenchmark.
 
 import dev.skipgram.bench.BenchmarkJvm;
 import dev.skipgram.bench.SyntheticData;
+import dev.skipgram.internal.kernels.SoftmaxUpdate;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
 import java.util.concurrent.TimeUnit;

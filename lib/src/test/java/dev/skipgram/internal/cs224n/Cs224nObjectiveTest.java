@@ -1,5 +1,8 @@
-package dev.skipgram;
+package dev.skipgram.internal.cs224n;
 
+import dev.skipgram.SkipGram;
+import dev.skipgram.TestData;
+import dev.skipgram.WindowLossAndGradient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.skipgram;
+package dev.skipgram.internal.cs224n;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;

@@ -1,5 +1,6 @@
-package dev.skipgram;
+package dev.skipgram.internal.word2vec;
 
+import dev.skipgram.SkipGramConfig;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.optim.RunSettings;
 import java.io.ByteArrayInputStream;
@@ -35,12 +36,12 @@ import java.util.zip.CRC32;
  * @param wordsProcessed words processed over all epochs
  * @param workerStates the state of each worker's generator
  */
-record Word2VecCheckpoint(RunSettings settings, long vocabularyChecksum, int epoch, long chunksDone, long wordsProcessed,
+public record Word2VecCheckpoint(RunSettings settings, long vocabularyChecksum, int epoch, long chunksDone, long wordsProcessed,
         List<byte[]> workerStates) {
 
     private static final int MAGIC = 0x57325631; // "W2V1"
 
-    Word2VecCheckpoint {
+    public Word2VecCheckpoint {
         workerStates = List.copyOf(workerStates);
     }
 
@@ -56,7 +57,7 @@ record Word2VecCheckpoint(RunSettings settings, long vocabularyChecksum, int epo
     }
 
     /** A checksum of the vocabulary's words and counts, in order. */
-    static long checksum(Vocabulary vocabulary) {
+    public static long checksum(Vocabulary vocabulary) {
         CRC32 crc = new CRC32();
         for (int w = 0; w < vocabulary.size(); w++) {
             crc.update(vocabulary.word(w).getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.skipgram;
+package dev.skipgram.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

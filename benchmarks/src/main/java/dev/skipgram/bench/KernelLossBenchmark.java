@@ -1,4 +1,4 @@
-package dev.skipgram;
+package dev.skipgram.bench;
 
 // This class is in package dev.skipgram, not dev.skipgram.bench, because the fast kernels it
 // measures (NegativeSamplingUpdate, SoftmaxUpdate) are package-private and should stay so: the
@@ -7,10 +7,13 @@ package dev.skipgram;
 // shaded benchmarks.jar merges both into one jar); the module path would not, and this module is
 // only ever run from the class path.
 
+import dev.skipgram.LossType;
 import dev.skipgram.bench.BenchmarkJvm;
 import dev.skipgram.bench.LossGrid;
 import dev.skipgram.bench.PairRotation;
 import dev.skipgram.bench.SyntheticData;
+import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
+import dev.skipgram.internal.kernels.SoftmaxUpdate;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;

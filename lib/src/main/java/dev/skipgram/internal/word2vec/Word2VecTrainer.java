@@ -1,7 +1,16 @@
-package dev.skipgram;
+package dev.skipgram.internal.word2vec;
 
+import dev.skipgram.LossType;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.TrainingListener;
+import dev.skipgram.TrainingReport;
+import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.kernels.FloatKernels;
+import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
+import dev.skipgram.internal.kernels.SoftmaxUpdate;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.optim.Checkpoint;
@@ -63,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * with one thread two runs with the same seed give identical vectors; with more, the interleaving of
  * lock-free updates makes runs differ slightly, as in word2vec.c and gensim.
  */
-final class Word2VecTrainer {
+public final class Word2VecTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Word2VecTrainer.class);
     static final int CHUNK_WORDS = 10_000;
@@ -119,7 +128,7 @@ final class Word2VecTrainer {
         }
     }
 
-    static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
+    public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
         long started = System.nanoTime();
         Vocabulary vocabulary = Vocabulary.byCount(corpus, config.minCount(), config.maxVocabularySize());
         int v = vocabulary.size();
@@ -136,7 +145,7 @@ final class Word2VecTrainer {
                     + ") must be smaller than the vocabulary size (V = " + v + ")");
         }
         int d = config.dimension();
-        SkipGram.requireIndexable(v, d);
+        FloatMatrix.requireIndexable(v, d);
         long wordsPerEpoch = vocabulary.totalCount();
         LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
                 wordsPerEpoch, config.epochs(), d,

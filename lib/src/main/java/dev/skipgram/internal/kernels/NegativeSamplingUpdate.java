@@ -1,4 +1,4 @@
-package dev.skipgram;
+package dev.skipgram.internal.kernels;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -28,14 +28,14 @@ import java.util.Arrays;
  * vectorise), and copied back; no INDArray is created. Under Hogwild another thread may write the
  * same rows meanwhile; an update can then be lost, as in word2vec.c and gensim.
  */
-final class NegativeSamplingUpdate {
+public final class NegativeSamplingUpdate {
 
     private final int dimension;
     private final float[] center;
     private final float[] target;
     private final float[] centerUpdate;
 
-    NegativeSamplingUpdate(int dimension) {
+    public NegativeSamplingUpdate(int dimension) {
         this.dimension = dimension;
         this.center = new float[dimension];
         this.target = new float[dimension];
@@ -49,7 +49,7 @@ final class NegativeSamplingUpdate {
      * @param targets the outside word then the negatives, {@code count} of them
      * @param learningRate η
      */
-    double apply(FloatBuffer centerVectors, FloatBuffer outsideVectors, int c, int[] targets, int count,
+    public double apply(FloatBuffer centerVectors, FloatBuffer outsideVectors, int c, int[] targets, int count,
             float learningRate) {
         int d = dimension;
         float[] v = center;
@@ -82,7 +82,7 @@ final class NegativeSamplingUpdate {
     }
 
     /** Σ a[j]·b[j] with four accumulators (float addition is not reassociated by the JIT). */
-    static float dot(float[] a, float[] b, int d) {
+    public static float dot(float[] a, float[] b, int d) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;

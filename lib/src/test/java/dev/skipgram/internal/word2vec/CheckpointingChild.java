@@ -1,5 +1,8 @@
-package dev.skipgram;
+package dev.skipgram.internal.word2vec;
 
+import dev.skipgram.SkipGram;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.TestData;
 import dev.skipgram.corpus.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +37,7 @@ public final class CheckpointingChild {
 
     /** 3,000 eight-word sentences: 24,000 words, three chunks an epoch. */
     static Corpus corpus() {
-        return SkipGramTrainTest.topicCorpus(3000, 4);
+        return TestData.topicCorpus(3000, 4);
     }
 
     /** Words processed by the whole run: 12 epochs of 24,000. */

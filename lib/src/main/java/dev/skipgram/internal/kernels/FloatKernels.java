@@ -1,4 +1,4 @@
-package dev.skipgram;
+package dev.skipgram.internal.kernels;
 
 import dev.skipgram.loss.LogisticMath;
 import java.nio.FloatBuffer;
@@ -17,12 +17,12 @@ import java.util.random.RandomGenerator;
  * </pre>
  * Stateless.
  */
-final class FloatKernels {
+public final class FloatKernels {
 
     private FloatKernels() {}
 
     /** Σ_j a[x + j]·b[y + j] over d elements, accumulated in float like BLAS sdot. */
-    static float dot(FloatBuffer a, int x, FloatBuffer b, int y, int d) {
+    public static float dot(FloatBuffer a, int x, FloatBuffer b, int y, int d) {
         float s = 0f;
         for (int j = 0; j < d; j++) {
             s += a.get(x + j) * b.get(y + j);
@@ -31,7 +31,7 @@ final class FloatKernels {
     }
 
     /** y[yo + j] += alpha · x[xo + j] for j < d. */
-    static void axpy(float alpha, FloatBuffer x, int xo, FloatBuffer y, int yo, int d) {
+    public static void axpy(float alpha, FloatBuffer x, int xo, FloatBuffer y, int yo, int d) {
         for (int j = 0; j < d; j++) {
             y.put(yo + j, y.get(yo + j) + alpha * x.get(xo + j));
         }
@@ -53,7 +53,7 @@ final class FloatKernels {
      * @param count K + 1
      * @return J, unscaled
      */
-    static double negativeSamplingPair(FloatBuffer params, FloatBuffer grad, int center, int[] rows, int count,
+    public static double negativeSamplingPair(FloatBuffer params, FloatBuffer grad, int center, int[] rows, int count,
             int d, float scale) {
         double loss = 0.0;
         for (int i = 0; i < count; i++) {
@@ -77,7 +77,7 @@ final class FloatKernels {
      * longer a normal float) return e^−87.3 ≈ 1.2e-38 instead of a denormal or 0, a difference far
      * below float resolution of any sum it enters.
      */
-    static float exp(float x) {
+    public static float exp(float x) {
         x = x < -87.33654f ? -87.33654f : x;
         int n = (int) (x * 1.44269504088896341f - 0.5f); // round(x / ln 2), x ≤ 0
         float fn = n;
@@ -91,7 +91,7 @@ final class FloatKernels {
      * Fills the first {@code rows} rows of a c-order [·, d] matrix uniformly in (−0.5/d, 0.5/d), the
      * initialisation of word2vec.c and CS224n for the centre vectors.
      */
-    static void uniformRows(FloatBuffer matrix, int rows, int d, RandomGenerator rng) {
+    public static void uniformRows(FloatBuffer matrix, int rows, int d, RandomGenerator rng) {
         for (int i = 0; i < rows * d; i++) {
             matrix.put(i, (float) ((rng.nextDouble() - 0.5) / d));
         }
@@ -102,7 +102,7 @@ final class FloatKernels {
      * size: one pass for the max, one that exponentiates z − max in place (every term in (0, 1]),
      * one that scales. The row should fit in the core's cache (a float[V] of 200 KB at V = 51,351).
      */
-    static double scaledSoftmax(float[] z, int v, int n) {
+    public static double scaledSoftmax(float[] z, int v, int n) {
         float max = Float.NEGATIVE_INFINITY;
         for (int w = 0; w < v; w++) {
             max = Math.max(max, z[w]);

@@ -1,5 +1,6 @@
-package dev.skipgram;
+package dev.skipgram.internal.cs224n;
 
+import dev.skipgram.SkipGram;
 import dev.skipgram.optim.Objective;
 import java.nio.FloatBuffer;
 import java.util.Arrays;

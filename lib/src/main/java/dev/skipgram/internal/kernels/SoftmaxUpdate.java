@@ -1,4 +1,4 @@
-package dev.skipgram;
+package dev.skipgram.internal.kernels;
 
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
@@ -42,7 +42,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * negative-sampling kernel). With the full softmax, a second thread therefore speeds up only the
  * work outside the GEMMs.
  */
-final class SoftmaxUpdate {
+public final class SoftmaxUpdate {
 
     private final INDArray inputVectors; // X [V, d]
     private final INDArray outputVectors; // U [V, d]
@@ -67,7 +67,7 @@ final class SoftmaxUpdate {
      * @param outputVectors U, {@code [V, d]} FLOAT in c order
      * @param maxRows the most rows (runs of equal inputs) one call may hand over, ≥ 1
      */
-    SoftmaxUpdate(INDArray inputVectors, INDArray outputVectors, int maxRows) {
+    public SoftmaxUpdate(INDArray inputVectors, INDArray outputVectors, int maxRows) {
         if (inputVectors.dataType() != DataType.FLOAT || outputVectors.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("the softmax kernel needs FLOAT matrices, got "
                     + inputVectors.dataType() + " and " + outputVectors.dataType());
@@ -99,7 +99,7 @@ final class SoftmaxUpdate {
     }
 
     /** The most rows one call may hand over. */
-    int maxRows() {
+    public int maxRows() {
         return maxRows;
     }
 
@@ -112,7 +112,7 @@ final class SoftmaxUpdate {
      * @param learningRate η
      * @throws IllegalArgumentException if the pairs form more than {@link #maxRows()} runs
      */
-    double apply(int[] inputWords, int[] predictedWords, int count, float learningRate) {
+    public double apply(int[] inputWords, int[] predictedWords, int count, float learningRate) {
         if (count == 0) {
             return 0.0;
         }
