@@ -4,6 +4,7 @@ package dev.skipgram.bench;
 
 import dev.skipgram.bench.BenchmarkJvm;
 import dev.skipgram.bench.SyntheticData;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
@@ -96,7 +97,7 @@ public class BatchedSoftmaxBenchmark {
                     targets[b][i] = unigram.sample(random);
                 }
             }
-            softmax = new SoftmaxUpdate(inputVectors, outputVectors, batch);
+            softmax = new SoftmaxUpdate(FloatMatrix.wrap(inputVectors), FloatMatrix.wrap(outputVectors), batch);
         }
     }
 

@@ -12,12 +12,13 @@ import dev.skipgram.bench.BenchmarkJvm;
 import dev.skipgram.bench.LossGrid;
 import dev.skipgram.bench.PairRotation;
 import dev.skipgram.bench.SyntheticData;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
+import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
-import java.nio.FloatBuffer;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -72,12 +73,10 @@ public class KernelLossBenchmark {
     @State(Scope.Thread)
     public static class Inputs extends LossGrid {
 
-        // The kernels write through FloatBuffer views of these arrays' storage, and a view does not
-        // keep its INDArray alive: the fields do.
         INDArray centerVectors; // [V, d]
         INDArray outsideVectors; // [V, d]
-        FloatBuffer centers;
-        FloatBuffer outsides;
+        FloatMatrix centers; // the same storage, for the kernels
+        FloatMatrix outsides;
         PairRotation pairs;
         NoiseDistribution noise;
         RestorableRandom rng;
@@ -93,8 +92,8 @@ public class KernelLossBenchmark {
             RestorableRandom random = RestorableRandom.seeded(SyntheticData.SEED);
             centerVectors = SyntheticData.randomMatrix(V, d, random);
             outsideVectors = SyntheticData.randomMatrix(V, d, random);
-            centers = centerVectors.data().asNioFloat();
-            outsides = outsideVectors.data().asNioFloat();
+            centers = FloatMatrix.wrap(centerVectors);
+            outsides = FloatMatrix.wrap(outsideVectors);
             pairs = SyntheticData.pairs(PAIRS, V, random);
             rng = random.split();
             switch (loss) {
@@ -103,7 +102,7 @@ public class KernelLossBenchmark {
                     negativeSampling = new NegativeSamplingUpdate(d);
                     targets = new int[K + 1];
                 }
-                case NAIVE_SOFTMAX -> softmax = new SoftmaxUpdate(centerVectors, outsideVectors, 1);
+                case NAIVE_SOFTMAX -> softmax = new SoftmaxUpdate(centers, outsides, 1);
             }
         }
 
@@ -112,7 +111,7 @@ public class KernelLossBenchmark {
             int o = pairs.outside(i);
             targets[0] = o;
             for (int k = 1; k <= K; k++) {
-                targets[k] = NegativeSamplingLoss.drawNegative(noise, o, V, rng);
+                targets[k] = Negatives.draw(noise, o, V, rng);
             }
             return negativeSampling.apply(centers, outsides, pairs.center(i), targets, K + 1, LEARNING_RATE);
         }

@@ -1,5 +1,7 @@
 package dev.skipgram.loss;
 
+import dev.skipgram.internal.kernels.LogisticMath;
+import dev.skipgram.internal.kernels.Negatives;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,9 +27,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * arguments.
  */
 public final class NegativeSamplingLoss implements Loss {
-
-    /** Consecutive redraws of the outside word after which the sampler is declared broken. */
-    static final int MAX_REDRAWS = 1_000_000;
 
     private final NegativeSampler sampler;
     private final int negatives;
@@ -73,7 +72,7 @@ public final class NegativeSamplingLoss implements Loss {
         int[] words = new int[negatives + 1];
         words[0] = outsideIndex;
         for (int k = 1; k <= negatives; k++) {
-            words[k] = drawNegative(sampler, outsideIndex, vocabularySize, rng);
+            words[k] = Negatives.draw(sampler, outsideIndex, vocabularySize, rng);
         }
         long dimension = centerVector.length();
         INDArray centerColumn = centerVector.reshape(dimension, 1);
@@ -110,22 +109,13 @@ public final class NegativeSamplingLoss implements Loss {
      * @param rng passed to the sampler; advanced by every draw, redraws included
      * @return a word index in {@code [0, V)} other than {@code outsideIndex}
      * @throws IllegalStateException if the sampler returns an index outside {@code [0, V)}, or only
-     *     the outside word {@value #MAX_REDRAWS} times in a row
+     *     the outside word 1,000,000 times in a row
+     * @deprecated the rule is an implementation detail the kernels share; it will stop being public
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static int drawNegative(NegativeSampler sampler, int outsideIndex, int vocabularySize,
             RandomGenerator rng) {
-        for (int attempt = 0; attempt < MAX_REDRAWS; attempt++) {
-            int word = sampler.sample(rng);
-            if (word < 0 || word >= vocabularySize) {
-                throw new IllegalStateException(
-                        "sampler returned word " + word + ", outside [0, " + vocabularySize + ")");
-            }
-            if (word != outsideIndex) {
-                return word;
-            }
-        }
-        throw new IllegalStateException("sampler returned the outside word " + outsideIndex + " "
-                + MAX_REDRAWS + " times in a row: the noise distribution gives it (almost) all its mass");
+        return Negatives.draw(sampler, outsideIndex, vocabularySize, rng);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.skipgram.loss;
 
+import dev.skipgram.internal.kernels.LogisticMath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -7,7 +7,6 @@ import dev.skipgram.TrainingReport;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
-import dev.skipgram.internal.kernels.FloatKernels;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.word2vec.Word2VecCheckpoint;
 import dev.skipgram.loss.NoiseDistribution;
@@ -114,9 +113,9 @@ public final class Cs224nTrainer {
 
     /** [2V, d] FLOAT: centre rows uniform in (−0.5/d, 0.5/d) as in CS224n and word2vec.c, outside rows 0. */
     static INDArray initialParameters(int v, int d, RestorableRandom rng) {
-        INDArray x = Nd4j.zeros(DataType.FLOAT, 2L * v, d);
-        FloatKernels.uniformRows(x.data().asNioFloat(), v, d, rng);
-        return x;
+        FloatMatrix x = FloatMatrix.zeros(2 * v, d);
+        x.fillUniformRows(v, rng);
+        return x.array();
     }
 
     /** CS224n's rejection probability max(0, 1 − sqrt(t·N / count)), or 0 everywhere when t = 0. */

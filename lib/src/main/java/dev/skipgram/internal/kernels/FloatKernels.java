@@ -1,8 +1,6 @@
 package dev.skipgram.internal.kernels;
 
-import dev.skipgram.loss.LogisticMath;
 import java.nio.FloatBuffer;
-import java.util.random.RandomGenerator;
 
 /**
  * Fused float kernels over the storage of FLOAT INDArrays, for the training hot loops: no INDArray
@@ -85,16 +83,6 @@ public final class FloatKernels {
         float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r
                 + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
         return (p * r * r + r + 1f) * Float.intBitsToFloat((n + 127) << 23);
-    }
-
-    /**
-     * Fills the first {@code rows} rows of a c-order [·, d] matrix uniformly in (−0.5/d, 0.5/d), the
-     * initialisation of word2vec.c and CS224n for the centre vectors.
-     */
-    public static void uniformRows(FloatBuffer matrix, int rows, int d, RandomGenerator rng) {
-        for (int i = 0; i < rows * d; i++) {
-            matrix.put(i, (float) ((rng.nextDouble() - 0.5) / d));
-        }
     }
 
     /**

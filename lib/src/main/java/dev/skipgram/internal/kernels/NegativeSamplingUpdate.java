@@ -1,6 +1,5 @@
 package dev.skipgram.internal.kernels;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -9,8 +8,8 @@ import java.util.Arrays;
  *
  * <pre>
  * Shapes: d = dimension, K = negatives
- *   centerVectors   FloatBuffer of a c-order [V, d] matrix (v_w at w·d)
- *   outsideVectors  FloatBuffer of a c-order [V, d] matrix (u_w at w·d)
+ *   centerVectors   [V, d]  row w = v_w (the pair's input)
+ *   outsideVectors  [V, d]  row w = u_w
  *   targets[0] = o, targets[1..K] = the negatives
  *
  *   for i = 0..K:   s_i = u_iᵀ v_c            (v_c and u_i as they are when the pair starts*)
@@ -25,16 +24,18 @@ import java.util.Arrays;
  * word2vec.c: a negative drawn twice sees its row already updated by the first draw.
  *
  * <p>Rows are copied into {@code float[]} scratch with bulk transfers, updated there (loops C2 can
- * vectorise), and copied back; no INDArray is created. Under Hogwild another thread may write the
+ * vectorise), and copied back; no INDArray is created. This is also the kernel of the CS224n
+ * recipe's negative-sampling objective, whose tests hold it to the same reference. Under Hogwild another thread may write the
  * same rows meanwhile; an update can then be lost, as in word2vec.c and gensim.
  */
-public final class NegativeSamplingUpdate {
+public final class NegativeSamplingUpdate implements PairUpdate {
 
     private final int dimension;
     private final float[] center;
     private final float[] target;
     private final float[] centerUpdate;
 
+    /** @param dimension d, the length of every row */
     public NegativeSamplingUpdate(int dimension) {
         this.dimension = dimension;
         this.center = new float[dimension];
@@ -42,25 +43,19 @@ public final class NegativeSamplingUpdate {
         this.centerUpdate = new float[dimension];
     }
 
-    /**
-     * Applies the step and returns the pair's loss before it.
-     *
-     * @param c the centre word's index
-     * @param targets the outside word then the negatives, {@code count} of them
-     * @param learningRate η
-     */
-    public double apply(FloatBuffer centerVectors, FloatBuffer outsideVectors, int c, int[] targets, int count,
+    @Override
+    public double apply(FloatMatrix centerVectors, FloatMatrix outsideVectors, int c, int[] targets, int count,
             float learningRate) {
         int d = dimension;
         float[] v = center;
         float[] u = target;
         float[] e = centerUpdate;
-        centerVectors.get(c * d, v, 0, d);
+        centerVectors.getRow(c, v);
         Arrays.fill(e, 0f);
         double loss = 0.0;
         for (int i = 0; i < count; i++) {
-            int row = targets[i] * d;
-            outsideVectors.get(row, u, 0, d);
+            int row = targets[i];
+            outsideVectors.getRow(row, u);
             float score = dot(v, u, d);
             // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ±σ(z)
             float z = i == 0 ? -score : score;
@@ -72,12 +67,12 @@ public final class NegativeSamplingUpdate {
                 e[j] += g * u[j];
                 u[j] += g * v[j];
             }
-            outsideVectors.put(row, u, 0, d);
+            outsideVectors.putRow(row, u);
         }
         for (int j = 0; j < d; j++) {
             v[j] += e[j];
         }
-        centerVectors.put(c * d, v, 0, d);
+        centerVectors.putRow(c, v);
         return loss;
     }
 

@@ -1,8 +1,5 @@
 package dev.skipgram.internal.kernels;
 
-import java.lang.ref.Reference;
-import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -42,17 +39,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * negative-sampling kernel). With the full softmax, a second thread therefore speeds up only the
  * work outside the GEMMs.
  */
-public final class SoftmaxUpdate {
+public final class SoftmaxUpdate implements WindowUpdate {
 
-    private final INDArray inputVectors; // X [V, d]
+    private final FloatMatrix inputs; // X [V, d]
     private final INDArray outputVectors; // U [V, d]
-    private final FloatBuffer inputs; // live view of X
     private final int vocabularySize;
     private final int dimension;
     private final int maxRows;
-    private final INDArray gathered; // x [maxRows, d]
-    private final INDArray scores; // S [maxRows, V]
-    private final INDArray inputGradients; // dx [maxRows, d]
+    private final FloatMatrix gathered; // x [maxRows, d]
+    private final FloatMatrix scores; // S [maxRows, V]
+    private final FloatMatrix inputGradients; // dx [maxRows, d]
     private final INDArray[] gatheredRows; // first r rows of x, made when first needed
     private final INDArray[] scoreRows;
     private final INDArray[] inputGradientRows;
@@ -63,31 +59,27 @@ public final class SoftmaxUpdate {
     private final float[] inputRow; // one row of X
 
     /**
-     * @param inputVectors X, {@code [V, d]} FLOAT in c order
-     * @param outputVectors U, {@code [V, d]} FLOAT in c order
+     * @param inputVectors X, {@code [V, d]}
+     * @param outputVectors U, {@code [V, d]}
      * @param maxRows the most rows (runs of equal inputs) one call may hand over, ≥ 1
      */
-    public SoftmaxUpdate(INDArray inputVectors, INDArray outputVectors, int maxRows) {
-        if (inputVectors.dataType() != DataType.FLOAT || outputVectors.dataType() != DataType.FLOAT) {
-            throw new IllegalArgumentException("the softmax kernel needs FLOAT matrices, got "
-                    + inputVectors.dataType() + " and " + outputVectors.dataType());
-        }
-        if (!inputVectors.equalShapes(outputVectors) || inputVectors.rank() != 2) {
-            throw new IllegalArgumentException("input and output vectors must both be [V, d], got "
-                    + inputVectors.shapeInfoToString() + " and " + outputVectors.shapeInfoToString());
+    public SoftmaxUpdate(FloatMatrix inputVectors, FloatMatrix outputVectors, int maxRows) {
+        if (inputVectors.rows() != outputVectors.rows() || inputVectors.columns() != outputVectors.columns()) {
+            throw new IllegalArgumentException("input and output vectors must both be [V, d], got ["
+                    + inputVectors.rows() + ", " + inputVectors.columns() + "] and [" + outputVectors.rows() + ", "
+                    + outputVectors.columns() + "]");
         }
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
         }
-        this.inputVectors = inputVectors;
-        this.outputVectors = outputVectors;
-        this.inputs = inputVectors.data().asNioFloat();
-        this.vocabularySize = (int) inputVectors.rows();
-        this.dimension = (int) inputVectors.columns();
+        this.inputs = inputVectors;
+        this.outputVectors = outputVectors.array();
+        this.vocabularySize = inputVectors.rows();
+        this.dimension = inputVectors.columns();
         this.maxRows = maxRows;
-        this.gathered = Nd4j.zeros(DataType.FLOAT, maxRows, dimension);
-        this.scores = Nd4j.zeros(DataType.FLOAT, maxRows, vocabularySize);
-        this.inputGradients = Nd4j.zeros(DataType.FLOAT, maxRows, dimension);
+        this.gathered = FloatMatrix.zeros(maxRows, dimension);
+        this.scores = FloatMatrix.zeros(maxRows, vocabularySize);
+        this.inputGradients = FloatMatrix.zeros(maxRows, dimension);
         this.gatheredRows = new INDArray[maxRows + 1];
         this.scoreRows = new INDArray[maxRows + 1];
         this.inputGradientRows = new INDArray[maxRows + 1];
@@ -98,20 +90,12 @@ public final class SoftmaxUpdate {
         this.inputRow = new float[dimension];
     }
 
-    /** The most rows one call may hand over. */
+    @Override
     public int maxRows() {
         return maxRows;
     }
 
-    /**
-     * Applies one SGD step to both matrices and returns the summed loss of the pairs before it.
-     *
-     * @param inputWords the input word of each pair; runs of equal values share a row
-     * @param predictedWords the word each pair predicts
-     * @param count the number of pairs, from index 0
-     * @param learningRate η
-     * @throws IllegalArgumentException if the pairs form more than {@link #maxRows()} runs
-     */
+    @Override
     public double apply(int[] inputWords, int[] predictedWords, int count, float learningRate) {
         if (count == 0) {
             return 0.0;
@@ -120,10 +104,9 @@ public final class SoftmaxUpdate {
         int d = dimension;
 
         // x ← the rows' input vectors
-        FloatBuffer x = gathered.data().asNioFloat();
         for (int r = 0; r < rows; r++) {
-            inputs.get(rowInput[r] * d, inputRow, 0, d);
-            x.put(r * d, inputRow, 0, d);
+            inputs.getRow(rowInput[r], inputRow);
+            gathered.putRow(r, inputRow);
         }
         INDArray xr = rows(gatheredRows, gathered, rows);
         INDArray sr = rows(scoreRows, scores, rows);
@@ -134,9 +117,8 @@ public final class SoftmaxUpdate {
             Nd4j.gemm(xr, outputVectors, sr, false, true, 1.0, 0.0);
         }
         double loss = 0.0;
-        FloatBuffer s = scores.data().asNioFloat();
         for (int r = 0; r < rows; r++) {
-            loss += softmaxRow(s, r, predictedWords);
+            loss += softmaxRow(r, predictedWords);
         }
 
         // dx ← G U (U before the step's own update); U ← U − η Gᵀ x
@@ -146,17 +128,14 @@ public final class SoftmaxUpdate {
         }
 
         // X[input_r] ← X[input_r] − η dx_r
-        FloatBuffer dx = inputGradients.data().asNioFloat();
         for (int r = 0; r < rows; r++) {
-            int at = rowInput[r] * d;
-            dx.get(r * d, gradientRow, 0, d);
-            inputs.get(at, inputRow, 0, d);
+            inputGradients.getRow(r, gradientRow);
+            inputs.getRow(rowInput[r], inputRow);
             for (int j = 0; j < d; j++) {
                 inputRow[j] -= learningRate * gradientRow[j];
             }
-            inputs.put(at, inputRow, 0, d);
+            inputs.putRow(rowInput[r], inputRow);
         }
-        Reference.reachabilityFence(inputVectors);
         return loss;
     }
 
@@ -181,10 +160,10 @@ public final class SoftmaxUpdate {
      * Turns row r of S from scores into g = n·softmax − counts in one pass over a copy in {@link
      * #row}, and returns the row's loss n·logsumexp − Σ_j s_{o_j}.
      */
-    private double softmaxRow(FloatBuffer s, int r, int[] predictedWords) {
+    private double softmaxRow(int r, int[] predictedWords) {
         int v = vocabularySize;
         float[] z = row;
-        s.get(r * v, z, 0, v);
+        scores.getRow(r, z);
         double loss = 0.0;
         for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
             loss -= z[predictedWords[i]];
@@ -194,14 +173,15 @@ public final class SoftmaxUpdate {
         for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
             z[predictedWords[i]] -= 1f;
         }
-        s.put(r * v, z, 0, v);
+        scores.putRow(r, z);
         return loss;
     }
 
     /** The view of the first {@code rows} rows of {@code matrix}, made once and kept. */
-    private static INDArray rows(INDArray[] cache, INDArray matrix, int rows) {
+    private static INDArray rows(INDArray[] cache, FloatMatrix m, int rows) {
         INDArray view = cache[rows];
         if (view == null) {
+            INDArray matrix = m.array();
             view = rows == matrix.rows() ? matrix : matrix.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             cache[rows] = view;
         }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skipgram.loss.LossAndGradient;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.random.RestorableRandom;
-import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,9 +63,8 @@ class NegativeSamplingUpdateTest {
             LossAndGradient expected = reference(k);
             INDArray centers = k.centers().dup();
             INDArray outsides = k.outsides().dup();
-            FloatBuffer cb = centers.data().asNioFloat();
-            FloatBuffer ob = outsides.data().asNioFloat();
-            double loss = new NegativeSamplingUpdate(d).apply(cb, ob, k.c(), k.targets(), K + 1, learningRate);
+            double loss = new NegativeSamplingUpdate(d).apply(FloatMatrix.wrap(centers), FloatMatrix.wrap(outsides),
+                    k.c(), k.targets(), K + 1, learningRate);
 
             assertEquals(expected.loss(), loss, 1e-5 * Math.max(1, expected.loss()), "loss, seed " + seed);
             INDArray expectedCenters = k.centers().castTo(DataType.DOUBLE);
@@ -84,7 +82,7 @@ class NegativeSamplingUpdateTest {
         k.targets()[2] = k.targets()[1]; // force a repeat
         LossAndGradient expected = reference(k);
         INDArray outsides = k.outsides().dup();
-        new NegativeSamplingUpdate(8).apply(k.centers().dup().data().asNioFloat(), outsides.data().asNioFloat(),
+        new NegativeSamplingUpdate(8).apply(FloatMatrix.wrap(k.centers().dup()), FloatMatrix.wrap(outsides),
                 k.c(), k.targets(), K + 1, learningRate);
         INDArray expectedOutsides = k.outsides().castTo(DataType.DOUBLE).sub(expected.outsideGradient().mul(learningRate));
         double difference = TestData.maxAbsDifference(expectedOutsides, outsides);
@@ -97,7 +95,7 @@ class NegativeSamplingUpdateTest {
         LossAndGradient expected = reference(k);
         INDArray centers = k.centers().dup();
         INDArray outsides = k.outsides().dup();
-        double loss = new NegativeSamplingUpdate(10).apply(centers.data().asNioFloat(), outsides.data().asNioFloat(),
+        double loss = new NegativeSamplingUpdate(10).apply(FloatMatrix.wrap(centers), FloatMatrix.wrap(outsides),
                 k.c(), k.targets(), K + 1, 0.025f);
         assertTrue(Double.isFinite(loss));
         assertEquals(expected.loss(), loss, 1e-5 * expected.loss());

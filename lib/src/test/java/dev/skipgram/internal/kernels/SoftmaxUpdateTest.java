@@ -62,7 +62,7 @@ class SoftmaxUpdateTest {
             int[] in = {rng.nextInt(V)};
             int[] out = {rng.nextInt(V)};
             Expected expected = reference(inputs, outputs, in, out, 1, 0.05f);
-            double loss = new SoftmaxUpdate(inputs, outputs, 1).apply(in, out, 1, 0.05f);
+            double loss = new SoftmaxUpdate(FloatMatrix.wrap(inputs), FloatMatrix.wrap(outputs), 1).apply(in, out, 1, 0.05f);
             assertMatches(expected, loss, inputs, outputs, "d = " + d + ", seed " + seed);
         }
     }
@@ -78,7 +78,7 @@ class SoftmaxUpdateTest {
         int[] out = {1, 4, 3, 3, 7, 7, 2, 2, 0};
         int count = 8; // the last pair is not part of the batch
         Expected expected = reference(inputs, outputs, in, out, count, 0.1f);
-        SoftmaxUpdate update = new SoftmaxUpdate(inputs, outputs, 4);
+        SoftmaxUpdate update = new SoftmaxUpdate(FloatMatrix.wrap(inputs), FloatMatrix.wrap(outputs), 4);
         double loss = update.apply(in, out, count, 0.1f);
         assertMatches(expected, loss, inputs, outputs, "batch of 8 pairs in 4 rows");
 
@@ -97,7 +97,7 @@ class SoftmaxUpdateTest {
         int[] in = {2, 2, 11};
         int[] out = {5, 6, 5};
         Expected expected = reference(inputs, outputs, in, out, 3, 1e-6f);
-        double loss = new SoftmaxUpdate(inputs, outputs, 2).apply(in, out, 3, 1e-6f);
+        double loss = new SoftmaxUpdate(FloatMatrix.wrap(inputs), FloatMatrix.wrap(outputs), 2).apply(in, out, 3, 1e-6f);
         assertTrue(Double.isFinite(loss) && loss > 100, "loss " + loss);
         assertEquals(expected.loss(), loss, 1e-5 * expected.loss());
         assertFalse(inputs.isNaN().any() || outputs.isNaN().any() || inputs.isInfinite().any());
@@ -107,11 +107,12 @@ class SoftmaxUpdateTest {
     void moreRunsThanRowsIsRefused() {
         INDArray inputs = TestData.gaussian(RestorableRandom.seeded(1), 0.1, V, 4).castTo(DataType.FLOAT);
         INDArray outputs = inputs.dup();
-        SoftmaxUpdate update = new SoftmaxUpdate(inputs, outputs, 2);
+        SoftmaxUpdate update = new SoftmaxUpdate(FloatMatrix.wrap(inputs), FloatMatrix.wrap(outputs), 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> update.apply(new int[] {1, 2, 1}, new int[] {0, 0, 0}, 3, 0.1f));
         assertTrue(e.getMessage().contains("maxRows = 2"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SoftmaxUpdate(inputs.castTo(DataType.DOUBLE), outputs, 2));
-        assertThrows(IllegalArgumentException.class, () -> new SoftmaxUpdate(inputs, outputs, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SoftmaxUpdate(
+                FloatMatrix.wrap(inputs.castTo(DataType.DOUBLE)), FloatMatrix.wrap(outputs), 2));
+        assertThrows(IllegalArgumentException.class, () -> new SoftmaxUpdate(FloatMatrix.wrap(inputs), FloatMatrix.wrap(outputs), 0));
     }
 }

@@ -132,20 +132,20 @@ class Word2VecTrainerTest {
     @Test
     void theLearningRateDecaysLinearlyToTheFloor() {
         SkipGramConfig c = SkipGramConfig.word2vec().learningRate(0.025).minLearningRate(0.0001).build();
-        assertEquals(0.025f, Word2VecTrainer.learningRate(c, 0, 1000));
-        assertEquals((0.025f + 0.0001f) / 2, Word2VecTrainer.learningRate(c, 500, 1000), 1e-7);
-        assertEquals(0.0001f, Word2VecTrainer.learningRate(c, 1000, 1000), 1e-9);
-        assertEquals(0.0001f, Word2VecTrainer.learningRate(c, 5000, 1000), 1e-9);
+        assertEquals(0.025f, Word2VecSchedule.of(c, 1000).learningRate(0));
+        assertEquals((0.025f + 0.0001f) / 2, Word2VecSchedule.of(c, 1000).learningRate(500), 1e-7);
+        assertEquals(0.0001f, Word2VecSchedule.of(c, 1000).learningRate(1000), 1e-9);
+        assertEquals(0.0001f, Word2VecSchedule.of(c, 1000).learningRate(5000), 1e-9);
     }
 
     @Test
     void subsamplingFollowsWord2vecsFormula() {
         Vocabulary v = new Vocabulary(List.of("the", "cat", "rare"), new long[] {9000, 900, 100});
-        float[] keep = Word2VecTrainer.keepProbabilities(v, 1e-3); // t·N = 10
+        float[] keep = WorkerState.keepProbabilities(v, 1e-3); // t·N = 10
         assertEquals((Math.sqrt(9000 / 10.0) + 1) * 10 / 9000, keep[0], 1e-7);
         assertEquals((Math.sqrt(900 / 10.0) + 1) * 10 / 900, keep[1], 1e-7);
         assertEquals(Math.min(1, (Math.sqrt(100 / 10.0) + 1) * 10 / 100), keep[2], 1e-7);
-        assertArrayEquals(new float[] {1, 1, 1}, Word2VecTrainer.keepProbabilities(v, 0));
+        assertArrayEquals(new float[] {1, 1, 1}, WorkerState.keepProbabilities(v, 0));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.skipgram.loss;
+package dev.skipgram.internal.kernels;
 
 /**
  * Numerically stable scalar functions used by the losses: they never overflow, and they return

@@ -1,0 +1,142 @@
+package dev.skipgram.internal.word2vec;
+
+import dev.skipgram.LossType;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
+import dev.skipgram.internal.kernels.Negatives;
+import dev.skipgram.internal.kernels.PairUpdate;
+import dev.skipgram.internal.kernels.SoftmaxUpdate;
+import dev.skipgram.internal.kernels.WindowUpdate;
+import dev.skipgram.loss.NegativeSampler;
+
+/**
+ * How a worker trains the pairs of one subsampled sentence: per pair through a {@link PairUpdate}
+ * (negative sampling) or batched by window through a {@link WindowUpdate} (the full softmax). One
+ * instance per worker, with its kernel's scratch.
+ *
+ * <p>Pair order, as in word2vec.c and gensim: for the word w_t at each position t, a radius r is
+ * drawn from 1..windowSize, and every w_{t+j} with 0 &lt; |j| ≤ r pairs with it.
+ */
+sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.Windows {
+
+    /** Trains the pairs of {@code state.kept[0, n)} at learning rate {@code lr}. */
+    void sentence(WorkerState state, int n, float lr);
+
+    /** Trains whatever is batched, at the end of a chunk. */
+    void flush(WorkerState state, float lr);
+
+    /** The trainer for {@code config}'s loss over these parameters. */
+    static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
+            NegativeSampler noise) {
+        return config.loss() == LossType.NEGATIVE_SAMPLING
+                ? new Pairs(config, centerVectors, outsideVectors, noise,
+                        new NegativeSamplingUpdate(config.dimension()))
+                : new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
+                        Word2VecTrainer.softmaxRows(centerVectors.rows())));
+    }
+
+    /**
+     * word2vec.c's order: for each position i, every w_j in its window (the input, a centre row)
+     * predicts w_i (an outside row), with K negatives drawn against w_i for each pair.
+     */
+    final class Pairs implements SentenceTrainer {
+        private final FloatMatrix centers;
+        private final FloatMatrix outsides;
+        private final NegativeSampler noise;
+        private final PairUpdate update;
+        private final int window;
+        private final int negatives;
+        private final int vocabularySize;
+        private final int[] targets;
+
+        Pairs(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+                PairUpdate update) {
+            this.centers = centers;
+            this.outsides = outsides;
+            this.noise = noise;
+            this.update = update;
+            this.window = config.windowSize();
+            this.negatives = config.negatives();
+            this.vocabularySize = centers.rows();
+            this.targets = new int[negatives + 1];
+        }
+
+        @Override
+        public void sentence(WorkerState state, int n, float lr) {
+            int[] kept = state.kept;
+            double loss = 0.0;
+            long pairs = 0;
+            for (int i = 0; i < n; i++) {
+                int radius = 1 + state.rng.nextInt(window);
+                int predicted = kept[i];
+                for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+                    if (j == i) {
+                        continue;
+                    }
+                    targets[0] = predicted;
+                    for (int t = 1; t <= negatives; t++) {
+                        targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
+                    }
+                    loss += update.apply(centers, outsides, kept[j], targets, negatives + 1, lr);
+                    pairs++;
+                }
+            }
+            state.record(loss, pairs);
+        }
+
+        @Override
+        public void flush(WorkerState state, float lr) {
+            // nothing is batched
+        }
+    }
+
+    /**
+     * The softmax groups a position's window the other way round: w_i (the input) predicts every w_j
+     * in its window, the same multiset of pairs, so that the window shares one row of scores.
+     * Positions are batched {@link WindowUpdate#maxRows()} at a time.
+     */
+    final class Windows implements SentenceTrainer {
+        private final WindowUpdate update;
+        private final int window;
+        private final int[] inputs; // the batch's pairs, a position's window per run
+        private final int[] predicted;
+        private int pairs;
+        private int rows;
+
+        Windows(SkipGramConfig config, WindowUpdate update) {
+            this.update = update;
+            this.window = config.windowSize();
+            this.inputs = new int[update.maxRows() * 2 * window];
+            this.predicted = new int[inputs.length];
+        }
+
+        @Override
+        public void sentence(WorkerState state, int n, float lr) {
+            int[] kept = state.kept;
+            for (int i = 0; i < n; i++) {
+                int radius = 1 + state.rng.nextInt(window);
+                if (rows == update.maxRows()) {
+                    flush(state, lr);
+                }
+                int before = pairs;
+                for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+                    if (j != i) {
+                        inputs[pairs] = kept[i];
+                        predicted[pairs++] = kept[j];
+                    }
+                }
+                if (pairs > before) {
+                    rows++;
+                }
+            }
+        }
+
+        @Override
+        public void flush(WorkerState state, float lr) {
+            state.record(update.apply(inputs, predicted, pairs, lr), pairs);
+            pairs = 0;
+            rows = 0;
+        }
+    }
+}
