@@ -1,22 +1,24 @@
 package dev.skipgram.internal.cs224n;
 
-import dev.skipgram.internal.kernels.FloatKernels;
+import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
+import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.loss.NegativeSampler;
-import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.optim.ValueAndGradient;
-import java.nio.FloatBuffer;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The CS224n objective with negative sampling, computed by the fused float kernel: O(B·m·K·d) per
- * evaluation plus clearing the gradient rows written last time; no INDArray is created.
+ * The CS224n objective with negative sampling, computed by the word2vec recipe's fused kernel in its
+ * gradient form ({@link NegativeSamplingUpdate#addGradient}): O(B·m·K·d) per evaluation plus
+ * clearing the gradient rows written last time; no INDArray is created.
  */
 final class Cs224nNegativeSamplingObjective extends Cs224nObjective {
 
     private final NegativeSampler sampler;
     private final int negatives;
     private final int[] rows;
+    private final NegativeSamplingUpdate kernel;
 
     Cs224nNegativeSamplingObjective(Cs224nContexts contexts, int vocabularySize, int dimension, int windowSize,
             int windowsPerStep, NegativeSampler sampler, int negatives) {
@@ -24,15 +26,15 @@ final class Cs224nNegativeSamplingObjective extends Cs224nObjective {
         this.sampler = sampler;
         this.negatives = negatives;
         this.rows = new int[negatives + 1];
+        this.kernel = new NegativeSamplingUpdate(dimension);
     }
 
     @Override
     public ValueAndGradient evaluate(INDArray x, RandomGenerator rng) {
-        FloatBuffer params = parameters(x);
+        FloatMatrix params = parameters(x);
         batch.draw(contexts, windowsPerStep, windowSize, rng);
         clearTouchedRows();
         int v = vocabularySize;
-        int d = dimension;
         float scale = 1f / windowsPerStep;
         double loss = 0.0;
         for (int b = 0; b < batch.windows(); b++) {
@@ -40,14 +42,14 @@ final class Cs224nNegativeSamplingObjective extends Cs224nObjective {
             touch(center);
             for (int i = batch.start(b); i < batch.end(b); i++) {
                 int o = batch.outside(i);
-                rows[0] = (v + o) * d;
+                rows[0] = v + o;
                 touch(v + o);
                 for (int k = 1; k <= negatives; k++) {
-                    int w = NegativeSamplingLoss.drawNegative(sampler, o, v, rng);
-                    rows[k] = (v + w) * d;
+                    int w = Negatives.draw(sampler, o, v, rng);
+                    rows[k] = v + w;
                     touch(v + w);
                 }
-                loss += FloatKernels.negativeSamplingPair(params, grad, center * d, rows, negatives + 1, d, scale);
+                loss += kernel.addGradient(params, grad, center, rows, negatives + 1, scale);
             }
         }
         record(loss, batch.end(batch.windows() - 1));

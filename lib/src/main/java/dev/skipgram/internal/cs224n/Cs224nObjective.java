@@ -1,8 +1,8 @@
 package dev.skipgram.internal.cs224n;
 
 import dev.skipgram.SkipGram;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.optim.Objective;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +32,7 @@ abstract sealed class Cs224nObjective implements Objective
     final Cs224nContexts contexts;
     final WindowBatch batch;
     final INDArray gradient; // [2V, d]
-    final FloatBuffer grad;
+    final FloatMatrix grad; // the same storage
     private double lossSinceDrain; // Σ pair losses of every evaluation since the last drain
     private long pairsSinceDrain;
     private final boolean[] touched; // rows of gradient that may be non-zero
@@ -47,20 +47,20 @@ abstract sealed class Cs224nObjective implements Objective
         this.windowsPerStep = windowsPerStep;
         this.batch = new WindowBatch(windowsPerStep, windowSize);
         this.gradient = Nd4j.zeros(DataType.FLOAT, 2L * vocabularySize, dimension);
-        this.grad = gradient.data().asNioFloat();
+        this.grad = FloatMatrix.wrap(gradient);
         this.touched = new boolean[2 * vocabularySize];
         this.touchedRows = new int[64];
     }
 
     /** Checks that x is the FLOAT {@code [2V, d]} c-order matrix the kernels index directly. */
-    final FloatBuffer parameters(INDArray x) {
+    final FloatMatrix parameters(INDArray x) {
         if (x.dataType() != DataType.FLOAT || x.rank() != 2 || x.rows() != 2L * vocabularySize
                 || x.columns() != dimension || x.ordering() != 'c' || x.offset() != 0 || x.isView()) {
             throw new IllegalArgumentException("parameters must be a FLOAT [" + 2 * vocabularySize + ", " + dimension
                     + "] c-order matrix, got " + x.dataType() + Arrays.toString(x.shape()) + " order " + x.ordering()
                     + (x.isView() ? " (a view)" : ""));
         }
-        return x.data().asNioFloat();
+        return FloatMatrix.wrap(x);
     }
 
     /** Adds one evaluation's summed pair loss and pair count to the running totals. */
@@ -82,10 +82,7 @@ abstract sealed class Cs224nObjective implements Objective
         for (int i = 0; i < touchedCount; i++) {
             int row = touchedRows[i];
             touched[row] = false;
-            int offset = row * dimension;
-            for (int j = 0; j < dimension; j++) {
-                grad.put(offset + j, 0f);
-            }
+            grad.zeroRow(row);
         }
         touchedCount = 0;
     }

@@ -1,11 +1,10 @@
 package dev.skipgram.internal.cs224n;
 
 import dev.skipgram.internal.kernels.FloatKernels;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.optim.ValueAndGradient;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -31,10 +30,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class Cs224nSoftmaxObjective extends Cs224nObjective {
 
-    private final INDArray centers; // C [B, d]
-    private final INDArray scores; // S [B, V]
-    private final INDArray windowSizes; // n [B, 1]
-    private final INDArray centerGradients; // gradC [B, d]
+    private final FloatMatrix centers; // C [B, d]
+    private final FloatMatrix scores; // S [B, V]
+    private final FloatMatrix centerGradients; // gradC [B, d]
+    private final float[] centerRow; // one row of C or gradC
     private final INDArray outsideGradient; // view of gradient rows V..2V−1
     private final float[] outsideScores; // u_oᵀ v_c of every pair of the step
     private final double[] logSumExp; // logsumexp(U v_c) of every window of the step
@@ -45,10 +44,10 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
     Cs224nSoftmaxObjective(Cs224nContexts contexts, int vocabularySize, int dimension, int windowSize,
             int windowsPerStep) {
         super(contexts, vocabularySize, dimension, windowSize, windowsPerStep);
-        centers = Nd4j.zeros(DataType.FLOAT, windowsPerStep, dimension);
-        scores = Nd4j.zeros(DataType.FLOAT, windowsPerStep, vocabularySize);
-        windowSizes = Nd4j.zeros(DataType.FLOAT, windowsPerStep, 1);
-        centerGradients = Nd4j.zeros(DataType.FLOAT, windowsPerStep, dimension);
+        centers = FloatMatrix.zeros(windowsPerStep, dimension);
+        scores = FloatMatrix.zeros(windowsPerStep, vocabularySize);
+        centerGradients = FloatMatrix.zeros(windowsPerStep, dimension);
+        centerRow = new float[dimension];
         outsideGradient = gradient.get(NDArrayIndex.interval(vocabularySize, 2L * vocabularySize), NDArrayIndex.all());
         outsideScores = new float[windowsPerStep * 2 * windowSize];
         logSumExp = new double[windowsPerStep];
@@ -64,34 +63,27 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
 
     @Override
     public ValueAndGradient evaluate(INDArray x, RandomGenerator rng) {
-        FloatBuffer params = parameters(x);
+        FloatMatrix params = parameters(x);
         if (x != lastX) {
             outsideVectors = x.get(NDArrayIndex.interval(vocabularySize, 2L * vocabularySize), NDArrayIndex.all());
             lastX = x;
         }
         batch.draw(contexts, windowsPerStep, windowSize, rng);
-        int d = dimension;
         int v = vocabularySize;
         int windows = batch.windows(); // == windowsPerStep
 
-        // C ← centre rows; n ← outside words per window
-        FloatBuffer c = centers.data().asNioFloat();
-        FloatBuffer n = windowSizes.data().asNioFloat();
+        // C ← centre rows
         for (int b = 0; b < windows; b++) {
-            int center = batch.center(b) * d;
-            for (int j = 0; j < d; j++) {
-                c.put(b * d + j, params.get(center + j));
-            }
-            n.put(b, batch.end(b) - batch.start(b));
+            params.getRow(batch.center(b), centerRow);
+            centers.putRow(b, centerRow);
         }
 
         // S ← C Uᵀ; keep each pair's score (the loss needs them), then each row of S becomes its
         // window's g = n·softmax(row) − counts, and lse[b] = logsumexp(row b)
-        Nd4j.gemm(centers, outsideVectors, scores, false, true, 1.0, 0.0);
-        FloatBuffer s = scores.data().asNioFloat();
+        Nd4j.gemm(centers.array(), outsideVectors, scores.array(), false, true, 1.0, 0.0);
         for (int b = 0; b < windows; b++) {
             for (int i = batch.start(b); i < batch.end(b); i++) {
-                outsideScores[i] = s.get(b * v + batch.outside(i));
+                outsideScores[i] = scores.get(b * v + batch.outside(i));
             }
         }
         if (rowTasks.length == 1) {
@@ -109,14 +101,14 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
 
         // gradU ← Gᵀ C / B (overwrites the outside half); gradC ← G U / B, added to the centre rows
         double scale = 1.0 / windowsPerStep;
-        Nd4j.gemm(scores, centers, outsideGradient, true, false, scale, 0.0);
-        Nd4j.gemm(scores, outsideVectors, centerGradients, false, false, scale, 0.0);
+        Nd4j.gemm(scores.array(), centers.array(), outsideGradient, true, false, scale, 0.0);
+        Nd4j.gemm(scores.array(), outsideVectors, centerGradients.array(), false, false, scale, 0.0);
         clearTouchedRows();
-        FloatBuffer gc = centerGradients.data().asNioFloat();
         for (int b = 0; b < windows; b++) {
             int center = batch.center(b);
             touch(center);
-            FloatKernels.axpy(1f, gc, b * d, grad, center * d, d);
+            centerGradients.getRow(b, centerRow);
+            grad.addToRow(center, 1f, centerRow);
         }
         record(loss, batch.end(windows - 1));
         return new ValueAndGradient(loss * scale, gradient);
@@ -129,14 +121,13 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
      */
     private void softmaxRows(int from, int to, float[] row) {
         int v = vocabularySize;
-        FloatBuffer s = scores.data().asNioFloat();
         for (int b = from; b < to; b++) {
-            s.get(b * v, row, 0, v);
+            scores.getRow(b, row);
             logSumExp[b] = FloatKernels.scaledSoftmax(row, v, batch.end(b) - batch.start(b));
             for (int i = batch.start(b); i < batch.end(b); i++) {
                 row[batch.outside(i)] -= 1f;
             }
-            s.put(b * v, row, 0, v);
+            scores.putRow(b, row);
         }
     }
 }

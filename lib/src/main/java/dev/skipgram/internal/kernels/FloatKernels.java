@@ -1,72 +1,14 @@
 package dev.skipgram.internal.kernels;
 
-import java.nio.FloatBuffer;
-
 /**
- * Fused float kernels over the storage of FLOAT INDArrays, for the training hot loops: no INDArray
- * is created and no memory is allocated. Each kernel is held to its reference {@link
- * dev.skipgram.loss.Loss} implementation by the tests (same loss, same gradient, within float
- * tolerance).
- *
- * <pre>
- * Shapes:  d = dimension, K = negatives
- *   params  FloatBuffer of a c-order matrix; row r starts at r·d
- *   grad    FloatBuffer of a matrix of the same layout, accumulated into (+=)
- * </pre>
- * Stateless.
+ * Float arithmetic the kernels share: a fast {@code exp} for non-positive arguments, and the fused
+ * softmax pass over one row of scores that both softmax kernels (the word2vec recipe's
+ * {@link SoftmaxUpdate} and the CS224n objective) run. No INDArray is created and no memory is
+ * allocated. Stateless.
  */
 public final class FloatKernels {
 
     private FloatKernels() {}
-
-    /** Σ_j a[x + j]·b[y + j] over d elements, accumulated in float like BLAS sdot. */
-    public static float dot(FloatBuffer a, int x, FloatBuffer b, int y, int d) {
-        float s = 0f;
-        for (int j = 0; j < d; j++) {
-            s += a.get(x + j) * b.get(y + j);
-        }
-        return s;
-    }
-
-    /** y[yo + j] += alpha · x[xo + j] for j < d. */
-    public static void axpy(float alpha, FloatBuffer x, int xo, FloatBuffer y, int yo, int d) {
-        for (int j = 0; j < d; j++) {
-            y.put(yo + j, y.get(yo + j) + alpha * x.get(xo + j));
-        }
-    }
-
-    /**
-     * Negative-sampling loss of one pair, its gradient scaled by {@code scale} and added to
-     * {@code grad}.
-     *
-     * <pre>
-     *   rows[0] = offset of u_o, rows[1..K] = offsets of the negatives u_k   (in params)
-     *   J = softplus(−u_oᵀv) + Σ_k softplus(u_kᵀv)
-     *   grad[center] += scale · Σ_i g_i u_i,  grad[rows[i]] += scale · g_i v,
-     *   g_0 = −σ(−u_oᵀv),  g_k = σ(u_kᵀv)
-     * </pre>
-     *
-     * @param center offset of v_c in params (and of its gradient in grad)
-     * @param rows offsets of the K+1 output rows; the same offsets are used in grad
-     * @param count K + 1
-     * @return J, unscaled
-     */
-    public static double negativeSamplingPair(FloatBuffer params, FloatBuffer grad, int center, int[] rows, int count,
-            int d, float scale) {
-        double loss = 0.0;
-        for (int i = 0; i < count; i++) {
-            int row = rows[i];
-            double score = dot(params, center, params, row, d);
-            double sign = i == 0 ? 1.0 : -1.0;
-            loss += LogisticMath.softplus(-sign * score);
-            float g = (float) (-sign * LogisticMath.sigmoid(-sign * score)) * scale;
-            // v_c's gradient reads u_i before u_i's own gradient could change params: params are
-            // read-only here (the update happens after the whole step), so the order is free.
-            axpy(g, params, row, grad, center, d);
-            axpy(g, params, center, grad, row, d);
-        }
-        return loss;
-    }
 
     /**
      * e^x in float for x ≤ 0, to within 1e-7 relative (Cephes {@code expf}: x = n·ln 2 + r with

@@ -166,6 +166,34 @@ public final class FloatMatrix {
     }
 
     /**
+     * Row {@code r} += {@code alpha}·{@code x}.
+     *
+     * @param r the row
+     * @param alpha the factor
+     * @param x a vector of {@code columns} values
+     */
+    public void addToRow(int r, float alpha, float[] x) {
+        int o = r * columns;
+        for (int j = 0; j < columns; j++) {
+            view.put(o + j, view.get(o + j) + alpha * x[j]);
+        }
+        Reference.reachabilityFence(this);
+    }
+
+    /**
+     * Sets row {@code r} to zero.
+     *
+     * @param r the row
+     */
+    public void zeroRow(int r) {
+        int o = r * columns;
+        for (int j = 0; j < columns; j++) {
+            view.put(o + j, 0f);
+        }
+        Reference.reachabilityFence(this);
+    }
+
+    /**
      * The value at {@code offset} (row-major): for the occasional single read, not for hot loops.
      *
      * @param offset row·columns + column

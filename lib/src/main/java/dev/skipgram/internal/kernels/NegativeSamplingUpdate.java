@@ -46,6 +46,39 @@ public final class NegativeSamplingUpdate implements PairUpdate {
     @Override
     public double apply(FloatMatrix centerVectors, FloatMatrix outsideVectors, int c, int[] targets, int count,
             float learningRate) {
+        return pair(centerVectors, outsideVectors, null, c, targets, count, -learningRate);
+    }
+
+    /**
+     * The gradient form of the same kernel, for an objective that hands the step to an optimiser
+     * (the CS224n recipe): adds {@code scale} times the pair's gradient to {@code gradient}, with the
+     * parameters read-only. Both halves live in one [2V, d] matrix there, so the rows are given
+     * directly.
+     *
+     * <pre>
+     *   gradient[centerRow]  += scale · Σ_i (∂J/∂s_i) u_i
+     *   gradient[targets_i]  += scale · (∂J/∂s_i) v_c        (a repeated target adds twice)
+     * </pre>
+     *
+     * @param parameters the matrix holding v_c and the u_i; not modified
+     * @param gradient a matrix of the same shape, accumulated into
+     * @param centerRow the row of v_c
+     * @param targets the rows of the predicted word's u_o, then the negatives'
+     * @param count K + 1
+     * @param scale the factor on the gradient (1 / windows per step)
+     * @return the pair's loss J
+     */
+    public double addGradient(FloatMatrix parameters, FloatMatrix gradient, int centerRow, int[] targets, int count,
+            float scale) {
+        return pair(parameters, parameters, gradient, centerRow, targets, count, scale);
+    }
+
+    /**
+     * One pair: with {@code gradient} null, the SGD step in place ({@code factor} = −η); otherwise
+     * {@code factor} times the gradient added to {@code gradient} (the parameters unchanged).
+     */
+    private double pair(FloatMatrix centerVectors, FloatMatrix outsideVectors, FloatMatrix gradient, int c,
+            int[] targets, int count, float factor) {
         int d = dimension;
         float[] v = center;
         float[] u = target;
@@ -57,22 +90,33 @@ public final class NegativeSamplingUpdate implements PairUpdate {
             int row = targets[i];
             outsideVectors.getRow(row, u);
             float score = dot(v, u, d);
-            // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ±σ(z)
+            // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ∓σ(z)
             float z = i == 0 ? -score : score;
             float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
             float sigmoidZ = z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
             loss += Math.max(z, 0f) + Math.log(1.0 + ez);
-            float g = i == 0 ? learningRate * sigmoidZ : -learningRate * sigmoidZ;
-            for (int j = 0; j < d; j++) {
-                e[j] += g * u[j];
-                u[j] += g * v[j];
+            float g = i == 0 ? -factor * sigmoidZ : factor * sigmoidZ; // factor · ∂J_i/∂s_i
+            if (gradient == null) {
+                for (int j = 0; j < d; j++) {
+                    e[j] += g * u[j];
+                    u[j] += g * v[j];
+                }
+                outsideVectors.putRow(row, u);
+            } else {
+                for (int j = 0; j < d; j++) {
+                    e[j] += g * u[j];
+                }
+                gradient.addToRow(row, g, v);
             }
-            outsideVectors.putRow(row, u);
         }
-        for (int j = 0; j < d; j++) {
-            v[j] += e[j];
+        if (gradient == null) {
+            for (int j = 0; j < d; j++) {
+                v[j] += e[j];
+            }
+            centerVectors.putRow(c, v);
+        } else {
+            gradient.addToRow(c, 1f, e);
         }
-        centerVectors.putRow(c, v);
         return loss;
     }
 
