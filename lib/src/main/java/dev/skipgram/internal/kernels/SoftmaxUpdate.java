@@ -1,8 +1,6 @@
 package dev.skipgram.internal.kernels;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One batched SGD step of the full softmax (SPEC §1) over a batch of (input, predicted) pairs: the
@@ -19,10 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Shapes: V = vocabulary, d = dimension, R = rows in the batch (runs of equal inputs), R ≤ maxRows
  *   inputVectors    [V, d]  X (the "centre" rows v), shared, updated in place
  *   outputVectors   [V, d]  U (the "outside" rows u), shared, updated in place
- *   x   [R, d]   gathered input rows
- *   S   [R, V]   S = x Uᵀ; then, row by row in one pass, G = n·softmax(S) − counts
- *   dx  [R, d]   dx = G U                (∂J/∂x, with U as it was before this step)
- *   U  += −η Gᵀ x                        (one GEMM with beta = 1, under the lock of U)
+ *   SoftmaxStep with x = the rows' input vectors:
+ *     S = x Uᵀ; G = n·softmax(S) − counts; dx = G U (U before this step); U += −η Gᵀ x (beta = 1)
  *   X[input_r] += −η dx_r                (row by row)
  *   returns Σ_r (n_r·logsumexp(S_r) − Σ_j S_{r,o_j}) in double
  * </pre>
@@ -43,18 +39,10 @@ public final class SoftmaxUpdate implements WindowUpdate {
 
     private final FloatMatrix inputs; // X [V, d]
     private final INDArray outputVectors; // U [V, d]
-    private final int vocabularySize;
     private final int dimension;
-    private final int maxRows;
-    private final FloatMatrix gathered; // x [maxRows, d]
-    private final FloatMatrix scores; // S [maxRows, V]
-    private final FloatMatrix inputGradients; // dx [maxRows, d]
-    private final INDArray[] gatheredRows; // first r rows of x, made when first needed
-    private final INDArray[] scoreRows;
-    private final INDArray[] inputGradientRows;
+    private final SoftmaxStep step;
     private final int[] rowInput; // input word of row r
     private final int[] rowStart; // row r's pairs are [rowStart[r], rowStart[r + 1])
-    private final float[] row; // one score row, in the core's cache for the softmax pass
     private final float[] gradientRow; // one row of dx
     private final float[] inputRow; // one row of X
 
@@ -69,30 +57,19 @@ public final class SoftmaxUpdate implements WindowUpdate {
                     + inputVectors.rows() + ", " + inputVectors.columns() + "] and [" + outputVectors.rows() + ", "
                     + outputVectors.columns() + "]");
         }
-        if (maxRows < 1) {
-            throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
-        }
         this.inputs = inputVectors;
         this.outputVectors = outputVectors.array();
-        this.vocabularySize = inputVectors.rows();
         this.dimension = inputVectors.columns();
-        this.maxRows = maxRows;
-        this.gathered = FloatMatrix.zeros(maxRows, dimension);
-        this.scores = FloatMatrix.zeros(maxRows, vocabularySize);
-        this.inputGradients = FloatMatrix.zeros(maxRows, dimension);
-        this.gatheredRows = new INDArray[maxRows + 1];
-        this.scoreRows = new INDArray[maxRows + 1];
-        this.inputGradientRows = new INDArray[maxRows + 1];
+        this.step = new SoftmaxStep(maxRows, inputVectors.rows(), dimension);
         this.rowInput = new int[maxRows];
         this.rowStart = new int[maxRows + 1];
-        this.row = new float[vocabularySize];
         this.gradientRow = new float[dimension];
         this.inputRow = new float[dimension];
     }
 
     @Override
     public int maxRows() {
-        return maxRows;
+        return step.maxRows();
     }
 
     @Override
@@ -101,35 +78,16 @@ public final class SoftmaxUpdate implements WindowUpdate {
             return 0.0;
         }
         int rows = groupRuns(inputWords, count);
-        int d = dimension;
-
-        // x ← the rows' input vectors
         for (int r = 0; r < rows; r++) {
-            inputs.getRow(rowInput[r], inputRow);
-            gathered.putRow(r, inputRow);
+            step.gather(r, inputs, rowInput[r]);
         }
-        INDArray xr = rows(gatheredRows, gathered, rows);
-        INDArray sr = rows(scoreRows, scores, rows);
-        INDArray dxr = rows(inputGradientRows, inputGradients, rows);
-
-        // S ← x Uᵀ; each row becomes g = n·softmax − counts; the loss from the same pass
-        synchronized (outputVectors) {
-            Nd4j.gemm(xr, outputVectors, sr, false, true, 1.0, 0.0);
-        }
-        double loss = 0.0;
-        for (int r = 0; r < rows; r++) {
-            loss += softmaxRow(r, predictedWords);
-        }
-
+        double loss = step.forward(outputVectors, rows, rowStart, predictedWords);
         // dx ← G U (U before the step's own update); U ← U − η Gᵀ x
-        synchronized (outputVectors) {
-            Nd4j.gemm(sr, outputVectors, dxr, false, false, 1.0, 0.0);
-            Nd4j.gemm(sr, xr, outputVectors, true, false, -learningRate, 1.0);
-        }
-
+        step.backward(outputVectors, rows, 1.0, outputVectors, -learningRate, 1.0);
         // X[input_r] ← X[input_r] − η dx_r
+        int d = dimension;
         for (int r = 0; r < rows; r++) {
-            inputGradients.getRow(r, gradientRow);
+            step.inputGradient(r, gradientRow);
             inputs.getRow(rowInput[r], inputRow);
             for (int j = 0; j < d; j++) {
                 inputRow[j] -= learningRate * gradientRow[j];
@@ -141,6 +99,7 @@ public final class SoftmaxUpdate implements WindowUpdate {
 
     /** Splits the pairs into runs of equal input words; returns the number of runs. */
     private int groupRuns(int[] inputWords, int count) {
+        int maxRows = step.maxRows();
         int rows = 0;
         for (int i = 0; i < count; i++) {
             if (i == 0 || inputWords[i] != inputWords[i - 1]) {
@@ -154,37 +113,5 @@ public final class SoftmaxUpdate implements WindowUpdate {
         }
         rowStart[rows] = count;
         return rows;
-    }
-
-    /**
-     * Turns row r of S from scores into g = n·softmax − counts in one pass over a copy in {@link
-     * #row}, and returns the row's loss n·logsumexp − Σ_j s_{o_j}.
-     */
-    private double softmaxRow(int r, int[] predictedWords) {
-        int v = vocabularySize;
-        float[] z = row;
-        scores.getRow(r, z);
-        double loss = 0.0;
-        for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
-            loss -= z[predictedWords[i]];
-        }
-        int n = rowStart[r + 1] - rowStart[r];
-        loss += n * FloatKernels.scaledSoftmax(z, v, n);
-        for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
-            z[predictedWords[i]] -= 1f;
-        }
-        scores.putRow(r, z);
-        return loss;
-    }
-
-    /** The view of the first {@code rows} rows of {@code matrix}, made once and kept. */
-    private static INDArray rows(INDArray[] cache, FloatMatrix m, int rows) {
-        INDArray view = cache[rows];
-        if (view == null) {
-            INDArray matrix = m.array();
-            view = rows == matrix.rows() ? matrix : matrix.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            cache[rows] = view;
-        }
-        return view;
     }
 }
