@@ -72,14 +72,7 @@ public final class Vocabulary {
      */
     public static Vocabulary inFirstOccurrenceOrder(Corpus corpus, String unknownToken) {
         Objects.requireNonNull(unknownToken, "unknownToken");
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        try (Stream<List<String>> sentences = corpus.sentences()) {
-            sentences.forEach(sentence -> {
-                for (String w : sentence) {
-                    counts.computeIfAbsent(w, k -> new long[1])[0]++;
-                }
-            });
-        }
+        Map<String, long[]> counts = countInFirstOccurrenceOrder(corpus);
         counts.computeIfAbsent(unknownToken, k -> new long[1])[0]++;
         List<String> words = new ArrayList<>(counts.keySet());
         long[] c = new long[words.size()];
@@ -107,14 +100,7 @@ public final class Vocabulary {
         if (maxSize < 1) {
             throw new IllegalArgumentException("maxSize must be >= 1, got " + maxSize);
         }
-        Map<String, long[]> counts = new LinkedHashMap<>(1 << 16);
-        try (Stream<List<String>> sentences = corpus.sentences()) {
-            sentences.forEach(sentence -> {
-                for (String w : sentence) {
-                    counts.computeIfAbsent(w, k -> new long[1])[0]++;
-                }
-            });
-        }
+        Map<String, long[]> counts = countInFirstOccurrenceOrder(corpus);
         List<Map.Entry<String, long[]>> kept = new ArrayList<>();
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
             if (e.getValue()[0] >= minCount) {
@@ -131,6 +117,19 @@ public final class Vocabulary {
             c[i] = kept.get(i).getValue()[0];
         }
         return new Vocabulary(words, c);
+    }
+
+    /** Every word of one pass over the corpus with its count, in order of first occurrence. */
+    private static Map<String, long[]> countInFirstOccurrenceOrder(Corpus corpus) {
+        Map<String, long[]> counts = new LinkedHashMap<>(1 << 16);
+        try (Stream<List<String>> sentences = corpus.sentences()) {
+            sentences.forEach(sentence -> {
+                for (String w : sentence) {
+                    counts.computeIfAbsent(w, k -> new long[1])[0]++;
+                }
+            });
+        }
+        return counts;
     }
 
     /**
