@@ -1,9 +1,8 @@
 package dev.skipgram.eval;
 
 import dev.skipgram.WordVectors;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import java.io.IOException;
-import java.lang.ref.Reference;
-import java.nio.FloatBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,8 +87,7 @@ public final class Evaluation {
         int n = Math.min(restrictVocabulary, vectors.vocabulary().size());
         int d = vectors.dimension();
         Map<String, Integer> index = upperCaseIndex(vectors, n);
-        INDArray unit = unitRows(vectors, n); // [n, d]
-        FloatBuffer u = unit.data().asNioFloat();
+        FloatMatrix unit = unitRows(vectors, n); // [n, d]
 
         List<AnalogyReport.Section> sections = new ArrayList<>();
         List<int[]> pending = new ArrayList<>(); // covered questions of the current section: {a, b, c, expected}
@@ -97,8 +95,8 @@ public final class Evaluation {
         int sectionQuestions = 0;
         int total = 0;
         int lineNumber = 0;
-        INDArray queries = Nd4j.zeros(DataType.FLOAT, BATCH, d);
-        INDArray scores = Nd4j.zeros(DataType.FLOAT, BATCH, n);
+        FloatMatrix queries = FloatMatrix.zeros(BATCH, d);
+        FloatMatrix scores = FloatMatrix.zeros(BATCH, n);
         for (String line : lines) {
             lineNumber++;
             String trimmed = line.strip();
@@ -107,7 +105,7 @@ public final class Evaluation {
             }
             if (trimmed.startsWith(":")) {
                 if (section != null) {
-                    sections.add(new AnalogyReport.Section(section, countCorrect(pending, u, d, unit, queries, scores),
+                    sections.add(new AnalogyReport.Section(section, countCorrect(pending, unit, queries, scores),
                             pending.size(), sectionQuestions));
                 }
                 section = trimmed.substring(1).strip();
@@ -142,37 +140,44 @@ public final class Evaluation {
                     + " nothing to evaluate");
         }
         if (section != null) {
-            sections.add(new AnalogyReport.Section(section, countCorrect(pending, u, d, unit, queries, scores),
+            sections.add(new AnalogyReport.Section(section, countCorrect(pending, unit, queries, scores),
                     pending.size(), sectionQuestions));
         }
-        Reference.reachabilityFence(unit);
         return new AnalogyReport(sections, total, n);
     }
 
     /** Answers the questions in batches: scores = Q · unitᵀ via one GEMM per batch. */
-    private static int countCorrect(List<int[]> questions, FloatBuffer u, int d, INDArray unit, INDArray queries,
-            INDArray scores) {
-        int n = (int) unit.rows();
-        FloatBuffer q = queries.data().asNioFloat();
-        FloatBuffer s = scores.data().asNioFloat();
+    private static int countCorrect(List<int[]> questions, FloatMatrix unit, FloatMatrix queries,
+            FloatMatrix scores) {
+        int n = unit.rows();
+        int d = unit.columns();
+        float[] a = new float[d];
+        float[] b = new float[d];
+        float[] c = new float[d];
+        float[] row = new float[n];
         int correct = 0;
         for (int from = 0; from < questions.size(); from += BATCH) {
             int count = Math.min(BATCH, questions.size() - from);
             for (int i = 0; i < count; i++) {
                 int[] t = questions.get(from + i);
+                unit.getRow(t[0], a);
+                unit.getRow(t[1], b);
+                unit.getRow(t[2], c);
                 for (int j = 0; j < d; j++) {
                     // gensim: mean of the unit vectors with weights −1 (a), +1 (b), +1 (c); the scale
                     // does not change the ranking
-                    q.put(i * d + j, u.get(t[1] * d + j) - u.get(t[0] * d + j) + u.get(t[2] * d + j));
+                    b[j] = b[j] - a[j] + c[j];
                 }
+                queries.putRow(i, b);
             }
-            Nd4j.gemm(queries, unit, scores, false, true, 1.0, 0.0); // [BATCH, n]
+            Nd4j.gemm(queries.array(), unit.array(), scores.array(), false, true, 1.0, 0.0); // [BATCH, n]
             for (int i = 0; i < count; i++) {
                 int[] t = questions.get(from + i);
                 int best = -1;
                 float bestScore = Float.NEGATIVE_INFINITY;
+                scores.getRow(i, row);
                 for (int w = 0; w < n; w++) {
-                    float x = s.get(i * n + w);
+                    float x = row[w];
                     if (x > bestScore && w != t[0] && w != t[1] && w != t[2]) {
                         bestScore = x;
                         best = w;
@@ -183,8 +188,6 @@ public final class Evaluation {
                 }
             }
         }
-        Reference.reachabilityFence(queries); // q and s are views of their buffers
-        Reference.reachabilityFence(scores);
         return correct;
     }
 
@@ -264,22 +267,24 @@ public final class Evaluation {
     }
 
     /** The first n centre vectors scaled to unit length (zero vectors stay zero), [n, d] FLOAT. */
-    private static INDArray unitRows(WordVectors vectors, int n) {
+    private static FloatMatrix unitRows(WordVectors vectors, int n) {
         INDArray all = vectors.centerVectors();
-        INDArray rows = n == all.rows() ? all : all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c');
-        int d = (int) rows.columns();
-        FloatBuffer r = rows.data().asNioFloat();
+        FloatMatrix rows = FloatMatrix.wrap(all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all())
+                .dup('c').castTo(DataType.FLOAT));
+        int d = rows.columns();
+        float[] r = new float[d];
         for (int w = 0; w < n; w++) {
+            rows.getRow(w, r);
             double norm = 0;
             for (int j = 0; j < d; j++) {
-                norm += (double) r.get(w * d + j) * r.get(w * d + j);
+                norm += (double) r[j] * r[j];
             }
             float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
             for (int j = 0; j < d; j++) {
-                r.put(w * d + j, r.get(w * d + j) * scale);
+                r[j] = r[j] * scale;
             }
+            rows.putRow(w, r);
         }
-        Reference.reachabilityFence(all);
         return rows;
     }
 
