@@ -5,6 +5,9 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingListener;
 import dev.skipgram.TrainingReport;
 import dev.skipgram.WordVectors;
+import dev.skipgram.checkpoint.Checkpoint;
+import dev.skipgram.checkpoint.CheckpointStore;
+import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.kernels.FloatKernels;
@@ -13,9 +16,6 @@ import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
-import dev.skipgram.optim.Checkpoint;
-import dev.skipgram.optim.CheckpointStore;
-import dev.skipgram.optim.RunSettings;
 import dev.skipgram.random.RestorableRandom;
 import java.io.IOException;
 import java.lang.ref.Reference;
@@ -184,7 +184,6 @@ public final class Word2VecTrainer {
         private final Reporter reporter;
         private final CheckpointStore store; // null without checkpoints
         private final RunSettings settings;
-        private final long vocabularyChecksum;
         private int firstEpoch = 1;
         private long chunksToSkip; // chunks of firstEpoch trained before a resume
         private long wordsSinceCheckpoint;
@@ -205,8 +204,7 @@ public final class Word2VecTrainer {
             this.wordsTotal = vocabulary.totalCount() * config.epochs();
             this.store = config.checkpoints().map(dir -> new CheckpointStore(dir, 2)).orElse(null);
             this.reporter = new Reporter(config, listener, totals, wordsTotal, started, this::checkpointNote);
-            this.settings = Word2VecCheckpoint.settings(config);
-            this.vocabularyChecksum = Word2VecCheckpoint.checksum(vocabulary);
+            this.settings = Word2VecCheckpoint.settings(config, vocabulary);
         }
 
         /** Restores the newest checkpoint of the checkpoint directory, if there is one. */
@@ -223,12 +221,12 @@ public final class Word2VecTrainer {
             Path dir = store.directory();
             Word2VecCheckpoint state;
             try {
-                state = Word2VecCheckpoint.decode(c.state());
+                state = Word2VecCheckpoint.decode(c);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot resume from the checkpoint in " + dir + ": "
                         + e.getMessage() + "; use another checkpoint directory");
             }
-            String mismatch = state.mismatch(settings, vocabularyChecksum);
+            String mismatch = state.mismatch(settings);
             long v = vocabulary.size();
             long d = config.dimension();
             if (mismatch.isEmpty() && (c.parameters().dataType() != DataType.FLOAT
@@ -243,9 +241,7 @@ public final class Word2VecTrainer {
             }
             centerVectors.assign(c.parameters().get(NDArrayIndex.interval(0, v), NDArrayIndex.all()));
             outsideVectors.assign(c.parameters().get(NDArrayIndex.interval(v, 2 * v), NDArrayIndex.all()));
-            for (int i = 0; i < workerRandom.length; i++) {
-                workerRandom[i].restoreState(state.workerStates().get(i));
-            }
+            state.restoreWorkers(workerRandom);
             totals.restore(state.wordsProcessed(), c.step());
             reporter.resumedAt(state.wordsProcessed());
             firstEpoch = state.epoch();
@@ -426,13 +422,8 @@ public final class Word2VecTrainer {
             for (RestorableRandom r : workerRandom) {
                 states.add(r.saveState());
             }
-            long chunks = totals.chunks();
-            if (chunks > Integer.MAX_VALUE) {
-                throw new IllegalStateException("more than 2^31 chunks: too many to number checkpoints");
-            }
-            Word2VecCheckpoint state = new Word2VecCheckpoint(settings, vocabularyChecksum, epoch, chunksDone,
-                    totals.words(), states);
-            store.save(new Checkpoint((int) chunks, Double.NaN, state.encode(), parameters));
+            Word2VecCheckpoint state = new Word2VecCheckpoint(settings, epoch, chunksDone, totals.words(), states);
+            store.save(state.toCheckpoint(totals.chunks(), parameters));
             Reference.reachabilityFence(parameters);
             LOG.debug("checkpoint at epoch {}, chunk {}, {} words", epoch, chunksDone, totals.words());
         }

@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.corpus.Corpus;
-import dev.skipgram.optim.Checkpoint;
-import dev.skipgram.optim.CheckpointStore;
+import dev.skipgram.checkpoint.Checkpoint;
+import dev.skipgram.checkpoint.CheckpointStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,14 +110,46 @@ class Word2VecCheckpointTest {
         assertEquals(uninterrupted.mean(), resumed.mean(), 0.05 * uninterrupted.mean());
     }
 
+    /**
+     * The default thread count is the machine's number of processors, and it is not part of a run's
+     * identity: a checkpoint written with one count resumes with another. The default is set here by
+     * the config's {@code threads}, as two machines would set it, not by this machine's processors.
+     */
+    @Test
+    void aCheckpointResumesWithAnotherThreadCount(@TempDir Path dir) throws IOException {
+        Path fourCores = dir.resolve("four");
+        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                config(LossType.NEGATIVE_SAMPLING).threads(4).checkpoints(fourCores, 10_000).build(),
+                crashAtWords(20_000)));
+        Path copy = Files.createDirectory(dir.resolve("copy"));
+        for (Path f : new CheckpointStore(fourCores, 2).listNewestFirst()) {
+            Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        // resumed on a two-core machine, from the same checkpoint twice: no refusal, and the workers'
+        // generators are split afresh deterministically, so one thread gives the same vectors both times
+        WordVectors a = SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(1)
+                .checkpoints(fourCores, 10_000).build());
+        WordVectors b = SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(1)
+                .checkpoints(copy, 10_000).build());
+        assertEquals(a.centerVectors(), b.centerVectors());
+        Path again = Files.createDirectory(dir.resolve("again"));
+        for (Path f : new CheckpointStore(copy, 2).listNewestFirst()) {
+            Files.copy(f, again.resolve(f.getFileName()));
+        }
+        WordVectors c = SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(2)
+                .checkpoints(again, 10_000).build());
+        assertEquals(a.vocabulary(), c.vocabulary());
+    }
+
     @Test
     void aCheckpointOfAnotherRunIsRefusedWithTheDifferences(@TempDir Path dir) {
         SkipGramConfig first = config(LossType.NEGATIVE_SAMPLING).checkpoints(dir, 10_000).build();
         SkipGram.train(CORPUS, first);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SkipGram.train(CORPUS, first.toBuilder().learningRate(0.05).threads(2).build()));
+                () -> SkipGram.train(CORPUS, first.toBuilder().learningRate(0.05).epochs(4).build()));
+        // (the thread count is not part of a run's identity: see aCheckpointResumesWithAnotherThreadCount)
         assertTrue(e.getMessage().contains("learningRate = 0.05 (checkpoint: 0.025)")
-                && e.getMessage().contains("threads = 2 (checkpoint: 1)")
+                && e.getMessage().contains("epochs = 4 (checkpoint: 3)")
                 && e.getMessage().contains(dir.toString()), e.getMessage());
         e = assertThrows(IllegalStateException.class,
                 () -> SkipGram.train(TestData.topicCorpus(3000, 5), first));
