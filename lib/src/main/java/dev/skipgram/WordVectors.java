@@ -319,7 +319,7 @@ public final class WordVectors {
 
     private int indexOf(String word) {
         Objects.requireNonNull(word, "word");
-        return vocabulary.indexOf(word).orElseThrow(() -> new IllegalArgumentException(
+        return vocabulary.find(word).orElseThrow(() -> new IllegalArgumentException(
                 "'" + word + "' is not in the vocabulary (" + vocabulary.size() + " words)"));
     }
 

@@ -126,7 +126,7 @@ public final class Cs224nTrainer {
     private static int[][] encode(Corpus corpus, Vocabulary vocabulary) {
         try (Stream<List<String>> s = corpus.sentences()) {
             return s.map(sentence -> sentence.stream()
-                            .mapToInt(w -> vocabulary.indexOf(w).orElseThrow(() -> new IllegalStateException(
+                            .mapToInt(w -> vocabulary.find(w).orElseThrow(() -> new IllegalStateException(
                                     "the corpus changed between passes: '" + w + "' was not in the first pass")))
                             .toArray())
                     .toArray(int[][]::new);

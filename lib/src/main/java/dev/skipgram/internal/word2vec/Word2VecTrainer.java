@@ -323,7 +323,7 @@ public final class Word2VecTrainer {
                     List<String> sentence = it.next();
                     int sentenceStart = n;
                     for (String token : sentence) {
-                        int w = vocabulary.find(token);
+                        int w = vocabulary.indexOf(token);
                         if (w < 0) {
                             continue;
                         }
