@@ -120,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final int[][] PROBES = {{0, 0, 0}, {1, 7, 1}, {2, 0, 1}, {2, 12, 0}};
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (resume && checkpointDirectory == null) {
