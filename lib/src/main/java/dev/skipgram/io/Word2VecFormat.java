@@ -2,6 +2,7 @@ package dev.skipgram.io;
 
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.FreshVectors;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -305,7 +306,7 @@ public final class Word2VecFormat {
             counts[w] = words - w;
         }
         try {
-            return new WordVectors(new Vocabulary(vocabulary, counts), matrix);
+            return FreshVectors.adopt(new Vocabulary(vocabulary, counts), matrix, null); // not copied again
         } finally {
             Reference.reachabilityFence(matrix); // values, a view of its buffer, was written above
         }

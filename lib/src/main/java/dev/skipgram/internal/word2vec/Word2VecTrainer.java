@@ -10,6 +10,7 @@ import dev.skipgram.checkpoint.CheckpointStore;
 import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.kernels.FloatKernels;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
@@ -166,7 +167,7 @@ public final class Word2VecTrainer {
         Reference.reachabilityFence(centerVectors);
         Reference.reachabilityFence(outsideVectors);
         LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        return new WordVectors(vocabulary, centerVectors, outsideVectors);
+        return FreshVectors.adopt(vocabulary, centerVectors, outsideVectors); // not copied: nobody else holds them
     }
 
     /** One training run: the shared parameters, the workers' generators, progress and checkpoints. */
