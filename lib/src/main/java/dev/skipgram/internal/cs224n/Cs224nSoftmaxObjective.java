@@ -3,7 +3,6 @@ package dev.skipgram.internal.cs224n;
 import dev.skipgram.internal.kernels.FloatKernels;
 import dev.skipgram.optim.ValueAndGradient;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,8 +25,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   gradU  [V, d]  = Gᵀ C / B         → written straight into the outside half of the gradient
  * </pre>
  * The loss is Σ_b (n_b·logsumexp(S_b) − Σ_j S_{b,o_j}) in double, exact for scores of any size (no
- * −log of an underflowed probability). The softmax rows are split over the available processors.
- * Cost O(B·V·d) per step, independent of the number of outside words per window.
+ * −log of an underflowed probability). Everything runs on the calling thread (only ND4J's native
+ * matrix products may use BLAS threads of their own): the CS224n recipe is single-threaded, and no
+ * work goes to the common ForkJoinPool. Cost O(B·V·d) per step, independent of the number of outside words per window.
  */
 final class Cs224nSoftmaxObjective extends Cs224nObjective {
 
@@ -38,7 +38,7 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
     private final INDArray outsideGradient; // view of gradient rows V..2V−1
     private final float[] outsideScores; // u_oᵀ v_c of every pair of the step
     private final double[] logSumExp; // logsumexp(U v_c) of every window of the step
-    private final Runnable[] rowTasks; // the softmax rows, split over the available processors
+    private final float[] row; // one row of S at a time, [V]
     private INDArray lastX;
     private INDArray outsideVectors; // view of x rows V..2V−1
 
@@ -52,14 +52,7 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
         outsideGradient = gradient.get(NDArrayIndex.interval(vocabularySize, 2L * vocabularySize), NDArrayIndex.all());
         outsideScores = new float[windowsPerStep * 2 * windowSize];
         logSumExp = new double[windowsPerStep];
-        int parts = Math.max(1, Math.min(windowsPerStep, Runtime.getRuntime().availableProcessors()));
-        rowTasks = new Runnable[parts];
-        for (int p = 0; p < parts; p++) {
-            int from = p * windowsPerStep / parts;
-            int to = (p + 1) * windowsPerStep / parts;
-            float[] row = new float[vocabularySize];
-            rowTasks[p] = () -> softmaxRows(from, to, row);
-        }
+        row = new float[vocabularySize];
     }
 
     @Override
@@ -94,11 +87,7 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
                 outsideScores[i] = s.get(b * v + batch.outside(i));
             }
         }
-        if (rowTasks.length == 1) {
-            rowTasks[0].run();
-        } else {
-            Arrays.stream(rowTasks).parallel().forEach(Runnable::run);
-        }
+        softmaxRows(0, windows, row);
         double loss = 0.0;
         for (int b = 0; b < windows; b++) {
             loss += (batch.end(b) - batch.start(b)) * logSumExp[b];
@@ -125,7 +114,7 @@ final class Cs224nSoftmaxObjective extends Cs224nObjective {
     /**
      * Turns rows {@code [from, to)} of S from scores into g = n·softmax − counts, in one pass over a
      * row copied to {@code row} (78 KB for V = 19,539: it stays in the core's cache), and records each
-     * row's logsumexp. Rows are independent, so disjoint ranges may run on different threads.
+     * row's logsumexp. Rows are independent, so the order (and any split) does not change a bit.
      */
     private void softmaxRows(int from, int to, float[] row) {
         int v = vocabularySize;
