@@ -79,7 +79,8 @@ public final class Cs224nTrainer {
             long windows = (long) progress.step() * config.windowsPerStep();
             listener.onReport(new TrainingReport(1, 1, windows, windowsTotal, pairs,
                     pairs == 0 ? Double.NaN : sinceLast[0] / pairs, progress.stepSize(),
-                    windows / Math.max(1e-9, elapsed.toNanos() / 1e9), elapsed, progress.step() == config.steps()));
+                    objective.windowsEvaluated() / Math.max(1e-9, elapsed.toNanos() / 1e9), elapsed,
+                    progress.step() == config.steps()));
         };
         Sgd.Builder sgd = Sgd.builder()
                 .stepSize(config.learningRate())

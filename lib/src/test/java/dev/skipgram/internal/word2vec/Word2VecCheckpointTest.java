@@ -1,6 +1,7 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Recipe;
 import dev.skipgram.SkipGram;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TestData;
@@ -139,6 +140,34 @@ class Word2VecCheckpointTest {
         WordVectors c = SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(2)
                 .checkpoints(again, 10_000).build());
         assertEquals(a.vocabulary(), c.vocabulary());
+    }
+
+    /**
+     * After a resume, {@code wordsPerSecond} is the rate of this call's own words: times the elapsed
+     * time it gives exactly the words processed since the checkpoint (no clock involved). The CS224n
+     * recipe used to count the steps before the resume too, inflating the rate.
+     */
+    @Test
+    void aResumedRunReportsTheRateOfItsOwnWordsInBothRecipes(@TempDir Path dir) throws IOException {
+        SkipGramConfig cs224n = SkipGramConfig.cs224n().dimension(4).steps(40).reportEvery(5)
+                .checkpoints(dir.resolve("cs224n"), 10).build();
+        SkipGramConfig word2vec = config(LossType.NEGATIVE_SAMPLING).checkpoints(dir.resolve("word2vec"), 10_000)
+                .build();
+        for (SkipGramConfig c : List.of(cs224n, word2vec)) {
+            long crash = c.recipe() == Recipe.CS224N ? 25L * c.windowsPerStep() : 20_000;
+            assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, c, crashAtWords(crash)));
+            Checkpoint saved = new CheckpointStore(c.checkpointDirectory(), 2).loadNewest().orElseThrow();
+            long wordsBefore = c.recipe() == Recipe.CS224N ? saved.step() * c.windowsPerStep()
+                    : Word2VecCheckpoint.decode(saved).wordsProcessed();
+            assertTrue(wordsBefore > 0, c.recipe() + " resumes from a checkpoint with words done");
+            List<TrainingReport> reports = new java.util.ArrayList<>();
+            SkipGram.train(CORPUS, c, reports::add);
+            for (TrainingReport r : reports) {
+                double wordsThisRun = r.wordsPerSecond() * (r.elapsed().toNanos() / 1e9);
+                assertEquals(r.wordsProcessed() - wordsBefore, wordsThisRun, 1e-6 * r.wordsProcessed(),
+                        c.recipe() + ": " + r);
+            }
+        }
     }
 
     @Test
