@@ -57,7 +57,8 @@ import java.util.function.ToIntFunction;
  * @param minLearningRate word2vec: the floor the learning rate decays to linearly over all epochs,
  *     finite, ≥ 0 and ≤ learningRate (0.0001, gensim's {@code min_alpha})
  * @param threads word2vec: worker threads updating the shared parameters without locks, ≥ 1 (the
- *     available processors)
+ *     available processors). Not part of {@link #runSettings()}: a checkpoint resumes with another
+ *     thread count
  * @param reportInterval word2vec: the longest time between two reports, positive (2 s)
  * @param checkpointEvery CS224n: steps between checkpoints (5,000); word2vec: words processed between
  *     checkpoints, which are also written at the end of every epoch (10,000,000); ≥ 1
