@@ -9,7 +9,10 @@ public enum Recipe {
     /**
      * The Stanford CS224n assignment (SPEC §6): vocabulary in first-occurrence order plus {@code UNK},
      * 30 subsampled copies of the corpus, SGD on the mean loss of random windows with step annealing.
-     * Single-threaded and exactly reproducible.
+     * Single-threaded: every step runs on the thread that calls {@link SkipGram#train}, with no work
+     * on the common ForkJoinPool or other Java threads (ND4J's native matrix products may use BLAS
+     * threads of their own); {@link SkipGramConfig#threads()} is ignored. Exactly reproducible: equal
+     * seeds give identical vectors.
      */
     CS224N,
     /**

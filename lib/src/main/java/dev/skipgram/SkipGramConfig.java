@@ -1,16 +1,29 @@
 package dev.skipgram;
 
+import dev.skipgram.checkpoint.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ObjDoubleConsumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Everything {@link SkipGram#train} needs to know, validated when constructed: a config that exists
- * is a config that trains. Start from one of the two presets, {@link #cs224n()} (also
- * {@link #builder()}) or {@link #word2vec()}, and change what you need.
+ * is a config that trains. Start from one of the two presets, {@link #cs224n()} or
+ * {@link #word2vec()}, and change what you need; the recipe is chosen by the preset, since each
+ * recipe has its own defaults. {@link #toProperties()} and {@link #of(Properties)} write and read
+ * every setting as text, under the names of the record's components.
  *
  * <p>Some settings belong to one recipe and are ignored by the other; each says which.
  *
@@ -44,7 +57,8 @@ import java.util.Optional;
  * @param minLearningRate word2vec: the floor the learning rate decays to linearly over all epochs,
  *     finite, ≥ 0 and ≤ learningRate (0.0001, gensim's {@code min_alpha})
  * @param threads word2vec: worker threads updating the shared parameters without locks, ≥ 1 (the
- *     available processors)
+ *     available processors). Not part of {@link #runSettings()}: a checkpoint resumes with another
+ *     thread count
  * @param reportInterval word2vec: the longest time between two reports, positive (2 s)
  * @param checkpointEvery CS224n: steps between checkpoints (5,000); word2vec: words processed between
  *     checkpoints, which are also written at the end of every epoch (10,000,000); ≥ 1
@@ -160,7 +174,10 @@ public record SkipGramConfig(
      * A builder holding the CS224n recipe's settings (the same as {@link #cs224n()}).
      *
      * @return a new builder
+     * @deprecated an alias that hides which recipe it starts from; use {@link #cs224n()} (or
+     *     {@link #word2vec()}). To be removed in 0.2.
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static Builder builder() {
         return cs224n();
     }
@@ -172,7 +189,7 @@ public record SkipGramConfig(
      * @return a new builder
      */
     public static Builder cs224n() {
-        return new Builder();
+        return new Builder(Recipe.CS224N);
     }
 
     /**
@@ -182,8 +199,7 @@ public record SkipGramConfig(
      * @return a new builder
      */
     public static Builder word2vec() {
-        Builder b = new Builder();
-        b.recipe = Recipe.WORD2VEC;
+        Builder b = new Builder(Recipe.WORD2VEC);
         b.dimension = 100;
         b.negatives = 5;
         b.subsampleThreshold = 1e-3;
@@ -193,23 +209,159 @@ public record SkipGramConfig(
     }
 
     /**
-     * The settings that shape training in both recipes, in a fixed order, for the checkpoints'
-     * {@link dev.skipgram.optim.RunSettings}; each recipe adds its own.
+     * Every setting of this config as text, named as the record's components are (the one vocabulary
+     * of setting names, shared by checkpoints and the command line): {@code recipe} and {@code loss}
+     * as enum constant names, numbers as {@link Integer#toString}, {@link Long#toString} and
+     * {@link Double#toString} write them (so doubles read back exactly), {@code reportInterval} in
+     * ISO-8601 ({@code PT2S}), and {@code checkpointDirectory} as a path, absent when checkpoints
+     * are off. {@link #of(Properties)} reads them back.
      *
-     * @return a new mutable map, setting name to value
+     * @return new properties, one per setting; the caller may modify them
      */
-    public Map<String, Object> sharedRunSettings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("loss", loss);
-        m.put("dimension", dimension);
-        m.put("windowSize", windowSize);
-        m.put("negatives", negatives);
-        m.put("noiseExponent", noiseExponent);
-        m.put("subsampleThreshold", subsampleThreshold);
-        m.put("learningRate", learningRate);
-        m.put("seed", seed);
-        return m;
+    public Properties toProperties() {
+        Properties p = new Properties();
+        for (Setting s : SETTINGS) {
+            String v = s.get.apply(this);
+            if (v != null) {
+                p.setProperty(s.name, v);
+            }
+        }
+        return p;
     }
+
+    /**
+     * A config from settings written as {@link #toProperties()} writes them: the preset of the given
+     * {@code recipe} ({@link #cs224n()} or {@link #word2vec()}) with every other setting present
+     * replacing the preset's value. {@code of(c.toProperties())} equals {@code c}.
+     *
+     * @param properties setting name to value; {@code recipe} is required, every other key is optional
+     * @return the validated config
+     * @throws IllegalArgumentException naming the key and the value if a key is not a setting, a value
+     *     cannot be read as its setting's type, {@code recipe} is missing, or the config is invalid
+     */
+    public static SkipGramConfig of(Properties properties) {
+        Objects.requireNonNull(properties, "properties");
+        String recipeName = properties.getProperty(RECIPE);
+        if (recipeName == null) {
+            throw new IllegalArgumentException("setting '" + RECIPE + "' is missing: it chooses the defaults of"
+                    + " every other setting (" + Arrays.toString(Recipe.values()) + ")");
+        }
+        Builder b = switch (parseEnum(Recipe.class, RECIPE, recipeName)) {
+            case CS224N -> cs224n();
+            case WORD2VEC -> word2vec();
+        };
+        Map<String, Setting> byName = new LinkedHashMap<>();
+        for (Setting s : SETTINGS) {
+            byName.put(s.name, s);
+        }
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            String value = properties.getProperty(key);
+            Setting s = byName.get(key);
+            if (s == null) {
+                throw new IllegalArgumentException("unknown setting '" + key + "' = '" + value
+                        + "'; the settings are " + byName.keySet());
+            }
+            if (!key.equals(RECIPE)) {
+                s.set.accept(b, value);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The settings that a run resuming from a checkpoint must share with the run that wrote it: those
+     * that shape the data or the steps of this config's recipe, named as in {@link #toProperties()}.
+     * Both recipes: {@code recipe, loss, dimension, windowSize, negatives, noiseExponent,
+     * subsampleThreshold, learningRate, seed}; CS224n also {@code windowsPerStep, annealFactor,
+     * annealEvery}; word2vec also {@code epochs, minCount, maxVocabularySize, minLearningRate}. Not
+     * {@code steps} (a CS224n run may be extended), nor {@code threads} (a checkpoint made with the
+     * default thread count resumes on a machine with another number of processors), nor how reports
+     * and checkpoints are made.
+     *
+     * @return the settings, in the order of the record's components
+     */
+    public RunSettings runSettings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Setting s : SETTINGS) {
+            if (s.identity == Identity.BOTH || s.identity.name().equals(recipe.name())) {
+                m.put(s.name, s.get.apply(this));
+            }
+        }
+        return new RunSettings(m);
+    }
+
+    private static final String RECIPE = "recipe";
+
+    /** Of which recipes' {@link #runSettings()} a setting is part. */
+    private enum Identity { BOTH, CS224N, WORD2VEC, NONE }
+
+    /** One setting: its name (written nowhere else), how it is read from a config and set on a builder. */
+    private record Setting(String name, Identity identity, Function<SkipGramConfig, String> get,
+            BiConsumer<Builder, String> set) {
+
+        static Setting ofInt(String name, Identity identity, ToIntFunction<SkipGramConfig> get,
+                ObjIntConsumer<Builder> set) {
+            return new Setting(name, identity, c -> Integer.toString(get.applyAsInt(c)),
+                    (b, v) -> set.accept(b, parse(name, v, "an integer", Integer::parseInt)));
+        }
+
+        static Setting ofDouble(String name, Identity identity, ToDoubleFunction<SkipGramConfig> get,
+                ObjDoubleConsumer<Builder> set) {
+            return new Setting(name, identity, c -> Double.toString(get.applyAsDouble(c)),
+                    (b, v) -> set.accept(b, parse(name, v, "a number", Double::parseDouble)));
+        }
+    }
+
+    private static <T> T parse(String name, String value, String what, Function<String, T> parser) {
+        try {
+            return parser.apply(value.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("setting " + name + " = '" + value + "' is not " + what, e);
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + name + " = '" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()), e);
+        }
+    }
+
+    /** Every setting, in the order of the record's components. */
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting(RECIPE, Identity.BOTH, c -> c.recipe.name(), (b, v) -> { }),
+            new Setting("loss", Identity.BOTH, c -> c.loss.name(),
+                    (b, v) -> b.loss = parseEnum(LossType.class, "loss", v)),
+            Setting.ofInt("dimension", Identity.BOTH, c -> c.dimension, (b, v) -> b.dimension = v),
+            Setting.ofInt("windowSize", Identity.BOTH, c -> c.windowSize, (b, v) -> b.windowSize = v),
+            Setting.ofInt("negatives", Identity.BOTH, c -> c.negatives, (b, v) -> b.negatives = v),
+            Setting.ofDouble("noiseExponent", Identity.BOTH, c -> c.noiseExponent, (b, v) -> b.noiseExponent = v),
+            Setting.ofDouble("subsampleThreshold", Identity.BOTH, c -> c.subsampleThreshold,
+                    (b, v) -> b.subsampleThreshold = v),
+            Setting.ofDouble("learningRate", Identity.BOTH, c -> c.learningRate, (b, v) -> b.learningRate = v),
+            new Setting("seed", Identity.BOTH, c -> Long.toString(c.seed),
+                    (b, v) -> b.seed = parse("seed", v, "an integer", Long::parseLong)),
+            Setting.ofInt("steps", Identity.NONE, c -> c.steps, (b, v) -> b.steps = v),
+            Setting.ofInt("windowsPerStep", Identity.CS224N, c -> c.windowsPerStep, (b, v) -> b.windowsPerStep = v),
+            Setting.ofDouble("annealFactor", Identity.CS224N, c -> c.annealFactor, (b, v) -> b.annealFactor = v),
+            Setting.ofInt("annealEvery", Identity.CS224N, c -> c.annealEvery, (b, v) -> b.annealEvery = v),
+            Setting.ofInt("reportEvery", Identity.NONE, c -> c.reportEvery, (b, v) -> b.reportEvery = v),
+            Setting.ofInt("epochs", Identity.WORD2VEC, c -> c.epochs, (b, v) -> b.epochs = v),
+            Setting.ofInt("minCount", Identity.WORD2VEC, c -> c.minCount, (b, v) -> b.minCount = v),
+            Setting.ofInt("maxVocabularySize", Identity.WORD2VEC, c -> c.maxVocabularySize,
+                    (b, v) -> b.maxVocabularySize = v),
+            Setting.ofDouble("minLearningRate", Identity.WORD2VEC, c -> c.minLearningRate,
+                    (b, v) -> b.minLearningRate = v),
+            Setting.ofInt("threads", Identity.NONE, c -> c.threads, (b, v) -> b.threads = v),
+            new Setting("reportInterval", Identity.NONE, c -> c.reportInterval.toString(),
+                    (b, v) -> b.reportInterval = parse("reportInterval", v, "an ISO-8601 duration such as PT2S",
+                            Duration::parse)),
+            Setting.ofInt("checkpointEvery", Identity.NONE, c -> c.checkpointEvery, (b, v) -> b.checkpointEvery = v),
+            new Setting("checkpointDirectory", Identity.NONE,
+                    c -> c.checkpointDirectory == null ? null : c.checkpointDirectory.toString(),
+                    (b, v) -> b.checkpointDirectory = parse("checkpointDirectory", v, "a path", Path::of)));
 
     /**
      * A builder holding this config's values, to derive a changed config from it.
@@ -222,11 +374,14 @@ public record SkipGramConfig(
 
     /**
      * Builds a {@link SkipGramConfig}. The setters accept any value; {@link #build()} validates them
-     * all, so a builder may pass through invalid states. Not thread-safe: confine a builder to one
+     * all, so a builder may pass through invalid states. A builder holds the defaults of the recipe
+     * it was started from ({@link SkipGramConfig#cs224n()}, {@link SkipGramConfig#word2vec()} or
+     * {@link SkipGramConfig#toBuilder()}), and that recipe cannot be changed. Not thread-safe: confine a builder to one
      * thread (the configs it builds are immutable and may be shared).
      */
     public static final class Builder {
-        private Recipe recipe = Recipe.CS224N;
+        private final Recipe preset; // the recipe whose defaults this builder started from
+        private Recipe recipe;
         private LossType loss = LossType.NEGATIVE_SAMPLING;
         private int dimension = 10;
         private int windowSize = 5;
@@ -249,9 +404,13 @@ public record SkipGramConfig(
         private int checkpointEvery = 5_000;
         private Path checkpointDirectory;
 
-        private Builder() {}
+        private Builder(Recipe preset) {
+            this.preset = preset;
+            this.recipe = preset;
+        }
 
         private Builder(SkipGramConfig c) {
+            preset = c.recipe;
             recipe = c.recipe;
             loss = c.loss;
             dimension = c.dimension;
@@ -277,12 +436,27 @@ public record SkipGramConfig(
         }
 
         /**
-         * Sets {@link SkipGramConfig#recipe()}.
+         * Sets {@link SkipGramConfig#recipe()}, which can only be the recipe this builder started from:
+         * the other recipe would train with this one's defaults (for example word2vec with CS224n's
+         * d = 10 and learning rate 0.3).
          *
-         * @param v the training procedure, not null
+         * @param v the recipe this builder holds the defaults of; null fails in {@link #build()}
          * @return this builder
+         * @throws IllegalStateException if {@code v} is another recipe than the one this builder was
+         *     started from, saying which preset to start from instead
+         * @deprecated the preset chooses the recipe: start from {@link SkipGramConfig#cs224n()} or
+         *     {@link SkipGramConfig#word2vec()}. To be removed in 0.2.
          */
-        public Builder recipe(Recipe v) { recipe = v; return this; }
+        @Deprecated(since = "0.1.0", forRemoval = true)
+        public Builder recipe(Recipe v) {
+            if (v != null && v != preset) {
+                throw new IllegalStateException("recipe(" + v + ") on a builder holding the " + preset
+                        + " recipe's defaults would train " + v + " with them; start from SkipGramConfig."
+                        + (v == Recipe.WORD2VEC ? "word2vec()" : "cs224n()") + " instead");
+            }
+            recipe = v;
+            return this;
+        }
         /**
          * Sets {@link SkipGramConfig#loss()}.
          *

@@ -17,13 +17,17 @@ import java.time.Duration;
  *
  * @param epoch the current epoch, 1-based (always 1 for the CS224n recipe)
  * @param epochs the number of epochs
- * @param wordsProcessed corpus words consumed so far: in-vocabulary tokens read, before subsampling
- *     (word2vec), or windows drawn, one centre word each (CS224n: steps × windowsPerStep)
+ * @param wordsProcessed the words training has gone through so far, counting those before a resume.
+ *     The recipes count different things, so compare them only within a recipe. word2vec: the
+ *     corpus's in-vocabulary tokens read, before subsampling (epochs × the corpus at the end).
+ *     CS224n: the centre words trained, one per window, drawn at random from the subsampled data
+ *     (steps × windowsPerStep; a word may be drawn many times, or never)
  * @param wordsTotal {@code wordsProcessed} at the end of training
  * @param pairs (centre, outside) pairs trained since the previous report
  * @param meanLoss the mean pair loss over those pairs (NaN only if {@code pairs} is 0)
  * @param learningRate the learning rate at the time of the report
- * @param wordsPerSecond {@code wordsProcessed} divided by the elapsed time
+ * @param wordsPerSecond the words processed by this call of {@link SkipGram#train} (not those before
+ *     a resume) divided by {@code elapsed}: the rate of this run, in both recipes
  * @param elapsed time since training started (vocabulary and data preparation included)
  * @param endOfEpoch whether this report closes an epoch
  */

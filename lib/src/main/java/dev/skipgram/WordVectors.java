@@ -41,8 +41,14 @@ public final class WordVectors {
     private final INDArray outsideVectors; // [V, d] FLOAT, c order, or null (vectors loaded from a file)
     private final double[] norms; // ‖v_w‖ for every word
 
+    static {
+        // the library's own readers and trainers hand over arrays nobody else holds, without a copy
+        dev.skipgram.internal.FreshVectors.register(WordVectors::adopt);
+    }
+
     /**
-     * Creates word vectors from a vocabulary and its two embedding matrices (copied).
+     * Creates word vectors from a vocabulary and its two embedding matrices, copied once (into FLOAT,
+     * c order).
      *
      * @param vocabulary the words, V of them
      * @param centerVectors {@code [V, d]}, the word embeddings
@@ -51,23 +57,44 @@ public final class WordVectors {
      *     infinite
      */
     public WordVectors(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
-        this(vocabulary, centerVectors, Objects.requireNonNull(outsideVectors, "outsideVectors"), true);
+        this(vocabulary, ownCopy(vocabulary, centerVectors, Objects.requireNonNull(outsideVectors, "outsideVectors")));
     }
 
     /**
      * Creates word vectors without outside vectors, as loaded from a word2vec file.
      *
      * @param vocabulary the words, V of them
-     * @param centerVectors {@code [V, d]}, the word embeddings (copied)
+     * @param centerVectors {@code [V, d]}, the word embeddings (copied once, into FLOAT, c order)
      * @throws IllegalArgumentException if the shape does not match the vocabulary, or a value is NaN
      *     or infinite
      */
     public WordVectors(Vocabulary vocabulary, INDArray centerVectors) {
-        this(vocabulary, centerVectors, null, true);
+        this(vocabulary, ownCopy(vocabulary, centerVectors, null));
     }
 
-    private WordVectors(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors, boolean copy) {
-        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    /** Matrices this instance owns: FLOAT, c order, not views, held by nobody else. */
+    private record Owned(INDArray centerVectors, INDArray outsideVectors) {}
+
+    /** Checks the shapes, then copies each matrix once. */
+    private static Owned ownCopy(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
+        requireShapes(vocabulary, centerVectors, outsideVectors);
+        return new Owned(floatCopy(centerVectors), outsideVectors == null ? null : floatCopy(outsideVectors));
+    }
+
+    /** Word vectors that take {@code centerVectors} and {@code outsideVectors} as they are: see FreshVectors. */
+    private static WordVectors adopt(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
+        requireShapes(vocabulary, centerVectors, outsideVectors);
+        for (INDArray a : new INDArray[] {centerVectors, outsideVectors}) {
+            if (a != null && (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.isView())) {
+                throw new IllegalArgumentException("only a FLOAT, c-order array that is not a view can be handed"
+                        + " over; got " + a.dataType() + ", order " + a.ordering() + (a.isView() ? ", a view" : ""));
+            }
+        }
+        return new WordVectors(vocabulary, new Owned(centerVectors, outsideVectors));
+    }
+
+    private static void requireShapes(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
+        Objects.requireNonNull(vocabulary, "vocabulary");
         requireShape("centerVectors", centerVectors, vocabulary.size());
         if (outsideVectors != null) {
             requireShape("outsideVectors", outsideVectors, vocabulary.size());
@@ -76,8 +103,22 @@ public final class WordVectors {
                         + " dimensions but outside vectors " + outsideVectors.columns());
             }
         }
-        this.centerVectors = centerVectors.castTo(DataType.FLOAT).dup('c');
-        this.outsideVectors = outsideVectors == null ? null : outsideVectors.castTo(DataType.FLOAT).dup('c');
+    }
+
+    /**
+     * A FLOAT, c-order copy made in one pass: a cast to FLOAT is already a new array (it used to be
+     * copied a second time), and a FLOAT array is duplicated.
+     */
+    private static INDArray floatCopy(INDArray a) {
+        INDArray cast = a.castTo(DataType.FLOAT);
+        boolean shared = cast == a || cast.data() == a.data() || cast.isView();
+        return shared || cast.ordering() != 'c' ? cast.dup('c') : cast;
+    }
+
+    private WordVectors(Vocabulary vocabulary, Owned matrices) {
+        this.vocabulary = vocabulary;
+        this.centerVectors = matrices.centerVectors();
+        this.outsideVectors = matrices.outsideVectors();
         int d = dimension();
         FloatBuffer v = this.centerVectors.data().asNioFloat();
         norms = new double[vocabulary.size()];
@@ -319,7 +360,7 @@ public final class WordVectors {
 
     private int indexOf(String word) {
         Objects.requireNonNull(word, "word");
-        return vocabulary.indexOf(word).orElseThrow(() -> new IllegalArgumentException(
+        return vocabulary.find(word).orElseThrow(() -> new IllegalArgumentException(
                 "'" + word + "' is not in the vocabulary (" + vocabulary.size() + " words)"));
     }
 

@@ -27,7 +27,7 @@ public final class Cs224nTimedRun {
         System.out.printf(Locale.ROOT, "corpus: %d words with UNK, %d tokens%n", vocabulary.size(),
                 vocabulary.totalCount() - 1);
         double learningRate = args.length > 4 ? Double.parseDouble(args[4]) : 0.3;
-        SkipGramConfig config = SkipGramConfig.builder().loss(loss).steps(steps).seed(seed)
+        SkipGramConfig config = SkipGramConfig.cs224n().loss(loss).steps(steps).seed(seed)
                 .learningRate(learningRate).build();
         // The CS224n "cost": the mean window loss of every 10th step, smoothed 0.95 / 0.05. Rebuilt here
         // from the honest per-pair means: pair mean × pairs per window over the reported steps.

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skipgram.checkpoint.Checkpoint;
+import dev.skipgram.checkpoint.CheckpointStore;
 import dev.skipgram.corpus.Corpus;
-import dev.skipgram.optim.Checkpoint;
-import dev.skipgram.optim.CheckpointStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SkipGramTrainTest {
 
     private static SkipGramConfig.Builder small(LossType loss) {
-        return SkipGramConfig.builder().loss(loss).dimension(8).windowSize(2).negatives(5)
+        return SkipGramConfig.cs224n().loss(loss).dimension(8).windowSize(2).negatives(5)
                 .subsampleThreshold(0).steps(2000).anneal(0.5, 1000).reportEvery(10).seed(7);
     }
 
@@ -104,24 +104,24 @@ class SkipGramTrainTest {
 
     @Test
     void everyConfigFieldIsValidatedByName() {
-        assertMessage("dimension", "0", () -> SkipGramConfig.builder().dimension(0).build());
-        assertMessage("windowSize", "-1", () -> SkipGramConfig.builder().windowSize(-1).build());
-        assertMessage("negatives", "0", () -> SkipGramConfig.builder().negatives(0).build());
-        assertMessage("noiseExponent", "NaN", () -> SkipGramConfig.builder().noiseExponent(Double.NaN).build());
-        assertMessage("subsampleThreshold", "-0.1", () -> SkipGramConfig.builder().subsampleThreshold(-0.1).build());
-        assertMessage("learningRate", "0.0", () -> SkipGramConfig.builder().learningRate(0).build());
-        assertMessage("learningRate", "NaN", () -> SkipGramConfig.builder().learningRate(Double.NaN).build());
-        assertMessage("steps", "-5", () -> SkipGramConfig.builder().steps(-5).build());
-        assertMessage("windowsPerStep", "0", () -> SkipGramConfig.builder().windowsPerStep(0).build());
-        assertMessage("annealFactor", "1.5", () -> SkipGramConfig.builder().anneal(1.5, 10).build());
-        assertMessage("annealEvery", "0", () -> SkipGramConfig.builder().anneal(0.5, 0).build());
-        assertMessage("reportEvery", "0", () -> SkipGramConfig.builder().reportEvery(0).build());
-        assertMessage("checkpointEvery", "0", () -> SkipGramConfig.builder().checkpoints(Path.of("x"), 0).build());
+        assertMessage("dimension", "0", () -> SkipGramConfig.cs224n().dimension(0).build());
+        assertMessage("windowSize", "-1", () -> SkipGramConfig.cs224n().windowSize(-1).build());
+        assertMessage("negatives", "0", () -> SkipGramConfig.cs224n().negatives(0).build());
+        assertMessage("noiseExponent", "NaN", () -> SkipGramConfig.cs224n().noiseExponent(Double.NaN).build());
+        assertMessage("subsampleThreshold", "-0.1", () -> SkipGramConfig.cs224n().subsampleThreshold(-0.1).build());
+        assertMessage("learningRate", "0.0", () -> SkipGramConfig.cs224n().learningRate(0).build());
+        assertMessage("learningRate", "NaN", () -> SkipGramConfig.cs224n().learningRate(Double.NaN).build());
+        assertMessage("steps", "-5", () -> SkipGramConfig.cs224n().steps(-5).build());
+        assertMessage("windowsPerStep", "0", () -> SkipGramConfig.cs224n().windowsPerStep(0).build());
+        assertMessage("annealFactor", "1.5", () -> SkipGramConfig.cs224n().anneal(1.5, 10).build());
+        assertMessage("annealEvery", "0", () -> SkipGramConfig.cs224n().anneal(0.5, 0).build());
+        assertMessage("reportEvery", "0", () -> SkipGramConfig.cs224n().reportEvery(0).build());
+        assertMessage("checkpointEvery", "0", () -> SkipGramConfig.cs224n().checkpoints(Path.of("x"), 0).build());
     }
 
     @Test
     void theDefaultsAreTheCs224nRecipe() {
-        SkipGramConfig c = SkipGramConfig.builder().build();
+        SkipGramConfig c = SkipGramConfig.cs224n().build();
         assertEquals(LossType.NEGATIVE_SAMPLING, c.loss());
         assertEquals(10, c.dimension());
         assertEquals(5, c.windowSize());

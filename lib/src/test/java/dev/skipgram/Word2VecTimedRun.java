@@ -19,7 +19,7 @@ public final class Word2VecTimedRun {
 
     private Word2VecTimedRun() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         Corpus corpus = Corpus.plainText(Path.of(args[0]));
         Path out = Path.of(args[1]);
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;

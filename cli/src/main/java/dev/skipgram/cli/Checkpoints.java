@@ -1,7 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.io.AtomicFile;
-import dev.skipgram.optim.CheckpointStore;
+import dev.skipgram.checkpoint.CheckpointStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * The command line's rules for a checkpoint directory: without {@code --resume} it must hold no
  * checkpoint (so two runs are never mixed by accident), with {@code --resume} it must hold one, and
- * the settings of the run that wrote it (kept in {@value #SETTINGS}) must match this run's.
+ * the settings of the run that wrote it (kept in {@value #SETTINGS}, under the library's setting names,
+ * {@link dev.skipgram.SkipGramConfig#runSettings()}) must match this run's.
  */
 final class Checkpoints {
 
@@ -32,7 +33,8 @@ final class Checkpoints {
      *
      * @param directory the checkpoint directory
      * @param resume whether {@code --resume} was given
-     * @param settings the settings that must match on resume (name → value, in flag spelling)
+     * @param settings the settings that must match on resume (setting name → value, as
+     *     {@link dev.skipgram.SkipGramConfig#toProperties()} writes them, and the command's input file)
      * @return whether training resumes from a checkpoint
      * @throws UserError if the directory is not in the state {@code resume} asks for, the settings
      *     differ, or it cannot be created or written
@@ -61,7 +63,8 @@ final class Checkpoints {
                 for (Map.Entry<String, String> e : new TreeMap<>(settings).entrySet()) {
                     String before = earlier.getProperty(e.getKey());
                     if (before != null && !before.equals(e.getValue())) {
-                        differences.add(e.getKey() + " " + before + " (now " + e.getValue() + ")");
+                        differences.add(Settings.flag(e.getKey()) + " " + Settings.value(e.getKey(), before)
+                                + " (now " + Settings.value(e.getKey(), e.getValue()) + ")");
                     }
                 }
                 if (!differences.isEmpty()) {

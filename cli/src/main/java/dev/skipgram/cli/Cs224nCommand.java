@@ -116,10 +116,8 @@ final class Cs224nCommand implements Callable<Integer> {
         TrainCommand.prepareOutput("--plot", plot);
         SkipGramConfig config = SkipGramConfig.cs224n().loss(loss).steps(steps).seed(seed)
                 .checkpoints(checkpointDirectory, checkpointEvery).build();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("--sst", sentences.toAbsolutePath().normalize().toString());
-        settings.put("--loss", Converters.Loss.name(loss));
-        settings.put("--seed", String.valueOf(seed));
+        Map<String, String> settings = new LinkedHashMap<>(config.runSettings().pairs());
+        settings.put(Settings.SST, sentences.toAbsolutePath().normalize().toString());
         boolean resuming = Checkpoints.prepare(checkpointDirectory, resume, settings);
 
         out.printf(Locale.ROOT, "CS224n recipe on %s:%n%s, d=%d, %d windows a step, step size %s halved every"

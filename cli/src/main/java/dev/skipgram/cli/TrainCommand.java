@@ -120,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final int[][] PROBES = {{0, 0, 0}, {1, 7, 1}, {2, 0, 1}, {2, 12, 0}};
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (resume && checkpointDirectory == null) {
@@ -226,36 +226,14 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), flagNames(e.getMessage()), e);
+            throw new ParameterException(spec.commandLine(), Settings.flagNames(e.getMessage()), e);
         }
     }
 
-    /** The library names config fields; the user knows the flags. */
-    static String flagNames(String message) {
-        Map<String, String> flags = Map.of("dimension", "--dim", "windowSize", "--window", "negatives", "--negatives",
-                "epochs", "--epochs", "minCount", "--min-count", "subsampleThreshold", "--subsample",
-                "learningRate", "--learning-rate", "threads", "--threads", "steps", "--steps");
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            if (message.startsWith(f.getKey() + " ")) {
-                return f.getValue() + message.substring(f.getKey().length());
-            }
-        }
-        return message;
-    }
-
-    /** What must match when a run resumes. */
+    /** What must match when a run resumes: the library's run settings, and the corpus. */
     private Map<String, String> settings(SkipGramConfig c) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("--corpus", corpusPath == null ? "(built-in)" : corpusPath.toAbsolutePath().normalize().toString());
-        s.put("--loss", Converters.Loss.name(c.loss()));
-        s.put("--dim", String.valueOf(c.dimension()));
-        s.put("--window", String.valueOf(c.windowSize()));
-        s.put("--negatives", String.valueOf(c.negatives()));
-        s.put("--epochs", String.valueOf(c.epochs()));
-        s.put("--min-count", String.valueOf(c.minCount()));
-        s.put("--subsample", String.valueOf(c.subsampleThreshold()));
-        s.put("--learning-rate", String.valueOf(c.learningRate()));
-        s.put("--seed", String.valueOf(c.seed()));
+        Map<String, String> s = new LinkedHashMap<>(c.runSettings().pairs());
+        s.put(Settings.CORPUS, corpusPath == null ? "(built-in)" : corpusPath.toAbsolutePath().normalize().toString());
         return s;
     }
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The defaults of {@code skipgram train}'s training options, read from the library's word2vec preset
- * ({@link SkipGramConfig#word2vec()}) so that the help text and the library never disagree.
+ * ({@link SkipGramConfig#word2vec()}, through {@link SkipGramConfig#toProperties()} and the flag of
+ * each setting in {@link Settings}) so that the help text and the library never disagree.
  */
 final class Word2VecDefaults implements IDefaultValueProvider {
 
@@ -16,19 +17,8 @@ final class Word2VecDefaults implements IDefaultValueProvider {
         if (!(argument instanceof OptionSpec option)) {
             return null;
         }
-        SkipGramConfig preset = SkipGramConfig.word2vec().build();
-        return switch (option.longestName()) {
-            case "--dim" -> String.valueOf(preset.dimension());
-            case "--window" -> String.valueOf(preset.windowSize());
-            case "--negatives" -> String.valueOf(preset.negatives());
-            case "--loss" -> Converters.Loss.name(preset.loss());
-            case "--epochs" -> String.valueOf(preset.epochs());
-            case "--min-count" -> String.valueOf(preset.minCount());
-            case "--subsample" -> String.valueOf(preset.subsampleThreshold());
-            case "--learning-rate" -> String.valueOf(preset.learningRate());
-            case "--threads" -> String.valueOf(preset.threads());
-            case "--seed" -> String.valueOf(preset.seed());
-            default -> null;
-        };
+        String setting = Settings.settingOf(option.longestName());
+        String value = setting == null ? null : SkipGramConfig.word2vec().build().toProperties().getProperty(setting);
+        return value == null ? null : Settings.value(setting, value);
     }
 }

@@ -24,8 +24,12 @@ class ErrorsTest {
         Vocabulary v = new Vocabulary(List.of("paris", "france", "berlin", "germany", "parts"),
                 new long[] {5, 4, 3, 2, 1});
         Path file = dir.resolve("v.bin");
-        Word2VecFormat.write(new WordVectors(v, Nd4j.createFromArray(new float[][] {
-                {1, 0, 0}, {1, 1, 0}, {0, 0, 1}, {0, 1, 1}, {-1, 0, 0}})), file, Word2VecFormat.Format.BINARY);
+        try {
+            Word2VecFormat.write(new WordVectors(v, Nd4j.createFromArray(new float[][] {
+                    {1, 0, 0}, {1, 1, 0}, {0, 0, 1}, {0, 1, 1}, {-1, 0, 0}})), file, Word2VecFormat.Format.BINARY);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return file;
     }
 

@@ -72,7 +72,7 @@ class TrainTest {
         assertTrue(r.out().contains("Checkpoints go to " + checkpoints), r.out());
         Properties settings = new Properties();
         settings.load(Files.newBufferedReader(checkpoints.resolve(Checkpoints.SETTINGS), StandardCharsets.ISO_8859_1));
-        assertEquals("8", settings.getProperty("--dim"));
+        assertEquals("8", settings.getProperty("dimension")); // the library's name of the setting
 
         Cli.Result again = trainTiny("b.bin", "--checkpoint-dir", checkpoints.toString());
         assertEquals(1, again.code(), again.toString());

@@ -193,26 +193,27 @@ public final class Vocabulary {
     }
 
     /**
-     * The index of {@code word}.
-     *
-     * @param word the word (case-sensitive); null finds nothing
-     * @return its index in {@code [0, size())}, or empty if it is not in the vocabulary
-     */
-    public OptionalInt indexOf(String word) {
-        Integer i = index.get(word);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
-    }
-
-    /**
-     * The index of {@code word}, or −1 if it is not in the vocabulary: {@link #indexOf} without the
-     * allocation, for loops over every token of a corpus.
+     * The index of {@code word}, or −1 if it is not in the vocabulary, as {@link List#indexOf} does;
+     * allocates nothing, for loops over every token of a corpus.
      *
      * @param word the word (case-sensitive); null finds nothing
      * @return its index in {@code [0, size())}, or −1
      */
-    public int find(String word) {
+    public int indexOf(String word) {
         Integer i = index.get(word);
         return i == null ? -1 : i;
+    }
+
+    /**
+     * The index of {@code word}, if it is in the vocabulary: {@link #indexOf} as an
+     * {@link OptionalInt}.
+     *
+     * @param word the word (case-sensitive); null finds nothing
+     * @return its index in {@code [0, size())}, or empty if it is not in the vocabulary
+     */
+    public OptionalInt find(String word) {
+        Integer i = index.get(word);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
     }
 
     /**

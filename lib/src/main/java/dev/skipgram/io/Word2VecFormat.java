@@ -2,13 +2,13 @@ package dev.skipgram.io;
 
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.FreshVectors;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -78,17 +78,17 @@ public final class Word2VecFormat {
      * @param vectors the vectors (their centre vectors are written; the outside vectors are not)
      * @param file the target, replaced if it exists; not a directory; its directory must exist
      * @param format text or binary
-     * @throws UncheckedIOException naming the file if it cannot be written (its directory does not
-     *     exist, it is a directory, the disk is full…), or a word contains a space
-     *     or newline (the previous file, if any, is left as it was)
+     * @throws IOException naming the file if it cannot be written (its directory does not exist, it
+     *     is a directory, the disk is full…), or a word contains a space or newline (the previous
+     *     file, if any, is left as it was); checked, as {@link #read(Path, Format)}'s is
      */
-    public static void write(WordVectors vectors, Path file, Format format) {
+    public static void write(WordVectors vectors, Path file, Format format) throws IOException {
         Objects.requireNonNull(vectors, "vectors");
         Objects.requireNonNull(format, "format");
         try {
             AtomicFile.write(file, content(vectors, format));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write vectors to " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot write vectors to " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -306,7 +306,7 @@ public final class Word2VecFormat {
             counts[w] = words - w;
         }
         try {
-            return new WordVectors(new Vocabulary(vocabulary, counts), matrix);
+            return FreshVectors.adopt(new Vocabulary(vocabulary, counts), matrix, null); // not copied again
         } finally {
             Reference.reachabilityFence(matrix); // values, a view of its buffer, was written above
         }

@@ -1,17 +1,14 @@
 package dev.skipgram.optim;
 
+import dev.skipgram.checkpoint.Checkpoint;
+import dev.skipgram.checkpoint.CheckpointStore;
+import dev.skipgram.checkpoint.RecipeState;
+import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.random.RestorableRandom;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -30,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * every 20,000) steps 1..20,000 use 0.3 and 20,001..40,000 use 0.15.
  *
  * <p>A run resumed from a checkpoint continues exactly as the uninterrupted run would have: the
- * checkpoint holds the parameters, the generator's state, the step and the smoothed loss.
+ * checkpoint ({@link dev.skipgram.checkpoint.Checkpoint}, written by
+ * {@link dev.skipgram.checkpoint.CheckpointStore}) holds the parameters, the step, the run's settings
+ * and, as this optimiser's {@link RecipeState}, the generator's state ({@code generator}) and the
+ * smoothed loss ({@code smoothedLoss}).
  * (The CS224n code instead rescaled the step size by 0.5^(t/20,000) on resume, a fractional power that
  * an uninterrupted run never uses.)
  *
@@ -112,28 +112,22 @@ public final class Sgd {
      *
      * @param f the objective; it must not modify x, and its gradient must have x's shape and type
      * @param x0 the starting parameters (FLOAT or DOUBLE); not modified
-     * @param rng the generator given to every evaluation of f; with checkpointing it must be a
-     *     {@link RestorableRandom}, whose state is saved and, on resume, restored
+     * @param rng the generator given to every evaluation of f; with checkpointing its state is saved
+     *     and, on resume, restored
      * @return a new array (c order, x0's shape and type) holding the parameters after the last step,
      *     owned by the caller
      * @throws IllegalStateException if f returns a NaN or infinite value, or the parameters become
      *     NaN or infinite (the run diverged: no checkpoint of non-finite parameters is written, so the
      *     last one written stays the newest), or the newest checkpoint does not fit {@code x0}'s shape
      *     and type, is beyond {@link #steps()}, or is in another version of the checkpoint format
-     * @throws IllegalArgumentException if checkpoints are on and {@code rng} is not a
-     *     {@link RestorableRandom}
      * @throws java.io.UncheckedIOException if a checkpoint cannot be written
      */
-    public INDArray minimize(Objective f, INDArray x0, RandomGenerator rng) {
+    public INDArray minimize(Objective f, INDArray x0, RestorableRandom rng) {
         Objects.requireNonNull(f, "f");
         Objects.requireNonNull(x0, "x0");
         Objects.requireNonNull(rng, "rng");
         CheckpointStore store = null;
         if (checkpointDirectory != null) {
-            if (!(rng instanceof RestorableRandom)) {
-                throw new IllegalArgumentException("checkpointing needs a RestorableRandom, whose state"
-                        + " can be saved; got " + rng.getClass().getName());
-            }
             store = new CheckpointStore(checkpointDirectory, keepCheckpoints);
             store.requireWritable(); // fail now, not at the first checkpoint
         }
@@ -154,11 +148,12 @@ public final class Sgd {
                     throw new IllegalStateException("the newest checkpoint in " + checkpointDirectory
                             + " is at step " + c.step() + ", beyond this run's " + steps + " steps");
                 }
-                byte[] rngState = restoreState(c.state(), store.directory());
+                requireSameRun(c, store.directory());
+                byte[] rngState = c.state().getBytes(GENERATOR);
+                smoothed = c.state().getDouble(SMOOTHED_LOSS);
                 x.assign(c.parameters());
-                ((RestorableRandom) rng).restoreState(rngState);
-                start = c.step();
-                smoothed = c.smoothedLoss();
+                rng.restoreState(rngState);
+                start = (int) c.step();
                 LOG.info("resuming from checkpoint at step {} in {}", start, checkpointDirectory);
             }
         }
@@ -185,7 +180,8 @@ public final class Sgd {
                     throw diverged("the parameters are no longer finite after step " + step + " (step size " + eta
                             + ")", lastCheckpoint);
                 }
-                store.save(new Checkpoint(step, smoothed, saveState(((RestorableRandom) rng).saveState()), x));
+                store.save(new Checkpoint(step, runSettings, RecipeState.builder()
+                        .putDouble(SMOOTHED_LOSS, smoothed).putBytes(GENERATOR, rng.saveState()).build(), x));
                 lastCheckpoint = step;
             }
         }
@@ -195,50 +191,23 @@ public final class Sgd {
         return x;
     }
 
-    /** A checkpoint's state: the magic {@code SGD1}, the run's settings (UTF), the generator's state. */
-    private byte[] saveState(byte[] rngState) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(STATE_MAGIC);
-            out.writeUTF(runSettings.toString());
-            out.writeInt(rngState.length);
-            out.write(rngState);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        return bytes.toByteArray();
-    }
+    /** The names of this optimiser's values in a checkpoint's {@link RecipeState}. */
+    private static final String SMOOTHED_LOSS = "smoothedLoss";
+    private static final String GENERATOR = "generator";
 
-    /**
-     * The generator's state from a checkpoint's state, once the checkpoint is known to come from
-     * an {@code Sgd} run with these settings.
-     */
-    private byte[] restoreState(byte[] state, Path directory) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
-            if (state.length < 4 || in.readInt() != STATE_MAGIC) {
-                throw new IllegalStateException("the newest checkpoint in " + directory + " was not written by"
-                        + " this optimiser (a word2vec-recipe checkpoint?); use another directory");
-            }
-            RunSettings saved = RunSettings.parse(in.readUTF());
-            String differences = runSettings.differencesFrom(saved);
-            if (!differences.isEmpty()) {
-                throw new IllegalStateException("cannot resume from the checkpoint in " + directory
-                        + ": it belongs to a different run: " + differences
-                        + "; train with the same settings, or use another checkpoint directory");
-            }
-            int n = in.readInt();
-            if (n < 0 || n > state.length) {
-                throw new IOException("corrupt generator state length " + n);
-            }
-            return in.readNBytes(n);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("the newest checkpoint in " + directory + " has a corrupt state ("
-                    + e.getMessage() + "); use another directory");
+    /** Refuses a checkpoint that another optimiser, or a run with other settings, wrote. */
+    private void requireSameRun(Checkpoint c, Path directory) {
+        if (!c.state().has(GENERATOR) || !c.state().has(SMOOTHED_LOSS)) {
+            throw new IllegalStateException("the newest checkpoint in " + directory + " was not written by"
+                    + " this optimiser (a word2vec-recipe checkpoint?); use another directory");
+        }
+        String differences = runSettings.differencesFrom(c.settings());
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("cannot resume from the checkpoint in " + directory
+                    + ": it belongs to a different run: " + differences
+                    + "; train with the same settings, or use another checkpoint directory");
         }
     }
-
-    private static final int STATE_MAGIC = 0x53474431; // "SGD1"
 
     private static boolean isFinite(INDArray x) {
         return !x.isNaN().any() && !x.isInfinite().any();

@@ -18,8 +18,20 @@ class VocabularyTest {
         assertEquals(List.of("b", "a", "c", "UNK"), v.words());
         assertArrayEquals(new long[] {3, 2, 1, 1}, v.counts());
         assertEquals(7, v.totalCount());
-        assertEquals(1, v.indexOf("a").orElseThrow());
-        assertFalse(v.indexOf("zzz").isPresent());
+        assertEquals(1, v.find("a").orElseThrow());
+        assertFalse(v.find("zzz").isPresent());
+    }
+
+    @Test
+    void indexOfIsMinusOneForAWordNotInTheVocabularyAsListIndexOfIs() {
+        Vocabulary v = Vocabulary.inFirstOccurrenceOrder(Corpus.ofLines(List.of("b a b")), "UNK");
+        for (String w : new String[] {"b", "a", "UNK", "zzz"}) {
+            assertEquals(v.words().indexOf(w), v.indexOf(w), w);
+            assertEquals(v.contains(w), v.find(w).isPresent(), w);
+        }
+        assertEquals(-1, v.indexOf("zzz"));
+        assertEquals(-1, v.indexOf(null));
+        assertFalse(v.find(null).isPresent());
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.io.Word2VecFormat.Format;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -88,7 +87,7 @@ class AtomicWriteFaultsTest {
     @Test
     void aDirectoryThatIsAFileIsAClearErrorNamingIt(@TempDir Path dir) throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        IOException e = assertThrows(IOException.class,
                 () -> Word2VecFormat.write(vectors(3, 2, 1f), notADirectory.resolve("v.txt"), Format.TEXT));
         assertTrue(e.getMessage().contains("cannot write vectors to " + notADirectory.resolve("v.txt"))
                 && e.getMessage().contains(notADirectory + " exists and is not a directory"), e.getMessage());
@@ -98,7 +97,7 @@ class AtomicWriteFaultsTest {
     @Test
     void aDirectoryInTheWayIsNotReplaced(@TempDir Path dir) throws IOException {
         Path target = Files.createDirectories(dir.resolve("vectors.txt"));
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        IOException e = assertThrows(IOException.class,
                 () -> Word2VecFormat.write(vectors(3, 2, 1f), target, Format.TEXT));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
         assertTrue(Files.isDirectory(target));
@@ -114,7 +113,7 @@ class AtomicWriteFaultsTest {
             // root writes to read-only directories: then skipped (and reported so); the full-disk tests
             // above give the same guarantee for every user
             Assumptions.assumeFalse(Files.isWritable(readOnly), "this user can write to a read-only directory");
-            UncheckedIOException e = assertThrows(UncheckedIOException.class,
+            IOException e = assertThrows(IOException.class,
                     () -> Word2VecFormat.write(vectors(3, 2, 1f), file, Format.BINARY));
             assertTrue(e.getMessage().contains("cannot create a file in " + readOnly + ": permission denied"),
                     e.getMessage());

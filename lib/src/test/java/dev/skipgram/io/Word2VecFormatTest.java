@@ -10,7 +10,6 @@ import dev.skipgram.io.Word2VecFormat.Format;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +129,7 @@ class Word2VecFormatTest {
             // root writes to read-only directories: the test is then skipped (and reported so); the
             // mid-write failure below covers the same guarantee for every user
             Assumptions.assumeFalse(Files.isWritable(dir), "this user can write to a read-only directory");
-            UncheckedIOException e = assertThrows(UncheckedIOException.class,
+            IOException e = assertThrows(IOException.class,
                     () -> Word2VecFormat.write(sample(), file, Format.TEXT));
             assertTrue(e.getMessage().contains("v.txt"), e.getMessage());
             assertEquals("previous", Files.readString(file));
@@ -145,7 +144,7 @@ class Word2VecFormatTest {
                 Nd4j.createFromArray(new float[][] {{1f}}));
         Path file = dir.resolve("v.txt");
         Files.writeString(file, "previous");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Word2VecFormat.write(v, file, Format.TEXT));
+        IOException e = assertThrows(IOException.class, () -> Word2VecFormat.write(v, file, Format.TEXT));
         assertTrue(e.getMessage().contains("new york"), e.getMessage());
         assertEquals("previous", Files.readString(file));
         try (var files = Files.list(dir)) {

@@ -35,6 +35,7 @@ abstract sealed class Cs224nObjective implements Objective
     final FloatMatrix grad; // the same storage
     private double lossSinceDrain; // Σ pair losses of every evaluation since the last drain
     private long pairsSinceDrain;
+    private long windowsEvaluated; // windows (one centre word each) of every evaluation of this instance
     private final boolean[] touched; // rows of gradient that may be non-zero
     private int[] touchedRows;
     private int touchedCount;
@@ -67,6 +68,15 @@ abstract sealed class Cs224nObjective implements Objective
     final void record(double pairLossSum, long pairs) {
         lossSinceDrain += pairLossSum;
         pairsSinceDrain += pairs;
+        windowsEvaluated += windowsPerStep;
+    }
+
+    /**
+     * The windows, one centre word each, that this instance has evaluated: those of this training call,
+     * not those before a resume.
+     */
+    final long windowsEvaluated() {
+        return windowsEvaluated;
     }
 
     /** The pairs evaluated and their summed loss since the previous call, as {@code {loss, pairs}}; resets both. */

@@ -10,13 +10,12 @@ import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.word2vec.Word2VecCheckpoint;
 import dev.skipgram.loss.NoiseDistribution;
-import dev.skipgram.optim.RunSettings;
+import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.optim.Sgd;
 import dev.skipgram.optim.SgdListener;
 import dev.skipgram.random.RestorableRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,7 +78,8 @@ public final class Cs224nTrainer {
             long windows = (long) progress.step() * config.windowsPerStep();
             listener.onReport(new TrainingReport(1, 1, windows, windowsTotal, pairs,
                     pairs == 0 ? Double.NaN : sinceLast[0] / pairs, progress.stepSize(),
-                    windows / Math.max(1e-9, elapsed.toNanos() / 1e9), elapsed, progress.step() == config.steps()));
+                    objective.windowsEvaluated() / Math.max(1e-9, elapsed.toNanos() / 1e9), elapsed,
+                    progress.step() == config.steps()));
         };
         Sgd.Builder sgd = Sgd.builder()
                 .stepSize(config.learningRate())
@@ -102,13 +102,7 @@ public final class Cs224nTrainer {
      * shapes the data or the steps (not {@code steps}: a run may be extended), and the corpus.
      */
     static RunSettings settings(SkipGramConfig c, Vocabulary vocabulary) {
-        Map<String, Object> m = c.sharedRunSettings();
-        m.put("recipe", c.recipe());
-        m.put("windowsPerStep", c.windowsPerStep());
-        m.put("annealFactor", c.annealFactor());
-        m.put("annealEvery", c.annealEvery());
-        m.put("vocabulary", Long.toHexString(Word2VecCheckpoint.checksum(vocabulary)));
-        return RunSettings.of(m);
+        return Word2VecCheckpoint.settings(c, vocabulary);
     }
 
     /** [2V, d] FLOAT: centre rows uniform in (−0.5/d, 0.5/d) as in CS224n and word2vec.c, outside rows 0. */
@@ -132,7 +126,7 @@ public final class Cs224nTrainer {
     private static int[][] encode(Corpus corpus, Vocabulary vocabulary) {
         try (Stream<List<String>> s = corpus.sentences()) {
             return s.map(sentence -> sentence.stream()
-                            .mapToInt(w -> vocabulary.indexOf(w).orElseThrow(() -> new IllegalStateException(
+                            .mapToInt(w -> vocabulary.find(w).orElseThrow(() -> new IllegalStateException(
                                     "the corpus changed between passes: '" + w + "' was not in the first pass")))
                             .toArray())
                     .toArray(int[][]::new);

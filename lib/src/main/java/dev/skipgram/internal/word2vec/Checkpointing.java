@@ -3,9 +3,9 @@ package dev.skipgram.internal.word2vec;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.kernels.FloatMatrix;
-import dev.skipgram.optim.Checkpoint;
-import dev.skipgram.optim.CheckpointStore;
-import dev.skipgram.optim.RunSettings;
+import dev.skipgram.checkpoint.Checkpoint;
+import dev.skipgram.checkpoint.CheckpointStore;
+import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.random.RestorableRandom;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,14 +39,12 @@ final class Checkpointing {
     private final SkipGramConfig config;
     private final CheckpointStore store; // null without checkpoints
     private final RunSettings settings;
-    private final long vocabularyChecksum;
     private final int vocabularySize;
 
     Checkpointing(SkipGramConfig config, Vocabulary vocabulary) {
         this.config = config;
         this.store = config.checkpoints().map(dir -> new CheckpointStore(dir, 2)).orElse(null);
-        this.settings = Word2VecCheckpoint.settings(config);
-        this.vocabularyChecksum = Word2VecCheckpoint.checksum(vocabulary);
+        this.settings = Word2VecCheckpoint.settings(config, vocabulary);
         this.vocabularySize = vocabulary.size();
     }
 
@@ -75,12 +73,12 @@ final class Checkpointing {
         Path dir = store.directory();
         Word2VecCheckpoint state;
         try {
-            state = Word2VecCheckpoint.decode(c.state());
+            state = Word2VecCheckpoint.decode(c);
         } catch (IOException e) {
             throw new IllegalStateException("cannot resume from the checkpoint in " + dir + ": "
                     + e.getMessage() + "; use another checkpoint directory");
         }
-        String mismatch = state.mismatch(settings, vocabularyChecksum);
+        String mismatch = state.mismatch(settings);
         long v = vocabularySize;
         long d = config.dimension();
         if (mismatch.isEmpty() && (c.parameters().dataType() != DataType.FLOAT
@@ -95,9 +93,7 @@ final class Checkpointing {
         }
         centerVectors.array().assign(c.parameters().get(NDArrayIndex.interval(0, v), NDArrayIndex.all()));
         outsideVectors.array().assign(c.parameters().get(NDArrayIndex.interval(v, 2 * v), NDArrayIndex.all()));
-        for (int i = 0; i < workers.length; i++) {
-            workers[i].restoreState(state.workerStates().get(i));
-        }
+        state.restoreWorkers(workers);
         LOG.info("resuming from the checkpoint in {}: epoch {} of {}, {} words done ({}%)", dir,
                 Math.min(state.epoch(), config.epochs()), config.epochs(), state.wordsProcessed(),
                 String.format(Locale.ROOT, "%.1f", 100.0 * state.wordsProcessed() / Math.max(1, wordsTotal)));
@@ -118,13 +114,8 @@ final class Checkpointing {
         for (RestorableRandom r : workers) {
             states.add(r.saveState());
         }
-        long chunks = progress.chunks();
-        if (chunks > Integer.MAX_VALUE) {
-            throw new IllegalStateException("more than 2^31 chunks: too many to number checkpoints");
-        }
-        Word2VecCheckpoint state = new Word2VecCheckpoint(settings, vocabularyChecksum, epoch, chunksDone,
-                progress.words(), states);
-        store.save(new Checkpoint((int) chunks, Double.NaN, state.encode(), parameters.array()));
+        Word2VecCheckpoint state = new Word2VecCheckpoint(settings, epoch, chunksDone, progress.words(), states);
+        store.save(state.toCheckpoint(progress.chunks(), parameters.array()));
         LOG.debug("checkpoint at epoch {}, chunk {}, {} words", epoch, chunksDone, progress.words());
     }
 

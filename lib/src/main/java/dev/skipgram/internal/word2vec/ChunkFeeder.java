@@ -59,7 +59,7 @@ final class ChunkFeeder {
             List<String> sentence = sentences.next();
             int sentenceStart = n;
             for (String token : sentence) {
-                int w = vocabulary.find(token);
+                int w = vocabulary.indexOf(token);
                 if (w < 0) {
                     continue;
                 }

@@ -6,6 +6,7 @@ import dev.skipgram.TrainingListener;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
@@ -99,7 +100,8 @@ public final class Word2VecTrainer {
         }
         new Run(corpus, config, listener, vocabulary, centerVectors, outsideVectors, workerRandom, started).epochs();
         LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        return new WordVectors(vocabulary, centerVectors.array(), outsideVectors.array());
+        // not copied: nobody else holds them
+        return FreshVectors.adopt(vocabulary, centerVectors.array(), outsideVectors.array());
     }
 
     /**

@@ -65,8 +65,8 @@ class SyntheticCorpusTest {
         // every word of every relation occurs often enough for word2vec's default min count
         for (Relation r : corpus.relations()) {
             for (Relation.Pair p : r.pairs()) {
-                assertTrue(vocabulary.count(vocabulary.find(p.first())) >= 100, p.toString());
-                assertTrue(vocabulary.count(vocabulary.find(p.second())) >= 100, p.toString());
+                assertTrue(vocabulary.count(vocabulary.indexOf(p.first())) >= 100, p.toString());
+                assertTrue(vocabulary.count(vocabulary.indexOf(p.second())) >= 100, p.toString());
             }
         }
     }

@@ -13,6 +13,8 @@ import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.optim.ValueAndGradient;
 import dev.skipgram.random.RestorableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,6 +110,29 @@ class Cs224nObjectiveTest {
         assertEquals(r.value(), f.value(), 1e-5 * r.value());
         double scale = r.gradient().amaxNumber().doubleValue();
         assertTrue(TestData.maxAbsDifference(r.gradient(), f.gradient()) < 1e-5 * scale);
+    }
+
+    /**
+     * The CS224n recipe is single-threaded: the softmax objective does not fork work (it used to split
+     * its rows over the common ForkJoinPool). Called from a worker of a pool that creates threads on
+     * demand, any forked task would make the pool start a second worker.
+     */
+    @Test
+    void theSoftmaxObjectiveRunsOnTheCallingThreadOnly() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        ForkJoinPool pool = new ForkJoinPool(4, p -> {
+            started.incrementAndGet();
+            return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+        }, null, false);
+        Cs224nContexts contexts = contexts();
+        INDArray x = parameters(5, 0.3);
+        try {
+            ValueAndGradient f = pool.submit(() -> fast(true, contexts).evaluate(x, RestorableRandom.seeded(2))).get();
+            assertTrue(Double.isFinite(f.value()));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, started.get(), "worker threads started: the caller's, and one per forked task");
     }
 
     @Test

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.skipgram.optim.Checkpoint;
-import dev.skipgram.optim.CheckpointStore;
+import dev.skipgram.checkpoint.Checkpoint;
+import dev.skipgram.checkpoint.CheckpointStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -90,9 +90,9 @@ class KillDuringTrainingTest {
             Checkpoint newest = store.loadNewest().orElseThrow(() -> new AssertionError("nothing loads: " + log));
             assertEquals(files.get(0), store.pathFor(newest.step()),
                     "the newest checkpoint file is complete and loads, not an older one: " + log);
-            Word2VecCheckpoint state = Word2VecCheckpoint.decode(newest.state());
-            assertEquals("", state.mismatch(Word2VecCheckpoint.settings(CheckpointingChild.config(checkpoints)),
-                    state.vocabularyChecksum()));
+            Word2VecCheckpoint state = Word2VecCheckpoint.decode(newest);
+            assertEquals("", state.mismatch(CheckpointingChild.config(checkpoints).runSettings()
+                    .with(Word2VecCheckpoint.VOCABULARY, newest.settings().pairs().get(Word2VecCheckpoint.VOCABULARY))));
             assertFalse(newest.parameters().isNaN().any() || newest.parameters().isInfinite().any());
             assertTrue(newest.step() >= lastStep, "progress is never lost: " + log);
             assertTrue(state.wordsProcessed() >= checkpointedWords, "progress is never lost: " + log);

@@ -1,6 +1,7 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Recipe;
 import dev.skipgram.SkipGram;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TestData;
@@ -13,8 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.corpus.Corpus;
-import dev.skipgram.optim.Checkpoint;
-import dev.skipgram.optim.CheckpointStore;
+import dev.skipgram.checkpoint.Checkpoint;
+import dev.skipgram.checkpoint.CheckpointStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,14 +111,74 @@ class Word2VecCheckpointTest {
         assertEquals(uninterrupted.mean(), resumed.mean(), 0.05 * uninterrupted.mean());
     }
 
+    /**
+     * The default thread count is the machine's number of processors, and it is not part of a run's
+     * identity: a checkpoint written with one count resumes with another. The default is set here by
+     * the config's {@code threads}, as two machines would set it, not by this machine's processors.
+     */
+    @Test
+    void aCheckpointResumesWithAnotherThreadCount(@TempDir Path dir) throws IOException {
+        Path fourCores = dir.resolve("four");
+        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                config(LossType.NEGATIVE_SAMPLING).threads(4).checkpoints(fourCores, 10_000).build(),
+                crashAtWords(20_000)));
+        Path copy = Files.createDirectory(dir.resolve("copy"));
+        for (Path f : new CheckpointStore(fourCores, 2).listNewestFirst()) {
+            Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        // resumed on a two-core machine, from the same checkpoint twice: no refusal, and the workers'
+        // generators are split afresh deterministically, so one thread gives the same vectors both times
+        WordVectors a = SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(1)
+                .checkpoints(fourCores, 10_000).build());
+        WordVectors b = SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(1)
+                .checkpoints(copy, 10_000).build());
+        assertEquals(a.centerVectors(), b.centerVectors());
+        Path again = Files.createDirectory(dir.resolve("again"));
+        for (Path f : new CheckpointStore(copy, 2).listNewestFirst()) {
+            Files.copy(f, again.resolve(f.getFileName()));
+        }
+        WordVectors c = SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).threads(2)
+                .checkpoints(again, 10_000).build());
+        assertEquals(a.vocabulary(), c.vocabulary());
+    }
+
+    /**
+     * After a resume, {@code wordsPerSecond} is the rate of this call's own words: times the elapsed
+     * time it gives exactly the words processed since the checkpoint (no clock involved). The CS224n
+     * recipe used to count the steps before the resume too, inflating the rate.
+     */
+    @Test
+    void aResumedRunReportsTheRateOfItsOwnWordsInBothRecipes(@TempDir Path dir) throws IOException {
+        SkipGramConfig cs224n = SkipGramConfig.cs224n().dimension(4).steps(40).reportEvery(5)
+                .checkpoints(dir.resolve("cs224n"), 10).build();
+        SkipGramConfig word2vec = config(LossType.NEGATIVE_SAMPLING).checkpoints(dir.resolve("word2vec"), 10_000)
+                .build();
+        for (SkipGramConfig c : List.of(cs224n, word2vec)) {
+            long crash = c.recipe() == Recipe.CS224N ? 25L * c.windowsPerStep() : 20_000;
+            assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, c, crashAtWords(crash)));
+            Checkpoint saved = new CheckpointStore(c.checkpointDirectory(), 2).loadNewest().orElseThrow();
+            long wordsBefore = c.recipe() == Recipe.CS224N ? saved.step() * c.windowsPerStep()
+                    : Word2VecCheckpoint.decode(saved).wordsProcessed();
+            assertTrue(wordsBefore > 0, c.recipe() + " resumes from a checkpoint with words done");
+            List<TrainingReport> reports = new java.util.ArrayList<>();
+            SkipGram.train(CORPUS, c, reports::add);
+            for (TrainingReport r : reports) {
+                double wordsThisRun = r.wordsPerSecond() * (r.elapsed().toNanos() / 1e9);
+                assertEquals(r.wordsProcessed() - wordsBefore, wordsThisRun, 1e-6 * r.wordsProcessed(),
+                        c.recipe() + ": " + r);
+            }
+        }
+    }
+
     @Test
     void aCheckpointOfAnotherRunIsRefusedWithTheDifferences(@TempDir Path dir) {
         SkipGramConfig first = config(LossType.NEGATIVE_SAMPLING).checkpoints(dir, 10_000).build();
         SkipGram.train(CORPUS, first);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SkipGram.train(CORPUS, first.toBuilder().learningRate(0.05).threads(2).build()));
+                () -> SkipGram.train(CORPUS, first.toBuilder().learningRate(0.05).epochs(4).build()));
+        // (the thread count is not part of a run's identity: see aCheckpointResumesWithAnotherThreadCount)
         assertTrue(e.getMessage().contains("learningRate = 0.05 (checkpoint: 0.025)")
-                && e.getMessage().contains("threads = 2 (checkpoint: 1)")
+                && e.getMessage().contains("epochs = 4 (checkpoint: 3)")
                 && e.getMessage().contains(dir.toString()), e.getMessage());
         e = assertThrows(IllegalStateException.class,
                 () -> SkipGram.train(TestData.topicCorpus(3000, 5), first));

@@ -1,4 +1,4 @@
-package dev.skipgram.optim;
+package dev.skipgram.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

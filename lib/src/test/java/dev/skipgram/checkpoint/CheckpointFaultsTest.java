@@ -1,4 +1,4 @@
-package dev.skipgram.optim;
+package dev.skipgram.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +26,9 @@ class CheckpointFaultsTest {
 
     private static Checkpoint checkpoint(int step, int rows) {
         INDArray x = Nd4j.linspace(1, rows * 64L, rows * 64L, DataType.FLOAT).reshape(rows, 64).muli(step);
-        return new Checkpoint(step, 0.5 * step, new byte[] {1, 2, (byte) step}, x);
+        RecipeState state = RecipeState.builder().putDouble("smoothedLoss", 0.5 * step)
+                .putBytes("generator", new byte[] {1, 2, (byte) step}).build();
+        return new Checkpoint(step, RunSettings.parse("seed=" + step), state, x);
     }
 
     private static List<String> names(Path dir) throws IOException {
@@ -43,7 +45,7 @@ class CheckpointFaultsTest {
         Checkpoint second = checkpoint(2, 1_000); // 256 KB: beyond the write buffer
         for (long capacity : new long[] {0, 10, 65_536, 200_000}) {
             IOException e = assertThrows(IOException.class, () -> AtomicFile.write(store.pathFor(2),
-                    out -> CheckpointStore.write(second, new FullDiskOutputStream(out, capacity))));
+                    out -> CheckpointCodec.write(second, new FullDiskOutputStream(out, capacity))));
             assertEquals(FullDiskOutputStream.NO_SPACE, e.getMessage());
             assertEquals(List.of("checkpoint-0000000001.sgd"), names(dir), "capacity " + capacity);
             Checkpoint loaded = store.loadNewest().orElseThrow();
@@ -137,11 +139,11 @@ class CheckpointFaultsTest {
         store.save(checkpoint(1, 2));
         store.save(checkpoint(2, 2));
         byte[] newest = Files.readAllBytes(store.pathFor(2));
-        newest[7] = '2'; // SGDCKPT1 -> SGDCKPT2, as a later version might write
+        newest[7] = '1'; // SGDCKPT2 -> SGDCKPT1, as the version before the shared format wrote
         Files.write(store.pathFor(2), newest);
         IllegalStateException e = assertThrows(IllegalStateException.class, store::loadNewest);
-        assertTrue(e.getMessage().contains("checkpoint " + store.pathFor(2) + " is in checkpoint format 2")
-                && e.getMessage().contains("this version reads format 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("checkpoint " + store.pathFor(2) + " is in checkpoint format 1")
+                && e.getMessage().contains("this version reads format 2"), e.getMessage());
 
         newest[7] = 'x'; // damaged, not a version: skipped as before
         Files.write(store.pathFor(2), newest);

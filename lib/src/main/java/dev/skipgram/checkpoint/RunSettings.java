@@ -1,4 +1,4 @@
-package dev.skipgram.optim;
+package dev.skipgram.checkpoint;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +54,24 @@ public record RunSettings(Map<String, String> pairs) {
         Map<String, String> pairs = new LinkedHashMap<>();
         values.forEach((k, v) -> pairs.put(k, String.format(Locale.ROOT, "%s", v)));
         return new RunSettings(pairs);
+    }
+
+    /**
+     * These settings and one more, written as {@link #of} writes values.
+     *
+     * @param key a key not among these settings' keys
+     * @param value its value, not null
+     * @return new settings, with {@code key} last
+     * @throws IllegalArgumentException if {@code key} is already set, or a separator is in the key or
+     *     the value
+     */
+    public RunSettings with(String key, Object value) {
+        if (pairs.containsKey(key)) {
+            throw new IllegalArgumentException("setting '" + key + "' is already set, to " + pairs.get(key));
+        }
+        Map<String, Object> m = new LinkedHashMap<>(pairs);
+        m.put(key, Objects.requireNonNull(value, "value of " + key));
+        return of(m);
     }
 
     /**

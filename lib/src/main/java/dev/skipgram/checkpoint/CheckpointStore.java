@@ -1,17 +1,8 @@
-package dev.skipgram.optim;
+package dev.skipgram.checkpoint;
 
 import dev.skipgram.io.AtomicFile;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.ref.Reference;
-import java.nio.FloatBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -27,22 +17,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoint files in one directory, named {@code checkpoint-<step>.sgd}.
- *
- * <p>File format (big-endian, as {@link DataOutputStream} writes): the 8 ASCII bytes
- * {@code SGDCKPT1}; int step; double smoothed loss; int n and n bytes of generator state; a UTF
- * string naming the data type ({@code FLOAT} or {@code DOUBLE}); int rank and rank longs of shape;
- * the values in row-major order; and the CRC-32 of everything before it, as a long.
+ * Checkpoint files in one directory, named {@code checkpoint-<step>.sgd}, in one binary format for
+ * every recipe (the magic bytes {@code SGDCKPT2}, the
+ * step, the run settings, the recipe's state, the parameters and a CRC-32).
  *
  * <p>A checkpoint is written with {@link AtomicFile#replace} (a temporary file, forced to disk, then
  * renamed in one atomic move), so a crash at any moment leaves either no new file or a complete one.
@@ -54,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>The directory is created if missing, as {@code mkdir} does: its parent must exist.
  *
  * <p>The format may change between 0.x versions. A file in another version of it (magic bytes
- * {@code SGDCKPT} followed by another digit) is refused with an {@link IllegalStateException} by
+ * {@code SGDCKPT} followed by another digit, such as the {@code SGDCKPT1} files of skipgram before
+ * the format was shared by both recipes) is refused with an {@link IllegalStateException} by
  * {@link #loadNewest()}, rather than skipped as damaged, so that a run never starts afresh over
  * another version's checkpoints.
  *
- * <p>Used by {@link Sgd} and by the word2vec recipe; public so that tools can ask whether a directory
+ * <p>Used by {@link dev.skipgram.optim.Sgd} and by the word2vec recipe; public so that tools can ask whether a directory
  * holds checkpoints ({@link #listNewestFirst()}).
  *
  * <p>Not thread-safe: an instance holds no mutable state, but one run at a time may use a directory,
@@ -68,12 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
-    private static final byte[] MAGIC = {'S', 'G', 'D', 'C', 'K', 'P', 'T', '1'};
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.sgd");
     /** AtomicFile's temporary files for checkpoints and for {@link #requireWritable()}'s probe. */
     private static final Pattern STALE = Pattern.compile("\\.\\.?checkpoint-(\\d+\\.sgd|probe)\\.[0-9a-z]+\\.tmp");
-    private static final int MAX_RANK = 8;
-    static final int MAX_STATE_BYTES = 1 << 16;
 
     private final Path directory;
     private final int keep;
@@ -110,7 +89,7 @@ public final class CheckpointStore {
      * @return {@code checkpoint-<step>.sgd} in the directory, the step padded to 10 digits so that
      *     names sort by step
      */
-    public Path pathFor(int step) {
+    public Path pathFor(long step) {
         return directory.resolve(String.format("checkpoint-%010d.sgd", step));
     }
 
@@ -145,7 +124,7 @@ public final class CheckpointStore {
         Path target = pathFor(checkpoint.step());
         try {
             createDirectory();
-            AtomicFile.replace(target, out -> write(checkpoint, out));
+            AtomicFile.replace(target, out -> CheckpointCodec.write(checkpoint, out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
         }
@@ -234,7 +213,7 @@ public final class CheckpointStore {
     public Optional<Checkpoint> loadNewest() {
         for (Path file : listNewestFirst()) {
             try {
-                return Optional.of(read(file));
+                return Optional.of(CheckpointCodec.read(file));
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warn("skipping damaged checkpoint {}: {}", file, e.getMessage());
             }
@@ -242,139 +221,17 @@ public final class CheckpointStore {
         return Optional.empty();
     }
 
-    static void write(Checkpoint checkpoint, OutputStream sink) throws IOException {
-        CRC32 crc = new CRC32();
-        DataOutputStream out = new DataOutputStream(
-                new BufferedOutputStream(new CheckedOutputStream(sink, crc), 1 << 16));
-        INDArray x = checkpoint.parameters();
-        out.write(MAGIC);
-        out.writeInt(checkpoint.step());
-        out.writeDouble(checkpoint.smoothedLoss());
-        out.writeInt(checkpoint.state().length);
-        out.write(checkpoint.state());
-        out.writeUTF(x.dataType().name());
-        out.writeInt(x.rank());
-        for (long size : x.shape()) {
-            out.writeLong(size);
-        }
-        INDArray contiguous = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
-        try {
-            long n = contiguous.length();
-            if (x.dataType() == DataType.FLOAT) {
-                FloatBuffer values = contiguous.data().asNioFloat();
-                for (long i = 0; i < n; i++) {
-                    out.writeFloat(values.get((int) i));
-                }
-            } else {
-                for (long i = 0; i < n; i++) {
-                    out.writeDouble(contiguous.data().getDouble(i));
-                }
-            }
-        } finally {
-            // a buffer view does not keep its INDArray alive: without this the copy may be collected,
-            // and its native memory freed, while the loop above still reads it
-            Reference.reachabilityFence(contiguous);
-        }
-        out.flush();
-        out.writeLong(crc.getValue()); // written after flush: not part of its own checksum
-        out.flush();
-    }
-
-    /** Whether {@code magic} is {@code SGDCKPT} followed by a version digit other than this format's. */
-    private static boolean isOtherFormatVersion(byte[] magic) {
-        int last = MAGIC.length - 1;
-        return Arrays.equals(magic, 0, last, MAGIC, 0, last) && magic[last] >= '0' && magic[last] <= '9'
-                && magic[last] != MAGIC[last];
-    }
-
     /**
-     * Reads one checkpoint file.
+     * Reads one checkpoint file, as {@link #loadNewest()} does, without falling back to an older one.
      *
-     * @throws IOException if the file is damaged or not a checkpoint
-     * @throws IllegalStateException if it is a checkpoint in another version of the format
+     * @param file a checkpoint file
+     * @return the checkpoint, with a new parameter array owned by the caller
+     * @throws IOException if the file is missing, damaged (truncated, a wrong checksum) or not a
+     *     checkpoint
+     * @throws IllegalStateException if it is a checkpoint in another version of the format, naming
+     *     the file and both versions
      */
-    static Checkpoint read(Path file) throws IOException {
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            // a FIFO would block the read until a writer came; a device may never end
-            throw new IOException("not a regular file");
-        }
-        long fileSize = Files.size(file);
-        try (InputStream raw = Files.newInputStream(file)) {
-            CRC32 crc = new CRC32();
-            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc);
-            DataInputStream in = new DataInputStream(checked);
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                if (isOtherFormatVersion(magic)) {
-                    // not damaged: skipping it would start the run afresh and delete another version's work
-                    throw new IllegalStateException("checkpoint " + file + " is in checkpoint format "
-                            + (char) magic[MAGIC.length - 1] + ", written by another version of skipgram; this"
-                            + " version reads format " + (char) MAGIC[MAGIC.length - 1] + ": resume with the"
-                            + " version that wrote it, or use another checkpoint directory");
-                }
-                throw new IOException("not a skipgram checkpoint (bad magic bytes)");
-            }
-            int step = in.readInt();
-            double smoothed = in.readDouble();
-            int stateLength = in.readInt();
-            if (stateLength < 0 || stateLength > MAX_STATE_BYTES) {
-                throw new IOException("corrupt state length " + stateLength);
-            }
-            byte[] state = in.readNBytes(stateLength);
-            if (state.length != stateLength) {
-                throw new EOFException("checkpoint is truncated in its state");
-            }
-            DataType type;
-            try {
-                type = DataType.valueOf(in.readUTF());
-            } catch (IllegalArgumentException e) {
-                throw new IOException("unknown data type in checkpoint");
-            }
-            if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-                throw new IOException("unsupported data type " + type);
-            }
-            int rank = in.readInt();
-            if (rank < 1 || rank > MAX_RANK) {
-                throw new IOException("corrupt rank " + rank);
-            }
-            long[] shape = new long[rank];
-            long length = 1;
-            for (int i = 0; i < rank; i++) {
-                shape[i] = in.readLong();
-                if (shape[i] < 1 || shape[i] > fileSize) {
-                    throw new IOException("corrupt shape " + Arrays.toString(shape));
-                }
-                length = Math.multiplyExact(length, shape[i]);
-            }
-            if (length > Integer.MAX_VALUE - 8) {
-                throw new IOException("checkpoint holds " + length + " values; at most 2^31 are supported");
-            }
-            if (Math.multiplyExact(length, (long) type.width()) > fileSize) {
-                throw new EOFException("checkpoint is truncated: shape " + Arrays.toString(shape)
-                        + " needs more than the file's " + fileSize + " bytes");
-            }
-            INDArray parameters = Nd4j.create(type, shape, 'c');
-            if (type == DataType.FLOAT) {
-                FloatBuffer values = parameters.data().asNioFloat();
-                for (int i = 0; i < length; i++) {
-                    values.put(i, in.readFloat());
-                }
-            } else {
-                for (long i = 0; i < length; i++) {
-                    parameters.data().put(i, in.readDouble());
-                }
-            }
-            long expected = crc.getValue();
-            long stored = in.readLong();
-            if (stored != expected) {
-                throw new IOException("checksum mismatch (file damaged)");
-            }
-            return new Checkpoint(step, smoothed, state, parameters);
-        } catch (NoSuchFileException e) {
-            throw new IOException("checkpoint " + file + " disappeared", e);
-        } catch (ArithmeticException e) {
-            throw new IOException("corrupt shape (overflow)", e);
-        }
+    public static Checkpoint read(Path file) throws IOException {
+        return CheckpointCodec.read(file);
     }
 }
