@@ -1,8 +1,7 @@
 package dev.skipgram;
 
 import dev.skipgram.corpus.Vocabulary;
-import java.lang.ref.Reference;
-import java.nio.FloatBuffer;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +38,7 @@ public final class WordVectors {
     private final Vocabulary vocabulary;
     private final INDArray centerVectors; // [V, d] FLOAT, c order
     private final INDArray outsideVectors; // [V, d] FLOAT, c order, or null (vectors loaded from a file)
+    private final FloatMatrix centers; // centerVectors' storage, row by row
     private final double[] norms; // ‖v_w‖ for every word
 
     static {
@@ -120,12 +120,14 @@ public final class WordVectors {
         this.centerVectors = matrices.centerVectors();
         this.outsideVectors = matrices.outsideVectors();
         int d = dimension();
-        FloatBuffer v = this.centerVectors.data().asNioFloat();
+        this.centers = FloatMatrix.wrap(this.centerVectors);
+        float[] v = new float[d];
         norms = new double[vocabulary.size()];
         for (int w = 0; w < norms.length; w++) {
+            centers.getRow(w, v);
             double s = 0;
             for (int j = 0; j < d; j++) {
-                double x = v.get(w * d + j);
+                double x = v[j];
                 if (!Double.isFinite(x)) {
                     throw notFinite("centerVectors", w, j, x);
                 }
@@ -134,11 +136,10 @@ public final class WordVectors {
             norms[w] = Math.sqrt(s);
         }
         if (this.outsideVectors != null) {
-            FloatBuffer u = this.outsideVectors.data().asNioFloat();
-            for (int i = 0, n = u.limit(); i < n; i++) {
-                if (!Float.isFinite(u.get(i))) {
-                    throw notFinite("outsideVectors", i / d, i % d, u.get(i));
-                }
+            FloatMatrix outsides = FloatMatrix.wrap(this.outsideVectors);
+            int i = outsides.firstNonFinite();
+            if (i >= 0) {
+                throw notFinite("outsideVectors", i / d, i % d, outsides.get(i));
             }
         }
     }
@@ -298,29 +299,26 @@ public final class WordVectors {
             throw new IllegalArgumentException("the query vector is " + (qNorm == 0 ? "zero" : "not finite")
                     + ": its cosine similarity is undefined");
         }
-        FloatBuffer v = centerVectors.data().asNioFloat();
         int d = dimension();
+        float[] v = new float[d];
         PriorityQueue<Neighbor> best = new PriorityQueue<>(
                 (x, y) -> Double.compare(x.similarity(), y.similarity()));
-        try {
-            for (int w = 0; w < norms.length; w++) {
-                if (norms[w] == 0 || contains(excluded, w)) {
-                    continue;
-                }
-                double dot = 0;
-                for (int j = 0; j < d; j++) {
-                    dot += q[j] * v.get(w * d + j);
-                }
-                double s = clamp(dot / (qNorm * norms[w]));
-                if (best.size() < n) {
-                    best.add(new Neighbor(vocabulary.word(w), s));
-                } else if (s > best.peek().similarity()) {
-                    best.poll();
-                    best.add(new Neighbor(vocabulary.word(w), s));
-                }
+        for (int w = 0; w < norms.length; w++) {
+            if (norms[w] == 0 || contains(excluded, w)) {
+                continue;
             }
-        } finally {
-            Reference.reachabilityFence(centerVectors); // the buffer view does not keep it alive
+            centers.getRow(w, v);
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                dot += q[j] * v[j];
+            }
+            double s = clamp(dot / (qNorm * norms[w]));
+            if (best.size() < n) {
+                best.add(new Neighbor(vocabulary.word(w), s));
+            } else if (s > best.peek().similarity()) {
+                best.poll();
+                best.add(new Neighbor(vocabulary.word(w), s));
+            }
         }
         List<Neighbor> result = new ArrayList<>(best);
         result.sort((x, y) -> Double.compare(y.similarity(), x.similarity()));
@@ -337,24 +335,26 @@ public final class WordVectors {
     }
 
     private double[] row(int w) {
-        FloatBuffer v = centerVectors.data().asNioFloat();
         int d = dimension();
+        float[] v = new float[d];
+        centers.getRow(w, v);
         double[] r = new double[d];
         for (int j = 0; j < d; j++) {
-            r[j] = v.get(w * d + j);
+            r[j] = v[j];
         }
-        Reference.reachabilityFence(centerVectors);
         return r;
     }
 
     private double dot(int a, int b) {
-        FloatBuffer v = centerVectors.data().asNioFloat();
         int d = dimension();
+        float[] x = new float[d];
+        float[] y = new float[d];
+        centers.getRow(a, x);
+        centers.getRow(b, y);
         double s = 0;
         for (int j = 0; j < d; j++) {
-            s += (double) v.get(a * d + j) * v.get(b * d + j);
+            s += (double) x[j] * y[j];
         }
-        Reference.reachabilityFence(centerVectors);
         return s;
     }
 

@@ -1,13 +1,11 @@
 package dev.skipgram.bench;
 
+import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.loss.NoiseDistribution;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The inputs of the benchmarks, generated from a seed so that every trial of every run sees the
@@ -72,13 +70,16 @@ public final class SyntheticData {
         if (n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a [" + rows + ", " + dimension + "] matrix has more than 2^31 - 1 values");
         }
-        INDArray matrix = Nd4j.create(DataType.FLOAT, rows, dimension); // [rows, d]
-        FloatBuffer values = matrix.data().asNioFloat();
+        FloatMatrix matrix = FloatMatrix.zeros(rows, dimension); // [rows, d]
+        float[] row = new float[dimension];
         double scale = 1.0 / Math.sqrt(dimension);
-        for (int i = 0; i < n; i++) {
-            values.put(i, (float) ((rng.nextDouble() - 0.5) * scale));
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < dimension; j++) {
+                row[j] = (float) ((rng.nextDouble() - 0.5) * scale);
+            }
+            matrix.putRow(r, row);
         }
-        return matrix;
+        return matrix.array();
     }
 
     /**

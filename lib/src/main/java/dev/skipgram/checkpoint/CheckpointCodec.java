@@ -1,5 +1,6 @@
 package dev.skipgram.checkpoint;
 
+import dev.skipgram.internal.kernels.FloatMatrix;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -8,8 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.ref.Reference;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -42,6 +41,8 @@ final class CheckpointCodec {
 
     private static final byte[] MAGIC = {'S', 'G', 'D', 'C', 'K', 'P', 'T', '2'};
     private static final int MAX_RANK = 8;
+    /** Values copied between the parameters and the stream at a time. */
+    private static final int CHUNK = 1 << 16;
     private static final byte LONG = 'J';
     private static final byte DOUBLE = 'D';
     private static final byte BYTES = 'B';
@@ -79,22 +80,21 @@ final class CheckpointCodec {
             out.writeLong(size);
         }
         INDArray contiguous = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
-        try {
-            long n = contiguous.length();
-            if (x.dataType() == DataType.FLOAT) {
-                FloatBuffer values = contiguous.data().asNioFloat();
-                for (long i = 0; i < n; i++) {
-                    out.writeFloat(values.get((int) i));
-                }
-            } else {
-                for (long i = 0; i < n; i++) {
-                    out.writeDouble(contiguous.data().getDouble(i));
+        long n = contiguous.length();
+        if (x.dataType() == DataType.FLOAT) {
+            FloatMatrix values = FloatMatrix.flat(contiguous);
+            float[] chunk = new float[(int) Math.min(n, CHUNK)];
+            for (int from = 0; from < n; from += chunk.length) {
+                int count = (int) Math.min(chunk.length, n - from);
+                values.get(from, chunk, count);
+                for (int i = 0; i < count; i++) {
+                    out.writeFloat(chunk[i]);
                 }
             }
-        } finally {
-            // a buffer view does not keep its INDArray alive: without this the copy may be collected,
-            // and its native memory freed, while the loop above still reads it
-            Reference.reachabilityFence(contiguous);
+        } else {
+            for (long i = 0; i < n; i++) {
+                out.writeDouble(contiguous.data().getDouble(i));
+            }
         }
         out.flush();
         out.writeLong(crc.getValue()); // written after flush: not part of its own checksum
@@ -178,9 +178,14 @@ final class CheckpointCodec {
             }
             INDArray parameters = Nd4j.create(type, shape, 'c');
             if (type == DataType.FLOAT) {
-                FloatBuffer values = parameters.data().asNioFloat();
-                for (int i = 0; i < length; i++) {
-                    values.put(i, in.readFloat());
+                FloatMatrix values = FloatMatrix.flat(parameters);
+                float[] chunk = new float[(int) Math.min(length, CHUNK)];
+                for (int from = 0; from < length; from += chunk.length) {
+                    int count = (int) Math.min(chunk.length, length - from);
+                    for (int i = 0; i < count; i++) {
+                        chunk[i] = in.readFloat();
+                    }
+                    values.put(from, chunk, count);
                 }
             } else {
                 for (long i = 0; i < length; i++) {

@@ -3,16 +3,15 @@ package dev.skipgram.io;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.FreshVectors;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -29,9 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The word2vec vector file formats, as written by word2vec.c, gensim
@@ -103,16 +99,12 @@ public final class Word2VecFormat {
         Vocabulary vocabulary = vectors.vocabulary();
         int v = vocabulary.size();
         int d = vectors.dimension();
-        INDArray matrix = vectors.centerVectors(); // a copy: keep it reachable while its buffer is read
-        try {
-            writeRows(vocabulary, matrix.data().asNioFloat(), v, d, out, format);
-        } finally {
-            Reference.reachabilityFence(matrix);
-        }
+        writeRows(vocabulary, FloatMatrix.wrap(vectors.centerVectors()), v, d, out, format); // a copy
     }
 
-    private static void writeRows(Vocabulary vocabulary, FloatBuffer values, int v, int d, OutputStream out,
+    private static void writeRows(Vocabulary vocabulary, FloatMatrix values, int v, int d, OutputStream out,
             Format format) throws IOException {
+        float[] rowValues = new float[d];
         out.write((v + " " + d + "\n").getBytes(StandardCharsets.US_ASCII));
         ByteBuffer row = ByteBuffer.allocate(d * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         StringBuilder line = new StringBuilder();
@@ -123,18 +115,19 @@ public final class Word2VecFormat {
                         + " word2vec formats cannot store");
             }
             out.write(word.getBytes(StandardCharsets.UTF_8));
+            values.getRow(w, rowValues);
             if (format == Format.BINARY) {
                 out.write(' ');
                 row.clear();
                 for (int j = 0; j < d; j++) {
-                    row.putFloat(values.get(w * d + j));
+                    row.putFloat(rowValues[j]);
                 }
                 out.write(row.array());
                 out.write('\n');
             } else {
                 line.setLength(0);
                 for (int j = 0; j < d; j++) {
-                    line.append(' ').append(Float.toString(values.get(w * d + j)));
+                    line.append(' ').append(Float.toString(rowValues[j]));
                 }
                 line.append('\n');
                 out.write(line.toString().getBytes(StandardCharsets.US_ASCII));
@@ -267,8 +260,8 @@ public final class Word2VecFormat {
         }
         int words = (int) v;
         int dimension = (int) d;
-        INDArray matrix = Nd4j.zeros(DataType.FLOAT, words, dimension); // at most the file's size (×2 for text)
-        FloatBuffer values = matrix.data().asNioFloat();
+        FloatMatrix matrix = FloatMatrix.zeros(words, dimension); // at most the file's size (×2 for text)
+        float[] values = new float[dimension]; // one entry's
         List<String> vocabulary = new ArrayList<>(Math.min(words, 1 << 16)); // grows with what is really read
         Set<String> seen = new HashSet<>();
         byte[] raw = new byte[dimension * Float.BYTES];
@@ -286,12 +279,12 @@ public final class Word2VecFormat {
                     if (!Float.isFinite(x)) {
                         throw reader.error(entry, "value " + (j + 1) + " of '" + abbreviate(word) + "' is " + x);
                     }
-                    values.put(w * dimension + j, x);
+                    values[j] = x;
                 }
             } else {
-                word = parseTextEntry(reader, reader.line(entry, (int) maxLine), entry, dimension, values,
-                        w * dimension);
+                word = parseTextEntry(reader, reader.line(entry, (int) maxLine), entry, dimension, values);
             }
+            matrix.putRow(w, values);
             if (word.isEmpty()) {
                 throw reader.error(entry, "empty word");
             }
@@ -305,11 +298,7 @@ public final class Word2VecFormat {
         for (int w = 0; w < words; w++) {
             counts[w] = words - w;
         }
-        try {
-            return FreshVectors.adopt(new Vocabulary(vocabulary, counts), matrix, null); // not copied again
-        } finally {
-            Reference.reachabilityFence(matrix); // values, a view of its buffer, was written above
-        }
+        return FreshVectors.adopt(new Vocabulary(vocabulary, counts), matrix.array(), null); // not copied again
     }
 
     /** The header's word count and dimension, {V, d}, both positive. */
@@ -323,12 +312,12 @@ public final class Word2VecFormat {
     }
 
     /**
-     * Parses "word v1 ... vd" (single spaces; trailing spaces allowed) into {@code values} from
-     * {@code offset}; returns the word. Fields are counted before any is cut out, so a line of a
+     * Parses "word v1 ... vd" (single spaces; trailing spaces allowed) into {@code values[0, d)};
+     * returns the word. Fields are counted before any is cut out, so a line of a
      * million values costs no million strings.
      */
-    private static String parseTextEntry(Reader reader, String line, int entry, int dimension, FloatBuffer values,
-            int offset) throws IOException {
+    private static String parseTextEntry(Reader reader, String line, int entry, int dimension, float[] values)
+            throws IOException {
         int end = line.length();
         while (end > 0 && line.charAt(end - 1) == ' ') {
             end--; // trailing spaces, as some writers leave
@@ -360,7 +349,7 @@ public final class Word2VecFormat {
                         + (field.contains("N") || field.contains("n") ? "" : " (out of float range: \""
                                 + abbreviate(field) + "\")"));
             }
-            values.put(offset + j, x);
+            values[j] = x;
             from = to + 1;
         }
         return word;

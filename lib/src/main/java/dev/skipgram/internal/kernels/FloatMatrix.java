@@ -40,11 +40,12 @@ public final class FloatMatrix {
     private final int rows;
     private final int columns;
 
-    private FloatMatrix(INDArray array) {
-        if (array.dataType() != DataType.FLOAT || array.rank() != 2 || array.ordering() != 'c' || array.isView()) {
-            throw new IllegalArgumentException("a FloatMatrix needs a FLOAT [rows, columns] array in c order that is"
-                    + " not a view; got " + array.dataType() + " " + Arrays.toString(array.shape()) + " order "
-                    + array.ordering() + (array.isView() ? " (a view)" : ""));
+    private FloatMatrix(INDArray array, boolean flat) {
+        if (array.dataType() != DataType.FLOAT || (!flat && array.rank() != 2) || array.ordering() != 'c'
+                || array.isView()) {
+            throw new IllegalArgumentException("a FloatMatrix needs a FLOAT " + (flat ? "" : "[rows, columns] ")
+                    + "array in c order that is not a view; got " + array.dataType() + " "
+                    + Arrays.toString(array.shape()) + " order " + array.ordering() + (array.isView() ? " (a view)" : ""));
         }
         if (array.length() > MAX_VALUES) {
             throw new IllegalArgumentException(array.length() + " values are more than one float view holds ("
@@ -52,8 +53,8 @@ public final class FloatMatrix {
         }
         this.array = array;
         this.view = array.data().asNioFloat();
-        this.rows = (int) array.rows();
-        this.columns = (int) array.columns();
+        this.rows = flat ? 1 : (int) array.rows();
+        this.columns = flat ? (int) array.length() : (int) array.columns();
     }
 
     /**
@@ -66,7 +67,7 @@ public final class FloatMatrix {
      */
     public static FloatMatrix zeros(int rows, int columns) {
         requireFits(rows, columns);
-        return new FloatMatrix(Nd4j.zeros(DataType.FLOAT, rows, columns));
+        return new FloatMatrix(Nd4j.zeros(DataType.FLOAT, rows, columns), false);
     }
 
     /**
@@ -77,7 +78,19 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if the array is not of that kind
      */
     public static FloatMatrix wrap(INDArray array) {
-        return new FloatMatrix(array);
+        return new FloatMatrix(array, false);
+    }
+
+    /**
+     * Wraps an array of any shape as one row of all its values in c order (a checkpoint's parameters,
+     * whatever the objective's shape).
+     *
+     * @param array FLOAT, c order, not a view of another array, at most {@link #MAX_VALUES} values
+     * @return a [1, length] matrix over {@code array}'s storage
+     * @throws IllegalArgumentException if the array is not of that kind
+     */
+    public static FloatMatrix flat(INDArray array) {
+        return new FloatMatrix(array, true);
     }
 
     /**
