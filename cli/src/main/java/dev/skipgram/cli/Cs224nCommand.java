@@ -6,6 +6,7 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.io.Word2VecFormat;
+import dev.skipgram.optim.SmoothedLoss;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ final class Cs224nCommand implements Callable<Integer> {
         Progress.Mode mode = Progress.Mode.detect();
         int reportEvery = config.reportEvery();
         int windowsPerStep = config.windowsPerStep();
-        double[] smoothed = {Double.NaN};
+        SmoothedLoss smoothed = new SmoothedLoss();
         int[] lastStep = {0};
         long started = System.nanoTime();
         WordVectors vectors;
@@ -143,18 +144,18 @@ final class Cs224nCommand implements Callable<Integer> {
                     progress.rebase(step - reportEvery); // resumed from a checkpoint
                 }
                 // CS224n's cost: the mean loss of a window (pairs a window × mean pair loss) over the last
-                // reportEvery steps, smoothed 0.95 / 0.05. A resumed run starts a new average.
+                // reportEvery steps, smoothed as Sgd smooths it. A resumed run starts a new average.
                 double windowLoss = report.meanLoss() * report.pairs() / ((double) reportEvery * windowsPerStep);
-                smoothed[0] = Double.isNaN(smoothed[0]) ? windowLoss : 0.95 * smoothed[0] + 0.05 * windowLoss;
+                smoothed.add(windowLoss);
                 lastStep[0] = step;
-                String cost = String.format(Locale.ROOT, "cost %.4f  step size %s", smoothed[0], report.learningRate());
+                String cost = String.format(Locale.ROOT, "cost %.4f  step size %s", smoothed.value(), report.learningRate());
                 boolean print = step % printEvery == 0 || step == steps;
                 progress.update(step, steps, cost, print && mode == Progress.Mode.LINES);
             });
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "Trained in %.1f s.%n", seconds);
-        out.println(sanityLine(smoothed[0], steps, loss));
+        out.println(sanityLine(smoothed.value(), steps, loss));
 
         Word2VecFormat.write(vectors, output, Word2VecFormat.formatOf(output));
         out.println("Wrote " + output + " (" + Progress.count(vectors.vocabulary().size()) + " words x "

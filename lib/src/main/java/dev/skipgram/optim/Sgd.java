@@ -53,6 +53,7 @@ public final class Sgd {
     private final int checkpointEvery;
     private final int keepCheckpoints;
     private final RunSettings runSettings;
+    private final LearningRateSchedule.StepDecay schedule;
 
     private Sgd(Builder b) {
         this.stepSize = b.stepSize;
@@ -65,6 +66,7 @@ public final class Sgd {
         this.checkpointEvery = b.checkpointEvery;
         this.keepCheckpoints = b.keepCheckpoints;
         this.runSettings = b.runSettings;
+        this.schedule = new LearningRateSchedule.StepDecay(stepSize, annealFactor, annealEvery);
     }
 
     /**
@@ -85,7 +87,7 @@ public final class Sgd {
      *     annealings underflow it to 0
      */
     public double stepSizeAt(int step) {
-        return stepSize * Math.pow(annealFactor, (step - 1) / annealEvery);
+        return schedule.at(step - 1);
     }
 
     /**
@@ -133,7 +135,7 @@ public final class Sgd {
         }
         INDArray x = x0.dup('c');
         int start = 0;
-        double smoothed = Double.NaN;
+        SmoothedLoss smoothed = new SmoothedLoss();
         if (store != null) {
             Optional<Checkpoint> newest = store.loadNewest();
             if (newest.isPresent()) {
@@ -150,7 +152,7 @@ public final class Sgd {
                 }
                 requireSameRun(c, store.directory());
                 byte[] rngState = c.state().getBytes(GENERATOR);
-                smoothed = c.state().getDouble(SMOOTHED_LOSS);
+                smoothed = new SmoothedLoss(c.state().getDouble(SMOOTHED_LOSS));
                 x.assign(c.parameters());
                 rng.restoreState(rngState);
                 start = (int) c.step();
@@ -172,8 +174,7 @@ public final class Sgd {
             }
             subtractScaledInPlace(x, eta, gradient);
             if (step % reportEvery == 0) {
-                smoothed = Double.isNaN(smoothed) ? vg.value() : 0.95 * smoothed + 0.05 * vg.value();
-                listener.onProgress(new SgdProgress(step, vg.value(), smoothed, eta));
+                listener.onProgress(new SgdProgress(step, vg.value(), smoothed.add(vg.value()), eta));
             }
             if (store != null && step % checkpointEvery == 0) {
                 if (!isFinite(x)) {
@@ -181,7 +182,7 @@ public final class Sgd {
                             + ")", lastCheckpoint);
                 }
                 store.save(new Checkpoint(step, runSettings, RecipeState.builder()
-                        .putDouble(SMOOTHED_LOSS, smoothed).putBytes(GENERATOR, rng.saveState()).build(), x));
+                        .putDouble(SMOOTHED_LOSS, smoothed.value()).putBytes(GENERATOR, rng.saveState()).build(), x));
                 lastCheckpoint = step;
             }
         }
