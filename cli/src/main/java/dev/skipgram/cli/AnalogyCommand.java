@@ -2,7 +2,6 @@ package dev.skipgram.cli;
 
 import dev.skipgram.WordVectors;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,11 +23,8 @@ final class AnalogyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
-    Path vectorsFile;
-
     @Mixin
-    VectorFormatOption vectorFormat;
+    VectorInput input;
 
     @Parameters(index = "1", paramLabel = "A", description = "The first word of the known pair.")
     String a;
@@ -46,11 +42,9 @@ final class AnalogyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int n = NeighborsCommand.checkCount(spec, options.count);
-        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
-                spec.commandLine().getErr());
-        VectorFiles.requireKnown(vectors, vectorsFile, List.of(a, b, c));
+        WordVectors vectors = input.loadKnowing(List.of(a, b, c));
         if (vectors.vocabulary().size() < 4) {
-            throw new UserError(vectorsFile + " has only " + vectors.vocabulary().size()
+            throw new UserError(input.file + " has only " + vectors.vocabulary().size()
                     + " words: an analogy needs a fourth");
         }
         // the answer before the heading: a query that fails (a zero vector) prints nothing

@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code skipgram evaluate}: analogy accuracy and word-similarity correlation, as gensim computes them. */
@@ -36,11 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
-    Path vectorsFile;
-
     @Mixin
-    VectorFormatOption vectorFormat;
+    VectorInput input;
 
     @Option(names = "--analogies", paramLabel = "FILE", description = "Analogy questions (questions-words.txt).")
     Path analogies;
@@ -67,12 +63,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
-                spec.commandLine().getErr());
+        WordVectors vectors = input.load();
         // both evaluations before the first line: a bad second file leaves no half a report
         AnalogyReport analogyReport = analogies == null ? null : Evaluation.analogies(vectors, analogies, restrict);
         SimilarityReport similarityReport = similarity == null ? null : Evaluation.similarity(vectors, similarity);
-        out.printf(Locale.ROOT, "%s: %s words, %d dimensions%n", vectorsFile,
+        out.printf(Locale.ROOT, "%s: %s words, %d dimensions%n", input.file,
                 Progress.count(vectors.vocabulary().size()),
                 vectors.dimension());
         if (analogyReport != null) {

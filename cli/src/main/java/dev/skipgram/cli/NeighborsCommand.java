@@ -2,7 +2,6 @@ package dev.skipgram.cli;
 
 import dev.skipgram.WordVectors;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +23,8 @@ final class NeighborsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
-    Path vectorsFile;
-
     @Mixin
-    VectorFormatOption vectorFormat;
+    VectorInput input;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "WORD", description = "The words to look up.")
     List<String> words;
@@ -40,11 +36,9 @@ final class NeighborsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int n = checkCount(spec, options.count);
-        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
-                spec.commandLine().getErr());
-        VectorFiles.requireKnown(vectors, vectorsFile, words);
+        WordVectors vectors = input.loadKnowing(words);
         if (vectors.vocabulary().size() < 2) {
-            throw new UserError(vectorsFile + " has only one word: it has no neighbours");
+            throw new UserError(input.file + " has only one word: it has no neighbours");
         }
         // every answer before the first line: a word that fails (a zero vector) leaves no partial output
         List<List<WordVectors.Neighbor>> answers = new ArrayList<>();

@@ -34,11 +34,8 @@ final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
-    Path vectorsFile;
-
     @Mixin
-    VectorFormatOption vectorFormat;
+    VectorInput input;
 
     // arity 1..*, not 2..*: a single word gets the message below rather than picocli's about parameter indexes
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "WORD", description = "The words to draw, at least two.")
@@ -70,11 +67,9 @@ final class PlotCommand implements Callable<Integer> {
                     + String.join(", ", words) + ")");
         }
         TrainCommand.prepareOutput("--out", output);
-        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
-                spec.commandLine().getErr());
-        VectorFiles.requireKnown(vectors, vectorsFile, distinct);
+        WordVectors vectors = input.loadKnowing(distinct);
         String heading = title != null ? title : String.format(Locale.ROOT, "%d words from %s (d = %d)",
-                distinct.size(), vectorsFile.getFileName(), vectors.dimension());
+                distinct.size(), input.file.getFileName(), vectors.dimension());
         draw(vectors, distinct, heading, width, height, output);
         spec.commandLine().getOut().println("Wrote " + output + " (" + width + " x " + height + ", " + distinct.size()
                 + " words).");

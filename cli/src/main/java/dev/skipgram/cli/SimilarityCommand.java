@@ -1,7 +1,6 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.WordVectors;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,11 +20,8 @@ final class SimilarityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VECTORS", description = "A word2vec vector file, text or binary.")
-    Path vectorsFile;
-
     @Mixin
-    VectorFormatOption vectorFormat;
+    VectorInput input;
 
     @Parameters(index = "1", paramLabel = "A", description = "A word.")
     String a;
@@ -35,9 +31,7 @@ final class SimilarityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WordVectors vectors = VectorFiles.load(vectorsFile, vectorFormat.format, Progress.Mode.detect(),
-                spec.commandLine().getErr());
-        VectorFiles.requireKnown(vectors, vectorsFile, List.of(a, b));
+        WordVectors vectors = input.loadKnowing(List.of(a, b));
         double similarity = vectors.similarity(a, b); // before printing: a zero vector prints nothing
         spec.commandLine().getOut().printf(Locale.ROOT, "cosine similarity of %s and %s: %.4f%n", a, b, similarity);
         spec.commandLine().getOut().flush();

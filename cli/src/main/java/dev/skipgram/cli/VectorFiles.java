@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 /** Loading vector files for the query commands, with clear errors and progress for big files. */
@@ -53,7 +54,7 @@ final class VectorFiles {
      *
      * @throws UserError for the first unknown word, with the nearest spellings in the vocabulary
      */
-    static void requireKnown(WordVectors vectors, Path file, List<String> words) {
+    static void requireKnown(WordVectors vectors, Path file, Collection<String> words) {
         for (String word : words) {
             if (!vectors.vocabulary().contains(word)) {
                 List<String> similar = Suggestions.similarSpellings(word, vectors.vocabulary(), 3);
