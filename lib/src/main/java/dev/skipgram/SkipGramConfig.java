@@ -3,20 +3,9 @@ package dev.skipgram;
 import dev.skipgram.checkpoint.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
-import java.util.function.ObjDoubleConsumer;
-import java.util.function.ObjIntConsumer;
-import java.util.function.ToDoubleFunction;
-import java.util.function.ToIntFunction;
 
 /**
  * Everything {@link SkipGram#train} needs to know, validated when constructed: a config that exists
@@ -219,14 +208,7 @@ public record SkipGramConfig(
      * @return new properties, one per setting; the caller may modify them
      */
     public Properties toProperties() {
-        Properties p = new Properties();
-        for (Setting s : SETTINGS) {
-            String v = s.get.apply(this);
-            if (v != null) {
-                p.setProperty(s.name, v);
-            }
-        }
-        return p;
+        return ConfigSettings.toProperties(this);
     }
 
     /**
@@ -240,32 +222,7 @@ public record SkipGramConfig(
      *     cannot be read as its setting's type, {@code recipe} is missing, or the config is invalid
      */
     public static SkipGramConfig of(Properties properties) {
-        Objects.requireNonNull(properties, "properties");
-        String recipeName = properties.getProperty(RECIPE);
-        if (recipeName == null) {
-            throw new IllegalArgumentException("setting '" + RECIPE + "' is missing: it chooses the defaults of"
-                    + " every other setting (" + Arrays.toString(Recipe.values()) + ")");
-        }
-        Builder b = switch (parseEnum(Recipe.class, RECIPE, recipeName)) {
-            case CS224N -> cs224n();
-            case WORD2VEC -> word2vec();
-        };
-        Map<String, Setting> byName = new LinkedHashMap<>();
-        for (Setting s : SETTINGS) {
-            byName.put(s.name, s);
-        }
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            String value = properties.getProperty(key);
-            Setting s = byName.get(key);
-            if (s == null) {
-                throw new IllegalArgumentException("unknown setting '" + key + "' = '" + value
-                        + "'; the settings are " + byName.keySet());
-            }
-            if (!key.equals(RECIPE)) {
-                s.set.accept(b, value);
-            }
-        }
-        return b.build();
+        return ConfigSettings.of(properties);
     }
 
     /**
@@ -281,87 +238,8 @@ public record SkipGramConfig(
      * @return the settings, in the order of the record's components
      */
     public RunSettings runSettings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Setting s : SETTINGS) {
-            if (s.identity == Identity.BOTH || s.identity.name().equals(recipe.name())) {
-                m.put(s.name, s.get.apply(this));
-            }
-        }
-        return new RunSettings(m);
+        return ConfigSettings.runSettings(this);
     }
-
-    private static final String RECIPE = "recipe";
-
-    /** Of which recipes' {@link #runSettings()} a setting is part. */
-    private enum Identity { BOTH, CS224N, WORD2VEC, NONE }
-
-    /** One setting: its name (written nowhere else), how it is read from a config and set on a builder. */
-    private record Setting(String name, Identity identity, Function<SkipGramConfig, String> get,
-            BiConsumer<Builder, String> set) {
-
-        static Setting ofInt(String name, Identity identity, ToIntFunction<SkipGramConfig> get,
-                ObjIntConsumer<Builder> set) {
-            return new Setting(name, identity, c -> Integer.toString(get.applyAsInt(c)),
-                    (b, v) -> set.accept(b, parse(name, v, "an integer", Integer::parseInt)));
-        }
-
-        static Setting ofDouble(String name, Identity identity, ToDoubleFunction<SkipGramConfig> get,
-                ObjDoubleConsumer<Builder> set) {
-            return new Setting(name, identity, c -> Double.toString(get.applyAsDouble(c)),
-                    (b, v) -> set.accept(b, parse(name, v, "a number", Double::parseDouble)));
-        }
-    }
-
-    private static <T> T parse(String name, String value, String what, Function<String, T> parser) {
-        try {
-            return parser.apply(value.strip());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("setting " + name + " = '" + value + "' is not " + what, e);
-        }
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("setting " + name + " = '" + value + "' is not one of "
-                    + Arrays.toString(type.getEnumConstants()), e);
-        }
-    }
-
-    /** Every setting, in the order of the record's components. */
-    private static final List<Setting> SETTINGS = List.of(
-            new Setting(RECIPE, Identity.BOTH, c -> c.recipe.name(), (b, v) -> { }),
-            new Setting("loss", Identity.BOTH, c -> c.loss.name(),
-                    (b, v) -> b.loss = parseEnum(LossType.class, "loss", v)),
-            Setting.ofInt("dimension", Identity.BOTH, c -> c.dimension, (b, v) -> b.dimension = v),
-            Setting.ofInt("windowSize", Identity.BOTH, c -> c.windowSize, (b, v) -> b.windowSize = v),
-            Setting.ofInt("negatives", Identity.BOTH, c -> c.negatives, (b, v) -> b.negatives = v),
-            Setting.ofDouble("noiseExponent", Identity.BOTH, c -> c.noiseExponent, (b, v) -> b.noiseExponent = v),
-            Setting.ofDouble("subsampleThreshold", Identity.BOTH, c -> c.subsampleThreshold,
-                    (b, v) -> b.subsampleThreshold = v),
-            Setting.ofDouble("learningRate", Identity.BOTH, c -> c.learningRate, (b, v) -> b.learningRate = v),
-            new Setting("seed", Identity.BOTH, c -> Long.toString(c.seed),
-                    (b, v) -> b.seed = parse("seed", v, "an integer", Long::parseLong)),
-            Setting.ofInt("steps", Identity.NONE, c -> c.steps, (b, v) -> b.steps = v),
-            Setting.ofInt("windowsPerStep", Identity.CS224N, c -> c.windowsPerStep, (b, v) -> b.windowsPerStep = v),
-            Setting.ofDouble("annealFactor", Identity.CS224N, c -> c.annealFactor, (b, v) -> b.annealFactor = v),
-            Setting.ofInt("annealEvery", Identity.CS224N, c -> c.annealEvery, (b, v) -> b.annealEvery = v),
-            Setting.ofInt("reportEvery", Identity.NONE, c -> c.reportEvery, (b, v) -> b.reportEvery = v),
-            Setting.ofInt("epochs", Identity.WORD2VEC, c -> c.epochs, (b, v) -> b.epochs = v),
-            Setting.ofInt("minCount", Identity.WORD2VEC, c -> c.minCount, (b, v) -> b.minCount = v),
-            Setting.ofInt("maxVocabularySize", Identity.WORD2VEC, c -> c.maxVocabularySize,
-                    (b, v) -> b.maxVocabularySize = v),
-            Setting.ofDouble("minLearningRate", Identity.WORD2VEC, c -> c.minLearningRate,
-                    (b, v) -> b.minLearningRate = v),
-            Setting.ofInt("threads", Identity.NONE, c -> c.threads, (b, v) -> b.threads = v),
-            new Setting("reportInterval", Identity.NONE, c -> c.reportInterval.toString(),
-                    (b, v) -> b.reportInterval = parse("reportInterval", v, "an ISO-8601 duration such as PT2S",
-                            Duration::parse)),
-            Setting.ofInt("checkpointEvery", Identity.NONE, c -> c.checkpointEvery, (b, v) -> b.checkpointEvery = v),
-            new Setting("checkpointDirectory", Identity.NONE,
-                    c -> c.checkpointDirectory == null ? null : c.checkpointDirectory.toString(),
-                    (b, v) -> b.checkpointDirectory = parse("checkpointDirectory", v, "a path", Path::of)));
 
     /**
      * A builder holding this config's values, to derive a changed config from it.
@@ -381,28 +259,28 @@ public record SkipGramConfig(
      */
     public static final class Builder {
         private final Recipe preset; // the recipe whose defaults this builder started from
-        private Recipe recipe;
-        private LossType loss = LossType.NEGATIVE_SAMPLING;
-        private int dimension = 10;
-        private int windowSize = 5;
-        private int negatives = 10;
-        private double noiseExponent = 0.75;
-        private double subsampleThreshold = 1e-5;
-        private double learningRate = 0.3;
-        private long seed = 31_337L;
-        private int steps = 40_000;
-        private int windowsPerStep = 50;
-        private double annealFactor = 0.5;
-        private int annealEvery = 20_000;
-        private int reportEvery = 10;
-        private int epochs = 5;
-        private int minCount = 5;
-        private int maxVocabularySize = Integer.MAX_VALUE;
-        private double minLearningRate = 0.0001;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private Duration reportInterval = Duration.ofSeconds(2);
-        private int checkpointEvery = 5_000;
-        private Path checkpointDirectory;
+        Recipe recipe;
+        LossType loss = LossType.NEGATIVE_SAMPLING;
+        int dimension = 10;
+        int windowSize = 5;
+        int negatives = 10;
+        double noiseExponent = 0.75;
+        double subsampleThreshold = 1e-5;
+        double learningRate = 0.3;
+        long seed = 31_337L;
+        int steps = 40_000;
+        int windowsPerStep = 50;
+        double annealFactor = 0.5;
+        int annealEvery = 20_000;
+        int reportEvery = 10;
+        int epochs = 5;
+        int minCount = 5;
+        int maxVocabularySize = Integer.MAX_VALUE;
+        double minLearningRate = 0.0001;
+        int threads = Runtime.getRuntime().availableProcessors();
+        Duration reportInterval = Duration.ofSeconds(2);
+        int checkpointEvery = 5_000;
+        Path checkpointDirectory;
 
         private Builder(Recipe preset) {
             this.preset = preset;

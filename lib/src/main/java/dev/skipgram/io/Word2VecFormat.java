@@ -5,16 +5,11 @@ import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -22,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +55,9 @@ public final class Word2VecFormat {
         BINARY
     }
 
-    private static final int MAX_WORD_BYTES = 1 << 16;
+    static final int MAX_WORD_BYTES = 1 << 16;
     /** How a fastText model ({@code .bin}) begins: the int32 793712314 (0x2F4F16BA), little-endian. */
-    private static final byte[] FASTTEXT_MAGIC = {(byte) 0xBA, 0x16, 0x4F, 0x2F};
+    static final byte[] FASTTEXT_MAGIC = {(byte) 0xBA, 0x16, 0x4F, 0x2F};
 
     private Word2VecFormat() {}
 
@@ -213,7 +207,7 @@ public final class Word2VecFormat {
     public static Format detect(Path file) throws IOException {
         regularFileSize(file);
         try (InputStream in = new BufferedInputStream(open(file), 1 << 12)) {
-            Reader reader = new Reader(in, file.toString());
+            EntryReader reader = new EntryReader(in, file.toString());
             long[] header = parseHeader(reader);
             return reader.firstEntryFormat(header[1]);
         }
@@ -221,9 +215,9 @@ public final class Word2VecFormat {
 
     /** The most values (V·d) a file may hold: one Java buffer's worth. */
     static final long MAX_VALUES = Integer.MAX_VALUE - 8;
-    private static final int MAX_HEADER_BYTES = 256;
+    static final int MAX_HEADER_BYTES = 256;
     /** Characters a text value may take, generously: "-1.2345678E-38" has 14. */
-    private static final int MAX_VALUE_CHARS = 64;
+    static final int MAX_VALUE_CHARS = 64;
 
     /**
      * Reads vectors from a stream, for example one that reports progress or decompresses, validating
@@ -238,7 +232,7 @@ public final class Word2VecFormat {
      * @throws IOException naming {@code source} and the problem if the data is truncated or malformed
      */
     public static WordVectors read(InputStream in, long size, Format format, String source) throws IOException {
-        Reader reader = new Reader(in, source);
+        EntryReader reader = new EntryReader(in, source);
         long[] header = parseHeader(reader);
         long v = header[0];
         long d = header[1];
@@ -302,7 +296,7 @@ public final class Word2VecFormat {
     }
 
     /** The header's word count and dimension, {V, d}, both positive. */
-    private static long[] parseHeader(Reader reader) throws IOException {
+    private static long[] parseHeader(EntryReader reader) throws IOException {
         String header = reader.header();
         String[] parts = header.trim().split(" +");
         if (parts.length != 2) {
@@ -316,7 +310,7 @@ public final class Word2VecFormat {
      * returns the word. Fields are counted before any is cut out, so a line of a
      * million values costs no million strings.
      */
-    private static String parseTextEntry(Reader reader, String line, int entry, int dimension, float[] values)
+    private static String parseTextEntry(EntryReader reader, String line, int entry, int dimension, float[] values)
             throws IOException {
         int end = line.length();
         while (end > 0 && line.charAt(end - 1) == ' ') {
@@ -355,172 +349,10 @@ public final class Word2VecFormat {
         return word;
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    /** Byte-level reading with UTF-8 decoding and messages that say where. Not thread-safe. */
-    private static final class Reader {
-        private final InputStream in;
-        private final String source;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-
-        Reader(InputStream in, String source) {
-            this.in = in;
-            this.source = source;
-        }
-
-        IOException error(int entry, String message) {
-            return new IOException(source + (entry == 0 ? ", header: " : ", entry " + entry + ": ") + message);
-        }
-
-        long parseCount(String s, String what) throws IOException {
-            try {
-                long n = Long.parseLong(s);
-                if (n < 1) {
-                    throw error(0, what + " must be positive, got " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw error(0, what + " is not a number: \"" + abbreviate(s) + "\"");
-            }
-        }
-
-        /** The header line, without a UTF-8 byte order mark. */
-        String header() throws IOException {
-            bytes.reset();
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException(source + ": the file is empty (no header)");
-            }
-            String header = readLine(b, 0, MAX_HEADER_BYTES);
-            return header.startsWith("\uFEFF") ? header.substring(1) : header;
-        }
-
-        /** A line of at most {@code maxBytes} without its '\n' (and '\r'); the end of the file ends the last line. */
-        String line(int entry, int maxBytes) throws IOException {
-            bytes.reset();
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException(source + ": file ends before entry " + entry);
-            }
-            return readLine(b, entry, maxBytes);
-        }
-
-        private String readLine(int first, int entry, int maxBytes) throws IOException {
-            for (int b = first; b != '\n' && b >= 0; b = in.read()) {
-                if (bytes.size() == maxBytes) {
-                    throw error(entry, "line longer than " + maxBytes + " bytes, "
-                            + (entry == 0 ? "which no header needs (not a word2vec file?)"
-                                    : "more than a word and the values need (corrupt file?)"));
-                }
-                bytes.write(b);
-                if (entry == 0 && bytes.size() == FASTTEXT_MAGIC.length
-                        && Arrays.equals(bytes.toByteArray(), FASTTEXT_MAGIC)) {
-                    // its first byte, 0xBA, cannot start UTF-8 text: no header begins this way
-                    throw new IOException(source + " is a fastText model (.bin), not a word2vec vector file;"
-                            + " load the .vec file that fastText writes beside it");
-                }
-            }
-            String s = decode(entry);
-            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-        }
-
-        /** A binary entry's word: skips the newline that may end the previous vector, reads up to ' '. */
-        String word(int entry) throws IOException {
-            bytes.reset();
-            int b = in.read();
-            while (b == '\n') {
-                b = in.read();
-            }
-            while (b != ' ') {
-                if (b < 0) {
-                    throw new EOFException(source + ": file ends inside entry " + entry);
-                }
-                if (bytes.size() == MAX_WORD_BYTES) {
-                    throw error(entry, "word longer than " + MAX_WORD_BYTES + " bytes (corrupt file?)");
-                }
-                bytes.write(b);
-                b = in.read();
-            }
-            return decode(entry);
-        }
-
-        void readFully(byte[] buffer, int entry) throws IOException {
-            int n = in.readNBytes(buffer, 0, buffer.length);
-            if (n < buffer.length) {
-                throw new EOFException(source + ": file ends inside the vector of entry " + entry);
-            }
-        }
-
-        /**
-         * For {@link #detect}: reads the first entry's word (up to a space) and the rest of its line,
-         * and says TEXT if that rest reads as decimal numbers separated by spaces, BINARY at the
-         * first sign of raw floats (a control or non-ASCII byte, or a field that is not a number).
-         * Reads at most a word of 64 KiB and d + 1 fields of 64 characters.
-         */
-        Format firstEntryFormat(long dimension) throws IOException {
-            bytes.reset();
-            boolean control = false;
-            int b = in.read();
-            for (; b != ' '; b = in.read()) {
-                if (b == '\n') {
-                    return Format.TEXT; // a line with a word only: text, which the reader will refuse
-                }
-                if (b < 0 || bytes.size() == MAX_WORD_BYTES) {
-                    // the first entry cannot be examined: guess from its bytes, and let the reader say what is wrong
-                    return control ? Format.BINARY : Format.TEXT;
-                }
-                control |= b < 0x20 && b != '\t' && b != '\r';
-                bytes.write(b);
-            }
-            StringBuilder field = new StringBuilder();
-            long fields = 0;
-            while (fields <= dimension) {
-                b = in.read();
-                if (b == ' ' || b == '\r' || b == '\n' || b < 0) {
-                    if (field.length() > 0) {
-                        try {
-                            Float.parseFloat(field.toString());
-                        } catch (NumberFormatException e) {
-                            return Format.BINARY;
-                        }
-                        fields++;
-                        field.setLength(0);
-                    }
-                    if (b == '\n' || b < 0) {
-                        return Format.TEXT; // every field a number; the reader checks that there are d
-                    }
-                } else if (b < 0x20 || b >= 0x7f || field.length() == MAX_VALUE_CHARS) {
-                    return Format.BINARY;
-                } else {
-                    field.append((char) b);
-                }
-            }
-            return Format.TEXT; // more than d numbers: text with a wrong count, which the reader refuses
-        }
-
-        /** After the last entry: only whitespace (a final newline, say) may follow. */
-        void requireOnlyWhitespaceLeft(int words) throws IOException {
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
-                    throw error(words + 1, "the header announces " + words + " words, but the file goes on after"
-                            + " entry " + words + " (a wrong count in the header, or another file appended?)");
-                }
-            }
-        }
-
-        private String decode(int entry) throws IOException {
-            try {
-                return decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-            } catch (CharacterCodingException e) {
-                throw error(entry, "invalid UTF-8");
-            }
-        }
-    }
 
     /**
      * The format a file name suggests, as word2vec.c and gensim name their files: the format to

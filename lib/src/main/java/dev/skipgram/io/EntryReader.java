@@ -1,0 +1,180 @@
+package dev.skipgram.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The byte-level side of {@link Word2VecFormat#read}: headers, words and entries read with strict
+ * UTF-8 decoding and bounds, and errors that name the source and the entry. Not thread-safe: one per
+ * read.
+ */
+final class EntryReader {
+
+    private final InputStream in;
+    private final String source;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    EntryReader(InputStream in, String source) {
+        this.in = in;
+        this.source = source;
+    }
+
+    IOException error(int entry, String message) {
+        return new IOException(source + (entry == 0 ? ", header: " : ", entry " + entry + ": ") + message);
+    }
+
+    long parseCount(String s, String what) throws IOException {
+        try {
+            long n = Long.parseLong(s);
+            if (n < 1) {
+                throw error(0, what + " must be positive, got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw error(0, what + " is not a number: \"" + Word2VecFormat.abbreviate(s) + "\"");
+        }
+    }
+
+    /** The header line, without a UTF-8 byte order mark. */
+    String header() throws IOException {
+        bytes.reset();
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException(source + ": the file is empty (no header)");
+        }
+        String header = readLine(b, 0, Word2VecFormat.MAX_HEADER_BYTES);
+        return header.startsWith("\uFEFF") ? header.substring(1) : header;
+    }
+
+    /** A line of at most {@code maxBytes} without its '\n' (and '\r'); the end of the file ends the last line. */
+    String line(int entry, int maxBytes) throws IOException {
+        bytes.reset();
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException(source + ": file ends before entry " + entry);
+        }
+        return readLine(b, entry, maxBytes);
+    }
+
+    private String readLine(int first, int entry, int maxBytes) throws IOException {
+        for (int b = first; b != '\n' && b >= 0; b = in.read()) {
+            if (bytes.size() == maxBytes) {
+                throw error(entry, "line longer than " + maxBytes + " bytes, "
+                        + (entry == 0 ? "which no header needs (not a word2vec file?)"
+                                : "more than a word and the values need (corrupt file?)"));
+            }
+            bytes.write(b);
+            if (entry == 0 && bytes.size() == Word2VecFormat.FASTTEXT_MAGIC.length
+                    && Arrays.equals(bytes.toByteArray(), Word2VecFormat.FASTTEXT_MAGIC)) {
+                // its first byte, 0xBA, cannot start UTF-8 text: no header begins this way
+                throw new IOException(source + " is a fastText model (.bin), not a word2vec vector file;"
+                        + " load the .vec file that fastText writes beside it");
+            }
+        }
+        String s = decode(entry);
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** A binary entry's word: skips the newline that may end the previous vector, reads up to ' '. */
+    String word(int entry) throws IOException {
+        bytes.reset();
+        int b = in.read();
+        while (b == '\n') {
+            b = in.read();
+        }
+        while (b != ' ') {
+            if (b < 0) {
+                throw new EOFException(source + ": file ends inside entry " + entry);
+            }
+            if (bytes.size() == Word2VecFormat.MAX_WORD_BYTES) {
+                throw error(entry, "word longer than " + Word2VecFormat.MAX_WORD_BYTES + " bytes (corrupt file?)");
+            }
+            bytes.write(b);
+            b = in.read();
+        }
+        return decode(entry);
+    }
+
+    void readFully(byte[] buffer, int entry) throws IOException {
+        int n = in.readNBytes(buffer, 0, buffer.length);
+        if (n < buffer.length) {
+            throw new EOFException(source + ": file ends inside the vector of entry " + entry);
+        }
+    }
+
+    /**
+     * For {@link #detect}: reads the first entry's word (up to a space) and the rest of its line,
+     * and says TEXT if that rest reads as decimal numbers separated by spaces, BINARY at the
+     * first sign of raw floats (a control or non-ASCII byte, or a field that is not a number).
+     * Reads at most a word of 64 KiB and d + 1 fields of 64 characters.
+     */
+    Word2VecFormat.Format firstEntryFormat(long dimension) throws IOException {
+        bytes.reset();
+        boolean control = false;
+        int b = in.read();
+        for (; b != ' '; b = in.read()) {
+            if (b == '\n') {
+                return Word2VecFormat.Format.TEXT; // a line with a word only: text, which the reader will refuse
+            }
+            if (b < 0 || bytes.size() == Word2VecFormat.MAX_WORD_BYTES) {
+                // the first entry cannot be examined: guess from its bytes, and let the reader say what is wrong
+                return control ? Word2VecFormat.Format.BINARY : Word2VecFormat.Format.TEXT;
+            }
+            control |= b < 0x20 && b != '\t' && b != '\r';
+            bytes.write(b);
+        }
+        StringBuilder field = new StringBuilder();
+        long fields = 0;
+        while (fields <= dimension) {
+            b = in.read();
+            if (b == ' ' || b == '\r' || b == '\n' || b < 0) {
+                if (field.length() > 0) {
+                    try {
+                        Float.parseFloat(field.toString());
+                    } catch (NumberFormatException e) {
+                        return Word2VecFormat.Format.BINARY;
+                    }
+                    fields++;
+                    field.setLength(0);
+                }
+                if (b == '\n' || b < 0) {
+                    return Word2VecFormat.Format.TEXT; // every field a number; the reader checks that there are d
+                }
+            } else if (b < 0x20 || b >= 0x7f || field.length() == Word2VecFormat.MAX_VALUE_CHARS) {
+                return Word2VecFormat.Format.BINARY;
+            } else {
+                field.append((char) b);
+            }
+        }
+        return Word2VecFormat.Format.TEXT; // more than d numbers: text with a wrong count, which the reader refuses
+    }
+
+    /** After the last entry: only whitespace (a final newline, say) may follow. */
+    void requireOnlyWhitespaceLeft(int words) throws IOException {
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+                throw error(words + 1, "the header announces " + words + " words, but the file goes on after"
+                        + " entry " + words + " (a wrong count in the header, or another file appended?)");
+            }
+        }
+    }
+
+    private String decode(int entry) throws IOException {
+        try {
+            return decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw error(entry, "invalid UTF-8");
+        }
+    }
+}
