@@ -1,5 +1,6 @@
 package dev.skipgram.internal.word2vec;
 
+import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.random.RestorableRandom;
 
 /**
@@ -61,7 +62,7 @@ final class WorkerState {
      * word2vec's subsampling: a token of a word with count f is kept with probability
      * (sqrt(f / (t·N)) + 1)·(t·N)/f, capped at 1; t = 0 keeps everything.
      */
-    static float[] keepProbabilities(dev.skipgram.corpus.Vocabulary vocabulary, double threshold) {
+    static float[] keepProbabilities(Vocabulary vocabulary, double threshold) {
         float[] keep = new float[vocabulary.size()];
         double tn = threshold * vocabulary.totalCount();
         for (int w = 0; w < keep.length; w++) {
