@@ -79,7 +79,8 @@ public final class SkipGram {
      * @param config the settings
      * @return the trained vectors (the centre vectors are the embeddings), with their outside vectors
      * @throws IllegalArgumentException if the corpus cannot train anything (empty, no word frequent
-     *     enough, a single word, no window with a context) or the config does not fit it (K ≥ V with
+     *     enough, a single word, no window with a context), has a token with whitespace in it (which
+     *     no word2vec file can store), or the config does not fit it (K ≥ V with
      *     the word2vec recipe, 2·V·d ≥ 2^31)
      * @throws IllegalStateException if training diverges (a non-finite loss or parameter; the last
      *     good checkpoint, if any, stays the newest), or the checkpoint directory holds another run's

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +99,19 @@ class UntrainableCorpusTest {
             cs224n(LossType.NEGATIVE_SAMPLING)}) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SkipGram.train(corpus, config));
             assertTrue(e.getMessage().contains("nowhere.txt") && e.getMessage().contains("not found"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LossType.class)
+    void aTokenWithWhitespaceIsRefusedBeforeTrainingNotWhenSaving(LossType loss) {
+        Corpus corpus = Corpus.of(List.of(List.of("a", "b", "a", "b", "a"), List.of("b", "new york", "a")));
+        for (SkipGramConfig config : new SkipGramConfig[] {word2vec(loss), cs224n(loss)}) {
+            List<TrainingReport> reports = new java.util.ArrayList<>();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SkipGram.train(corpus, config, reports::add));
+            assertTrue(e.getMessage().contains("token 'new york' in sentence 2"), e.getMessage());
+            assertTrue(reports.isEmpty(), "refused before training: " + reports.size() + " reports");
         }
     }
 }

@@ -68,6 +68,7 @@ public final class Vocabulary {
      * @param corpus the corpus, read once
      * @param unknownToken the token standing for unknown words, for example {@code "UNK"}
      * @return the vocabulary, never empty (it holds {@code unknownToken} at least)
+     * @throws IllegalArgumentException if a token contains whitespace, naming it and its sentence
      * @throws java.io.UncheckedIOException if the corpus cannot be read
      */
     public static Vocabulary inFirstOccurrenceOrder(Corpus corpus, String unknownToken) {
@@ -90,7 +91,8 @@ public final class Vocabulary {
      * @param minCount the smallest count kept, ≥ 1
      * @param maxSize the most words kept, ≥ 1 ({@code Integer.MAX_VALUE} for no limit)
      * @return the vocabulary, possibly empty if no word is frequent enough
-     * @throws IllegalArgumentException if {@code minCount} or {@code maxSize} is below 1
+     * @throws IllegalArgumentException if {@code minCount} or {@code maxSize} is below 1, or a token
+     *     contains whitespace (naming it and its sentence)
      * @throws java.io.UncheckedIOException if the corpus cannot be read
      */
     public static Vocabulary byCount(Corpus corpus, int minCount, int maxSize) {
@@ -119,17 +121,40 @@ public final class Vocabulary {
         return new Vocabulary(words, c);
     }
 
-    /** Every word of one pass over the corpus with its count, in order of first occurrence. */
+    /**
+     * Every word of one pass over the corpus with its count, in order of first occurrence. Refuses a
+     * token with whitespace in it (checked once per distinct word): no word2vec file can store it,
+     * and training on it would only fail when the vectors are saved.
+     */
     private static Map<String, long[]> countInFirstOccurrenceOrder(Corpus corpus) {
         Map<String, long[]> counts = new LinkedHashMap<>(1 << 16);
+        long[] sentenceNumber = {0};
         try (Stream<List<String>> sentences = corpus.sentences()) {
             sentences.forEach(sentence -> {
+                sentenceNumber[0]++;
                 for (String w : sentence) {
-                    counts.computeIfAbsent(w, k -> new long[1])[0]++;
+                    long[] count = counts.get(w);
+                    if (count == null) {
+                        requireNoWhitespace(w, sentenceNumber[0]);
+                        count = new long[1];
+                        counts.put(w, count);
+                    }
+                    count[0]++;
                 }
             });
         }
         return counts;
+    }
+
+    private static void requireNoWhitespace(String token, long sentenceNumber) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Tokens.isSeparator(c)) {
+                throw new IllegalArgumentException("token '" + token + "' in sentence " + sentenceNumber
+                        + " of the corpus contains whitespace (" + String.format(java.util.Locale.ROOT, "U+%04X", (int) c)
+                        + "), which no word2vec file can store: split it into tokens, or join its parts with '_'");
+            }
+        }
     }
 
     /**

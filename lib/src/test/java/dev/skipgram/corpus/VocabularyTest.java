@@ -63,4 +63,19 @@ class VocabularyTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new Vocabulary(List.of("a"), new long[] {-4})).getMessage().contains("-4"));
     }
+
+    @Test
+    void aTokenWithWhitespaceIsRefusedWhenTheCorpusIsReadNamingItAndItsSentence() {
+        Corpus corpus = Corpus.of(List.of(List.of("a", "b"), List.of("c", "new york", "a"), List.of("x\u00a0y")));
+        for (var read : List.<Runnable>of(() -> Vocabulary.byCount(corpus, 1, 100),
+                () -> Vocabulary.inFirstOccurrenceOrder(corpus, "UNK"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, read::run);
+            assertTrue(e.getMessage().contains("token 'new york' in sentence 2")
+                    && e.getMessage().contains("U+0020"), e.getMessage());
+        }
+        // a no-break space is whitespace to the tokenizer too
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Vocabulary.byCount(Corpus.of(List.of(List.of("a", "x\u00a0y"))), 1, 100));
+        assertTrue(e.getMessage().contains("U+00A0") && e.getMessage().contains("sentence 1"), e.getMessage());
+    }
 }
