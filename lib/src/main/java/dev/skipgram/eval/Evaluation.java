@@ -17,7 +17,6 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -268,9 +267,9 @@ public final class Evaluation {
 
     /** The first n centre vectors scaled to unit length (zero vectors stay zero), [n, d] FLOAT. */
     private static FloatMatrix unitRows(WordVectors vectors, int n) {
-        INDArray all = vectors.centerVectors();
-        FloatMatrix rows = FloatMatrix.wrap(all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all())
-                .dup('c').castTo(DataType.FLOAT));
+        INDArray all = vectors.centerVectors(); // a FLOAT copy, ours to scale
+        FloatMatrix rows = FloatMatrix.wrap(n == all.rows() ? all
+                : all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c'));
         int d = rows.columns();
         float[] r = new float[d];
         for (int w = 0; w < n; w++) {

@@ -5,12 +5,12 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingListener;
 import dev.skipgram.TrainingReport;
 import dev.skipgram.WordVectors;
+import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
-import dev.skipgram.internal.word2vec.Word2VecCheckpoint;
 import dev.skipgram.loss.NoiseDistribution;
-import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.optim.Sgd;
 import dev.skipgram.optim.SgdListener;
 import dev.skipgram.random.RestorableRandom;
@@ -102,7 +102,7 @@ public final class Cs224nTrainer {
      * shapes the data or the steps (not {@code steps}: a run may be extended), and the corpus.
      */
     static RunSettings settings(SkipGramConfig c, Vocabulary vocabulary) {
-        return Word2VecCheckpoint.settings(c, vocabulary);
+        return RunIdentity.of(c, vocabulary);
     }
 
     /** [2V, d] FLOAT: centre rows uniform in (−0.5/d, 0.5/d) as in CS224n and word2vec.c, outside rows 0. */

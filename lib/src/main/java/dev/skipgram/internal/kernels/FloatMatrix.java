@@ -94,8 +94,9 @@ public final class FloatMatrix {
     }
 
     /**
-     * Refuses a model whose parameters, both [V, d] matrices in one [2V, d] array as the trainers and
-     * checkpoints hold them, would not fit one float view.
+     * Refuses a model whose parameters, both [V, d] matrices in one [2V, d] array as checkpoints and
+     * the CS224n recipe hold them, would not fit one float view: the one limit every matrix here has,
+     * checked once the vocabulary is known and before anything is allocated.
      *
      * @param vocabularySize V
      * @param dimension d
@@ -103,10 +104,10 @@ public final class FloatMatrix {
      */
     public static void requireIndexable(int vocabularySize, int dimension) {
         long values = 2L * vocabularySize * dimension;
-        if (values > Integer.MAX_VALUE - 8) {
+        if (values > MAX_VALUES) {
             throw new IllegalArgumentException("V = " + vocabularySize + " words of d = " + dimension
-                    + " dimensions need 2·V·d = " + values + " parameters, more than the 2^31 − 1 one array can"
-                    + " hold: lower dimension, minCount or maxVocabularySize");
+                    + " dimensions need 2·V·d = " + values + " parameters, more than the " + MAX_VALUES
+                    + " one float array can hold: lower dimension, minCount or maxVocabularySize");
         }
     }
 
@@ -216,23 +217,6 @@ public final class FloatMatrix {
         float value = view.get(offset);
         Reference.reachabilityFence(this);
         return value;
-    }
-
-    /**
-     * Σ_j this[r, j]·x[j], accumulated in float.
-     *
-     * @param r the row
-     * @param x a vector of {@code columns} values
-     * @return the dot product
-     */
-    public float dotRow(int r, float[] x) {
-        int o = r * columns;
-        float s = 0f;
-        for (int j = 0; j < columns; j++) {
-            s += view.get(o + j) * x[j];
-        }
-        Reference.reachabilityFence(this);
-        return s;
     }
 
     /**

@@ -1,11 +1,12 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.SkipGramConfig;
-import dev.skipgram.corpus.Vocabulary;
-import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.checkpoint.Checkpoint;
 import dev.skipgram.checkpoint.CheckpointStore;
 import dev.skipgram.checkpoint.RunSettings;
+import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.RunIdentity;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.random.RestorableRandom;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class Checkpointing {
     Checkpointing(SkipGramConfig config, Vocabulary vocabulary) {
         this.config = config;
         this.store = config.checkpoints().map(dir -> new CheckpointStore(dir, 2)).orElse(null);
-        this.settings = Word2VecCheckpoint.settings(config, vocabulary);
+        this.settings = RunIdentity.of(config, vocabulary);
         this.vocabularySize = vocabulary.size();
     }
 

@@ -1,17 +1,13 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.Recipe;
-import dev.skipgram.SkipGramConfig;
 import dev.skipgram.checkpoint.Checkpoint;
 import dev.skipgram.checkpoint.RecipeState;
 import dev.skipgram.checkpoint.RunSettings;
-import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.random.RestorableRandom;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * worker's generator. Together with the parameters this continues the run exactly: with one thread,
  * a resumed run ends with the same vectors as an uninterrupted one.
  *
- * <p>The checkpoint also records what the run was ({@link #settings(SkipGramConfig, Vocabulary)}:
- * the config's {@link SkipGramConfig#runSettings()} and a checksum of the vocabulary), so that a
+ * <p>The checkpoint also records what the run was ({@link dev.skipgram.internal.RunIdentity}: the
+ * config's run settings and a checksum of the vocabulary), so that a
  * checkpoint is never resumed by a different run.
  *
  * <p>Kept in the checkpoint's {@link RecipeState} as {@code epoch}, {@code chunksDone},
@@ -44,30 +40,8 @@ public record Word2VecCheckpoint(RunSettings settings, int epoch, long chunksDon
     private static final String WORDS_PROCESSED = "wordsProcessed";
     private static final String WORKERS = "workers";
     private static final String WORKER = "worker.";
-    /** The key of the vocabulary's checksum in the run settings of both recipes. */
-    public static final String VOCABULARY = "vocabulary";
-
     public Word2VecCheckpoint {
         workerStates = List.copyOf(workerStates);
-    }
-
-    /** The settings a resumed run must share with the run that wrote the checkpoint. */
-    public static RunSettings settings(SkipGramConfig c, Vocabulary vocabulary) {
-        return c.runSettings().with(VOCABULARY, Long.toHexString(checksum(vocabulary)));
-    }
-
-    /** A checksum of the vocabulary's words and counts, in order. */
-    public static long checksum(Vocabulary vocabulary) {
-        CRC32 crc = new CRC32();
-        for (int w = 0; w < vocabulary.size(); w++) {
-            crc.update(vocabulary.word(w).getBytes(StandardCharsets.UTF_8));
-            crc.update(0);
-            long count = vocabulary.count(w);
-            for (int i = 0; i < 8; i++) {
-                crc.update((int) (count >>> (8 * i)));
-            }
-        }
-        return crc.getValue() ^ ((long) vocabulary.size() << 32);
     }
 
     /**

@@ -122,8 +122,8 @@ public final class Word2VecTrainer {
         private final FloatMatrix centerVectors; // [V, d]
         private final FloatMatrix outsideVectors; // [V, d]
         private final RestorableRandom[] workerRandom;
-        private final NoiseDistribution noise;
-        private final float[] keep;
+        private final WorkerState[] workerStates; // one per worker thread, kept across epochs
+        private final SentenceTrainer[] trainers; // likewise: each owns its kernel's buffers
         private final Progress progress = new Progress();
         private final Word2VecSchedule schedule;
         private final Reporter reporter;
@@ -142,8 +142,14 @@ public final class Word2VecTrainer {
             this.centerVectors = centerVectors;
             this.outsideVectors = outsideVectors;
             this.workerRandom = workerRandom;
-            this.noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
-            this.keep = WorkerState.keepProbabilities(vocabulary, config.subsampleThreshold());
+            NoiseDistribution noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
+            float[] keep = WorkerState.keepProbabilities(vocabulary, config.subsampleThreshold());
+            this.workerStates = new WorkerState[workerRandom.length];
+            this.trainers = new SentenceTrainer[workerRandom.length];
+            for (int i = 0; i < workerRandom.length; i++) {
+                workerStates[i] = new WorkerState(workerRandom[i], keep);
+                trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise);
+            }
             this.schedule = Word2VecSchedule.of(config, vocabulary.totalCount() * config.epochs());
             this.checkpointing = new Checkpointing(config, vocabulary);
             this.reporter = new Reporter(config, listener, progress, schedule, started, checkpointing::note);
@@ -205,8 +211,7 @@ public final class Word2VecTrainer {
         private List<Thread> startWorkers() {
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < config.threads(); i++) {
-                Worker worker = new Worker(queue, new WorkerState(workerRandom[i], keep),
-                        SentenceTrainer.of(config, centerVectors, outsideVectors, noise), progress, schedule);
+                Worker worker = new Worker(queue, workerStates[i], trainers[i], progress, schedule);
                 Thread t = new Thread(() -> {
                     try {
                         worker.run();

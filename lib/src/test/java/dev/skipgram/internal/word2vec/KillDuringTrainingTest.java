@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.skipgram.checkpoint.Checkpoint;
 import dev.skipgram.checkpoint.CheckpointStore;
+import dev.skipgram.internal.RunIdentity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -92,7 +93,7 @@ class KillDuringTrainingTest {
                     "the newest checkpoint file is complete and loads, not an older one: " + log);
             Word2VecCheckpoint state = Word2VecCheckpoint.decode(newest);
             assertEquals("", state.mismatch(CheckpointingChild.config(checkpoints).runSettings()
-                    .with(Word2VecCheckpoint.VOCABULARY, newest.settings().pairs().get(Word2VecCheckpoint.VOCABULARY))));
+                    .with(RunIdentity.VOCABULARY, newest.settings().pairs().get(RunIdentity.VOCABULARY))));
             assertFalse(newest.parameters().isNaN().any() || newest.parameters().isInfinite().any());
             assertTrue(newest.step() >= lastStep, "progress is never lost: " + log);
             assertTrue(state.wordsProcessed() >= checkpointedWords, "progress is never lost: " + log);
