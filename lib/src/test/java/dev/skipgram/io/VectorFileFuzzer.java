@@ -252,8 +252,30 @@ final class VectorFileFuzzer {
         return out.toByteArray();
     }
 
-    /** Reads the input as the reader would read a file of that size, and records what happened. */
+    /**
+     * Reads the input as the reader would read a file of that size, and records what happened. A read
+     * over the heap budget is read again, up to twice, and the smallest figure kept: the JVM's one-time
+     * and occasional costs (loading a class, a library's housekeeping, seen once in CI as 6.6 MB on a
+     * read that allocates 11 KB) land on whichever read happens to be running, while a read's own
+     * allocation repeats on every read of the same bytes.
+     */
     static Outcome run(Input input) {
+        Outcome outcome = readOnce(input);
+        for (int again = 0; again < 2 && outcome.heapBytes() > heapBudget(input); again++) {
+            Outcome repeat = readOnce(input);
+            if (repeat.heapBytes() < outcome.heapBytes()) {
+                outcome = repeat;
+            }
+        }
+        return outcome;
+    }
+
+    /** The heap a read of this input may allocate. */
+    static long heapBudget(Input input) {
+        return HEAP_PER_BYTE * input.bytes().length + HEAP_CONSTANT;
+    }
+
+    private static Outcome readOnce(Input input) {
         long heapBefore = Allocations.allocatedSoFar();
         long started = System.nanoTime();
         String kind;
@@ -291,7 +313,7 @@ final class VectorFileFuzzer {
                 || !outcome.error().getMessage().startsWith(SOURCE))) {
             return "the message does not name the source: " + outcome.error().getMessage();
         }
-        if (outcome.heapBytes() > HEAP_PER_BYTE * input.bytes().length + HEAP_CONSTANT) {
+        if (outcome.heapBytes() > heapBudget(input)) {
             return "allocated " + outcome.heapBytes() + " heap bytes for " + input.bytes().length + " bytes";
         }
         if (outcome.matrixBytes() > 2L * input.bytes().length) {
