@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
@@ -191,13 +192,14 @@ public final class Evaluation {
     }
 
     /**
-     * Spearman correlation between human similarity scores and cosine similarity, on a file of lines
+     * Spearman and Pearson correlations between human similarity scores and cosine similarity, as
+     * gensim's {@code evaluate_word_pairs} computes them, on a file of lines
      * {@code word1<TAB>word2<TAB>score} (WordSim-353, SimLex-999 layout); lines starting with
      * {@code #} are comments.
      *
      * @param vectors the vectors
      * @param pairs the file, UTF-8
-     * @return the correlation and the numbers of pairs used and skipped
+     * @return the two correlations and the numbers of pairs used and skipped
      * @throws IOException naming the file if it cannot be read, a line is malformed, or no line is a
      *     word pair (an empty file, or only comments); pairs with a word out of the vocabulary do
      *     count, as skipped
@@ -239,7 +241,7 @@ public final class Evaluation {
         }
         double[] x = used.stream().mapToDouble(p -> p[0]).toArray();
         double[] y = used.stream().mapToDouble(p -> p[1]).toArray();
-        return new SimilarityReport(spearman(x, y), used.size(), skipped);
+        return new SimilarityReport(spearman(x, y), used.size(), skipped, pearson(x, y));
     }
 
     /**
@@ -251,6 +253,17 @@ public final class Evaluation {
             return Double.NaN;
         }
         return SPEARMAN.correlation(x, y);
+    }
+
+    /**
+     * Pearson's r, as scipy's {@code pearsonr} that gensim calls; NaN for fewer than two pairs or when
+     * either side is constant.
+     */
+    static double pearson(double[] x, double[] y) {
+        if (x.length < 2) {
+            return Double.NaN;
+        }
+        return new PearsonsCorrelation().correlation(x, y);
     }
 
     /** commons-math3's Spearman, with scipy's tie rule spelled out: average ranks; NaN is refused. */
