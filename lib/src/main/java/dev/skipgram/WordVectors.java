@@ -502,11 +502,16 @@ public final class WordVectors {
      *     answered
      */
     public List<List<Neighbor>> mostSimilar(List<Query> queries, int n) {
+        return mostSimilar(queries, n, BLOCK_VALUES);
+    }
+
+    /** The batch, with at most {@code blockValues} scores held at once (a test makes it small). */
+    List<List<Neighbor>> mostSimilar(List<Query> queries, int n, int blockValues) {
         requireCount(n);
         List<Prepared> prepared = queries.stream().map(this::prepare).toList();
         int v = vocabulary.size();
         double[] norms = norms();
-        int block = Math.max(1, Math.min(prepared.size(), BLOCK_VALUES / v));
+        int block = Math.max(1, Math.min(prepared.size(), blockValues / v));
         List<List<Neighbor>> answers = new ArrayList<>(prepared.size());
         for (int from = 0; from < prepared.size(); from += block) {
             int count = Math.min(block, prepared.size() - from);
