@@ -26,6 +26,15 @@ final class TopN {
         score = new double[n];
     }
 
+    /**
+     * A score below which nothing enters now: −∞ until n are kept, then the worst kept score (a
+     * score equal to it may still enter, with a lower index).
+     */
+    double threshold() {
+        return size < index.length ? Double.NEGATIVE_INFINITY
+                : index.length == 0 ? Double.POSITIVE_INFINITY : score[0];
+    }
+
     /** Whether (s, w) would enter the selection now: a cheap test before any other check of w. */
     boolean admits(double s, int w) {
         return size < index.length || (index.length > 0 && better(s, w, score[0], index[0]));

@@ -745,14 +745,14 @@ public final class WordVectors {
     private List<Neighbor> select(float[] dots, int offset, double[] norms, int n, int[] excluded, double[] q) {
         int v = norms.length;
         TopN top = new TopN(Math.min(n, v));
+        double threshold = top.threshold();
         for (int w = 0; w < v; w++) {
-            if (norms[w] == 0) {
-                continue;
-            }
             double s = dots[offset + w] / norms[w];
-            // the exclusion test only for the few words good enough to enter the heap
-            if (top.admits(s, w) && Arrays.binarySearch(excluded, w) < 0) {
+            // one comparison for most words; a zero vector's NaN or ±∞ never enters; the exclusion
+            // test only for the few words good enough to enter the heap
+            if (s >= threshold && norms[w] != 0 && top.admits(s, w) && Arrays.binarySearch(excluded, w) < 0) {
                 top.offer(s, w);
+                threshold = top.threshold();
             }
         }
         double qNorm = norm(q);
@@ -777,9 +777,9 @@ public final class WordVectors {
     }
 
     /**
-     * {@code vectors · q} for each row q of {@code queries}: one BLAS product [k, d] × [d, V] into a
-     * new [k, V] array, returned flat (row t at [t·V, (t + 1)·V)). The queries go in as float, as
-     * gensim's do.
+     * {@code vectors · q} for each row q of {@code queries}: one BLAS product, [V, d] × [d] for one
+     * query and [k, d] × [d, V] for several, into a new array returned flat (row t at
+     * [t·V, (t + 1)·V)). The queries go in as float, as gensim's do.
      */
     private float[] dots(double[][] queries) {
         int d = dimension();
@@ -790,9 +790,19 @@ public final class WordVectors {
                 q[t * d + j] = (float) queries[t][j];
             }
         }
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] {k, vocabulary.size()}, 'c');
-        Nd4j.gemm(Nd4j.create(q, new long[] {k, d}, 'c'), centerVectors, out, false, true, 1.0, 0.0);
-        return out.data().asFloat();
+        int v = vocabulary.size();
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, k == 1 ? new long[] {v} : new long[] {k, v}, 'c');
+        if (k == 1) {
+            // one query: a matrix-vector product (BLAS gemv), several times faster than a gemm with one row
+            Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, centerVectors, Nd4j.create(q, new long[] {d}, 'c'),
+                    0.0, out);
+        } else {
+            Nd4j.gemm(Nd4j.create(q, new long[] {k, d}, 'c'), centerVectors, out, false, true, 1.0, 0.0);
+        }
+        // one bulk copy (DataBuffer.asFloat copies value by value)
+        float[] scores = new float[k * v];
+        FloatMatrix.flat(out).get(0, scores, scores.length);
+        return scores;
     }
 
     /**
