@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Answers the analogy A is to B as C is to ? (a : b :: c : ?): the words nearest by cosine to"
                 + " unit(B) - unit(A) + unit(C), other than A, B and C (3CosAdd, as word2vec and gensim do).",
+            "With --cosmul, ranks by 3CosMul instead.",
             "For example: skipgram analogy vectors.bin france paris japan"})
 final class AnalogyCommand implements Callable<Integer> {
 
@@ -35,6 +37,11 @@ final class AnalogyCommand implements Callable<Integer> {
     @Parameters(index = "3", paramLabel = "C", description = "The word whose partner is wanted.")
     String c;
 
+    @Option(names = "--cosmul", description = "Rank by 3CosMul (Levy and Goldberg; gensim's most_similar_cosmul):"
+            + " the product of the shifted cosines (1 + cos)/2 with B and C over that with A. Scores are then not"
+            + " cosines.")
+    boolean cosMul;
+
     @Mixin
     QueryOptions options;
 
@@ -47,9 +54,11 @@ final class AnalogyCommand implements Callable<Integer> {
             throw new UserError(input.file + " has only " + vectors.vocabulary().size()
                     + " words: an analogy needs a fourth");
         }
-        // the answer before the heading: a query that fails (a zero vector) prints nothing
-        List<WordVectors.Neighbor> answer = vectors.analogy(a, b, c, Math.min(n, vectors.vocabulary().size() - 3));
-        out.println(a + " : " + b + " :: " + c + " : ?");
+        // the answer before the heading: a query that fails (a zero vector) prints nothing. As gensim's
+        // most_similar(positive=[b, c], negative=[a]) and most_similar_cosmul: a, b and c never answer
+        List<WordVectors.Neighbor> answer = cosMul ? vectors.mostSimilarCosMul(List.of(b, c), List.of(a), n)
+                : vectors.mostSimilar(List.of(b, c), List.of(a), n);
+        out.println(a + " : " + b + " :: " + c + " : ?" + (cosMul ? "  (3CosMul)" : ""));
         NeighborsCommand.print(answer, out);
         out.flush();
         return 0;

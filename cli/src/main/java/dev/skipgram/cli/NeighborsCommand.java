@@ -2,7 +2,6 @@ package dev.skipgram.cli;
 
 import dev.skipgram.WordVectors;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,11 +39,10 @@ final class NeighborsCommand implements Callable<Integer> {
         if (vectors.vocabulary().size() < 2) {
             throw new UserError(input.file + " has only one word: it has no neighbours");
         }
-        // every answer before the first line: a word that fails (a zero vector) leaves no partial output
-        List<List<WordVectors.Neighbor>> answers = new ArrayList<>();
-        for (String word : words) {
-            answers.add(vectors.mostSimilar(word, Math.min(n, vectors.vocabulary().size() - 1)));
-        }
+        // every answer before the first line, in one batch (one matrix product for all the words, as
+        // gensim's most_similar answers each): a word that fails (a zero vector) leaves no partial output
+        List<List<WordVectors.Neighbor>> answers =
+                vectors.mostSimilar(words.stream().map(WordVectors.Query::of).toList(), n);
         for (int i = 0; i < words.size(); i++) {
             out.println("nearest to " + words.get(i) + ":");
             print(answers.get(i), out);

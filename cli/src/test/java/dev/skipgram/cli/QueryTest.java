@@ -32,6 +32,28 @@ class QueryTest {
     }
 
     @Test
+    void analogyLeavesOutTheQueryWordsAndRanksBy3CosMulOnRequest() {
+        // -n beyond what is left: the two words other than paris, france and berlin
+        Cli.Result r = Cli.run("analogy", ErrorsTest.vectors(dir).toString(), "paris", "france", "berlin", "-n", "9");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("paris : france :: berlin : ?\n   1. germany  0.9586\n   2. parts    0.2326\n", r.out());
+        // 3CosMul: parts, opposite paris, gets a zero denominator (+ 1e-6) and wins, as in gensim
+        r = Cli.run("analogy", ErrorsTest.vectors(dir).toString(), "paris", "france", "berlin", "--cosmul");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("paris : france :: berlin : ?  (3CosMul)\n   1. parts    73223.3047\n   2. germany  1.2803\n",
+                r.out());
+    }
+
+    @Test
+    void neighborsOfSeveralWordsBeyondTheVocabulary() {
+        Cli.Result r = Cli.run("neighbors", ErrorsTest.vectors(dir).toString(), "paris", "parts", "-n", "10");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("nearest to paris:\n   1. france   0.7071\n"), r.out());
+        assertTrue(r.out().contains("nearest to parts:\n   1. berlin   0.0000\n"), r.out());
+        assertEquals(10, r.out().lines().count(), r.out());
+    }
+
+    @Test
     void similarityIsTheCosine() {
         Cli.Result r = Cli.run("similarity", ErrorsTest.vectors(dir).toString(), "berlin", "germany");
         assertEquals(0, r.code(), r.toString());
@@ -120,5 +142,6 @@ class QueryTest {
         assertTrue(out.contains("coverage: 3 of 4 questions (75.0%) have all four words among the 5 most frequent"),
                 out);
         assertTrue(out.contains("Spearman correlation 1.0000 on 3 pairs (1 skipped"), out);
+        assertTrue(out.contains("\n  Pearson correlation 1.0000\n"), out);
     }
 }

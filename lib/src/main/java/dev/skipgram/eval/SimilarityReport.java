@@ -1,5 +1,7 @@
 package dev.skipgram.eval;
 
+import java.util.Locale;
+
 /**
  * The outcome of {@link Evaluation#similarity}: how well cosine similarity ranks word pairs like
  * human judges do. Immutable and thread-safe.
@@ -37,5 +39,21 @@ public record SimilarityReport(double spearman, int pairsUsed, int pairsSkipped,
     public double outOfVocabularyPercent() {
         int all = pairsUsed + pairsSkipped;
         return all == 0 ? 0.0 : 100.0 * pairsSkipped / all;
+    }
+
+    /**
+     * A one-line summary, both correlations with the pairs they rest on.
+     *
+     * @return for example {@code Spearman 0.6543, Pearson 0.6231 on 320 pairs (33 skipped, 9.4%)};
+     *     an undefined correlation prints as {@code undefined}
+     */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Spearman %s, Pearson %s on %,d pairs (%,d skipped, %.1f%%)",
+                format(spearman), format(pearson), pairsUsed, pairsSkipped, outOfVocabularyPercent());
+    }
+
+    private static String format(double correlation) {
+        return Double.isNaN(correlation) ? "undefined" : String.format(Locale.ROOT, "%.4f", correlation);
     }
 }
