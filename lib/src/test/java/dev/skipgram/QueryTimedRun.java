@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments: vectors (word2vec text or binary), a file of queries (one per line: a word, or
  * {@code a b c} for a : b :: c : ?), an output file for the answers (one line per query: the 10
- * words, space-separated), [repeats, default 3].
+ * words, space-separated), [repeats, default 5].
  *
  * <p>Prints one line per measurement: the first pass (cold JIT, norms included), the best of the
  * warm passes one query at a time, and the batch ({@link WordVectors#mostSimilar(List, int)}).
@@ -36,30 +36,28 @@ public final class QueryTimedRun {
             String[] w = line.strip().split("\\s+");
             queries.add(w.length == 1 ? WordVectors.Query.of(w[0]) : WordVectors.Query.analogy(w[0], w[1], w[2]));
         }
-        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         System.out.printf(Locale.ROOT, "java: %d x %d vectors loaded in %.2f s; %d queries, top %d%n",
                 vectors.vocabulary().size(), vectors.dimension(), loadSeconds, queries.size(), N);
 
-        long t1 = System.nanoTime();
+        Clock first = new Clock();
         List<List<WordVectors.Neighbor>> answers = oneByOne(vectors, queries);
-        report("java one by one, first pass (norms, JIT warm-up)", t1, queries.size());
-        double best = Double.MAX_VALUE;
+        first.report("java one by one, first pass (norms, JIT warm-up)", queries.size());
+        Clock best = null;
         for (int r = 0; r < repeats; r++) {
-            long t = System.nanoTime();
+            Clock c = new Clock();
             answers = oneByOne(vectors, queries);
-            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+            best = c.stop().min(best);
         }
-        System.out.printf(Locale.ROOT, "RESULT java one-by-one (best of %d warm passes): %.3f s, %.0f us/query%n",
-                repeats, best, 1e6 * best / queries.size());
-        double bestBatch = Double.MAX_VALUE;
+        best.report("java one by one, best of " + repeats + " warm passes", queries.size());
+        Clock bestBatch = null;
         List<List<WordVectors.Neighbor>> batch = null;
         for (int r = 0; r < repeats + 1; r++) {
-            long t = System.nanoTime();
+            Clock c = new Clock();
             batch = vectors.mostSimilar(queries, N);
-            bestBatch = Math.min(bestBatch, (System.nanoTime() - t) / 1e9);
+            bestBatch = c.stop().min(bestBatch);
         }
-        System.out.printf(Locale.ROOT, "RESULT java batch (best of %d passes): %.3f s, %.0f us/query%n",
-                repeats + 1, bestBatch, 1e6 * bestBatch / queries.size());
+        bestBatch.report("java batch, best of " + (repeats + 1) + " passes", queries.size());
         if (!batch.equals(answers)) {
             throw new IllegalStateException("the batch answers differ from the one-by-one answers");
         }
@@ -76,8 +74,36 @@ public final class QueryTimedRun {
         return answers;
     }
 
-    private static void report(String what, long start, int queries) {
-        double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "RESULT %s: %.3f s, %.0f us/query%n", what, s, 1e6 * s / queries);
+    /**
+     * Wall time and the process's CPU time (every thread: the caller, BLAS, JIT and GC), since on a
+     * loaded machine the CPU time is the steadier of the two.
+     */
+    private static final class Clock {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean();
+        private final long wall0 = System.nanoTime();
+        private final long cpu0 = OS.getProcessCpuTime();
+        private double wall = -1;
+        private double cpu = -1;
+
+        Clock stop() {
+            wall = (System.nanoTime() - wall0) / 1e9;
+            cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
+            return this;
+        }
+
+        /** The better of this and {@code other} (null: this), by wall time. */
+        Clock min(Clock other) {
+            return other == null || wall < other.wall ? this : other;
+        }
+
+        void report(String what, int queries) {
+            if (wall < 0) {
+                stop();
+            }
+            System.out.printf(Locale.ROOT, "RESULT %-45s wall %6.3f s (%5.0f us/query), cpu %6.3f s%n", what + ":",
+                    wall, 1e6 * wall / queries, cpu);
+        }
     }
 }

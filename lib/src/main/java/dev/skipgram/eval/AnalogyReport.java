@@ -136,7 +136,7 @@ public record AnalogyReport(List<Section> sections, int questions, int restrictV
      *
      * <p><b>Evolving</b> (see docs/api.md).
      *
-     * @return the table, lines ending in {@code \n}
+     * @return the table, each line ending in the platform line separator (as {@code %n} does)
      */
     public String toTable() {
         StringBuilder out = new StringBuilder();
