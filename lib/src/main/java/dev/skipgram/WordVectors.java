@@ -387,8 +387,11 @@ public final class WordVectors {
 
     /**
      * The {@code n} words whose vectors are most similar to {@code vector} by cosine, most similar
-     * first. Words with a zero vector are skipped. {@link #similarByVector(INDArray, int)} does the
-     * same with gensim's rule for {@code n}.
+     * first. Words with a zero vector are skipped, and no other word is left out: the vector of
+     * king − man + woman usually has king first. To leave the words of such a query out, as gensim's
+     * {@code most_similar} does, ask {@link #mostSimilar(List, List, int)}.
+     * {@link #similarByVector(INDArray, int)} does the same as this method with gensim's rule for
+     * {@code n}.
      *
      * @param vector a {@code [d]} vector (any floating type), not zero; not modified
      * @param n how many neighbours, in [1, V]
