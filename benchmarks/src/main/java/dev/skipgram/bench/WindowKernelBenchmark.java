@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   pairsShared    draw K negatives once, then n × NegativeSamplingUpdate                   the kernel alone
  *   window         draw K negatives once, WindowNegativeSamplingUpdate:                     the new path
  *                  S = C Oᵀ [n, K+1], ΔC = G O [n, d], ΔO = Gᵀ C [K+1, d], scatter-add
+ *   windowVector   the same with Vector API dots and axpys (VectorWindowNegativeSamplingUpdate, this
+ *                  module only; the fork adds --add-modules=jdk.incubator.vector)
  * </pre>
  * All three do the same 3·n·(K+1)·d multiply-adds; the window kernel reads and writes each of the
  * K + 1 output rows once instead of n times, and draws K negatives instead of n·K. {@code pairs}
@@ -45,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {BenchmarkJvm.HEAP_MIN, BenchmarkJvm.HEAP_MAX, BenchmarkJvm.QUIET_LOGS})
+@Fork(value = 1, jvmArgsAppend = {BenchmarkJvm.HEAP_MIN, BenchmarkJvm.HEAP_MAX, BenchmarkJvm.QUIET_LOGS,
+        "--add-modules=jdk.incubator.vector"})
 public class WindowKernelBenchmark {
 
     static final float LEARNING_RATE = 0.025f;
@@ -74,6 +77,7 @@ public class WindowKernelBenchmark {
         RestorableRandom rng;
         NegativeSamplingUpdate pairKernel;
         WindowNegativeSamplingUpdate windowKernel;
+        VectorWindowNegativeSamplingUpdate vectorKernel;
         int[] targets; // the predicted word, then the K negatives
 
         /** Builds the matrices, the windows and the kernels from the fixed seed. */
@@ -103,6 +107,7 @@ public class WindowKernelBenchmark {
             rng = random.split();
             pairKernel = new NegativeSamplingUpdate(d);
             windowKernel = new WindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1);
+            vectorKernel = new VectorWindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1);
             targets = new int[K + 1];
         }
 
@@ -144,6 +149,13 @@ public class WindowKernelBenchmark {
             return windowKernel.apply(centers, outsides, contexts[w], contexts[w].length, targets, K + 1,
                     LEARNING_RATE);
         }
+
+        /** The window kernel with Vector API dots and axpys. */
+        double windowVector(int w) {
+            drawNegatives(predicted[w]);
+            return vectorKernel.apply(centers, outsides, contexts[w], contexts[w].length, targets, K + 1,
+                    LEARNING_RATE);
+        }
     }
 
     /**
@@ -177,5 +189,16 @@ public class WindowKernelBenchmark {
     @Benchmark
     public double window(Inputs in) {
         return in.window(in.next());
+    }
+
+    /**
+     * (iii) The window kernel with the Java Vector API ({@link VectorWindowNegativeSamplingUpdate}).
+     *
+     * @param in the trial's inputs
+     * @return the window's loss, consumed by JMH
+     */
+    @Benchmark
+    public double windowVector(Inputs in) {
+        return in.windowVector(in.next());
     }
 }
