@@ -29,10 +29,10 @@ public final class VectorWindowNegativeSamplingUpdate implements SharedTargetsUp
     private final int dimension;
     private final int maxInputs;
     private final int maxTargets;
-    private final float[] c; // C [maxInputs, d]
-    private final float[] o; // O [maxTargets, d]
-    private final float[] dc; // ΔC [maxInputs, d]
-    private final float[] dO; // ΔO [maxTargets, d]
+    private final float[][] c; // C [maxInputs][d]
+    private final float[][] o; // O [maxTargets][d]
+    private final float[][] dc; // ΔC [maxInputs][d]
+    private final float[][] dO; // ΔO [maxTargets][d]
     private final float[] g; // G [maxInputs, maxTargets]
     private final float[] row;
 
@@ -49,10 +49,10 @@ public final class VectorWindowNegativeSamplingUpdate implements SharedTargetsUp
         this.dimension = dimension;
         this.maxInputs = maxInputs;
         this.maxTargets = maxTargets;
-        this.c = new float[maxInputs * dimension];
-        this.o = new float[maxTargets * dimension];
-        this.dc = new float[maxInputs * dimension];
-        this.dO = new float[maxTargets * dimension];
+        this.c = new float[maxInputs][dimension];
+        this.o = new float[maxTargets][dimension];
+        this.dc = new float[maxInputs][dimension];
+        this.dO = new float[maxTargets][dimension];
         this.g = new float[maxInputs * maxTargets];
         this.row = new float[dimension];
     }
@@ -76,15 +76,15 @@ public final class VectorWindowNegativeSamplingUpdate implements SharedTargetsUp
         }
         int d = dimension;
         for (int i = 0; i < n; i++) {
-            inputVectors.getRow(inputRows[i], c, i * d);
+            inputVectors.getRow(inputRows[i], c[i]);
         }
         for (int k = 0; k < t; k++) {
-            outputVectors.getRow(targets[k], o, k * d);
+            outputVectors.getRow(targets[k], o[k]);
         }
         double loss = 0.0;
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < t; k++) {
-                float score = dot(c, i * d, o, k * d, d);
+                float score = dot(c[i], o[k], d);
                 float z = k == 0 ? -score : score;
                 float ez = FloatKernels.exp(-Math.abs(z));
                 float sigmoidZ = z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
@@ -93,50 +93,49 @@ public final class VectorWindowNegativeSamplingUpdate implements SharedTargetsUp
             }
         }
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(dc, i * d, i * d + d, 0f);
+            java.util.Arrays.fill(dc[i], 0f);
             for (int k = 0; k < t; k++) {
-                axpy(g[i * t + k], o, k * d, dc, i * d, d);
+                axpy(g[i * t + k], o[k], dc[i], d);
             }
         }
         for (int k = 0; k < t; k++) {
-            java.util.Arrays.fill(dO, k * d, k * d + d, 0f);
+            java.util.Arrays.fill(dO[k], 0f);
             for (int i = 0; i < n; i++) {
-                axpy(g[i * t + k], c, i * d, dO, k * d, d);
+                axpy(g[i * t + k], c[i], dO[k], d);
             }
         }
         for (int k = 0; k < t; k++) {
-            outputVectors.addToRow(targets[k], dO, k * d, row);
+            outputVectors.addToRow(targets[k], dO[k], row);
         }
         for (int i = 0; i < n; i++) {
-            inputVectors.addToRow(inputRows[i], dc, i * d, row);
+            inputVectors.addToRow(inputRows[i], dc[i], row);
         }
         return loss;
     }
 
-    private static float dot(float[] a, int aAt, float[] b, int bAt, int d) {
+    private static float dot(float[] a, float[] b, int d) {
         int lanes = SPECIES.length();
         FloatVector acc = FloatVector.zero(SPECIES);
         int j = 0;
         for (int end = SPECIES.loopBound(d); j < end; j += lanes) {
-            acc = FloatVector.fromArray(SPECIES, a, aAt + j).fma(FloatVector.fromArray(SPECIES, b, bAt + j), acc);
+            acc = FloatVector.fromArray(SPECIES, a, j).fma(FloatVector.fromArray(SPECIES, b, j), acc);
         }
         float s = acc.reduceLanes(VectorOperators.ADD);
         for (; j < d; j++) {
-            s += a[aAt + j] * b[bAt + j];
+            s += a[j] * b[j];
         }
         return s;
     }
 
-    private static void axpy(float alpha, float[] x, int xAt, float[] y, int yAt, int d) {
+    private static void axpy(float alpha, float[] x, float[] y, int d) {
         int lanes = SPECIES.length();
         FloatVector a = FloatVector.broadcast(SPECIES, alpha);
         int j = 0;
         for (int end = SPECIES.loopBound(d); j < end; j += lanes) {
-            FloatVector.fromArray(SPECIES, x, xAt + j).fma(a, FloatVector.fromArray(SPECIES, y, yAt + j))
-                    .intoArray(y, yAt + j);
+            FloatVector.fromArray(SPECIES, x, j).fma(a, FloatVector.fromArray(SPECIES, y, j)).intoArray(y, j);
         }
         for (; j < d; j++) {
-            y[yAt + j] += alpha * x[xAt + j];
+            y[j] += alpha * x[j];
         }
     }
 }

@@ -145,33 +145,19 @@ public final class FloatMatrix {
     }
 
     /**
-     * Copies row {@code r} into {@code out[at, at + columns)}: a gather into one slot of a block of
-     * rows.
+     * Row {@code r} += {@code x[0, columns)}, through {@code scratch} (bulk copies around a loop the
+     * JIT vectorises): the scatter-add of a batched kernel. A row another thread writes meanwhile
+     * may lose an update (Hogwild).
      *
      * @param r the row
-     * @param out receives the row
-     * @param at where in {@code out} the row starts
-     */
-    public void getRow(int r, float[] out, int at) {
-        view.get(r * columns, out, at, columns);
-        Reference.reachabilityFence(this);
-    }
-
-    /**
-     * Row {@code r} += {@code x[at, at + columns)}, through {@code scratch} (bulk copies, a loop the
-     * JIT vectorises): the scatter-add of a batched kernel. Rows read and written by other threads
-     * meanwhile may lose an update (Hogwild).
-     *
-     * @param r the row
-     * @param x holds the increment at {@code [at, at + columns)}
-     * @param at where in {@code x} the increment starts
+     * @param x the increment
      * @param scratch at least {@code columns} floats, overwritten
      */
-    public void addToRow(int r, float[] x, int at, float[] scratch) {
+    public void addToRow(int r, float[] x, float[] scratch) {
         int n = columns;
         view.get(r * n, scratch, 0, n);
         for (int j = 0; j < n; j++) {
-            scratch[j] += x[at + j];
+            scratch[j] += x[j];
         }
         view.put(r * n, scratch, 0, n);
         Reference.reachabilityFence(this);

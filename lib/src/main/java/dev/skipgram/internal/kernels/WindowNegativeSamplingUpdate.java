@@ -1,7 +1,5 @@
 package dev.skipgram.internal.kernels;
 
-import java.util.Arrays;
-
 /**
  * One SGD step of negative sampling on a whole window with negatives shared by its pairs (HogBatch,
  * Ji et al., arXiv:1611.06172; SPEC §9), fused and in place. Per-thread: it owns scratch rows, so give
@@ -31,18 +29,20 @@ import java.util.Arrays;
  * <p>Numerics: every loss term and σ is evaluated from e^(−|z|) ∈ (0, 1] (the fast {@link
  * FloatKernels#exp}), so scores of any size give a finite loss and steps bounded by η·|row|.
  * No INDArray is created and nothing is allocated per call; rows move with bulk copies through
- * {@link FloatMatrix}, and the products are plain loops over {@code float[]} that C2 vectorises.
+ * {@link FloatMatrix}, each into its own {@code float[d]} scratch row, so that every axpy indexes
+ * its two arrays alike and C2 vectorises it (with offsets into one shared block it cannot tell the
+ * rows apart from overlapping ones, and the loops stay scalar).
  */
 public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
 
     private final int dimension;
     private final int maxInputs;
     private final int maxTargets;
-    private final float[] c; // C [maxInputs, d]
-    private final float[] o; // O [maxTargets, d]
-    private final float[] dc; // ΔC [maxInputs, d]
-    private final float[] dO; // ΔO [maxTargets, d]
-    private final float[] g; // S, then G [maxInputs, maxTargets]
+    private final float[][] c; // C [maxInputs][d]
+    private final float[][] o; // O [maxTargets][d]
+    private final float[][] dc; // ΔC [maxInputs][d]
+    private final float[][] dO; // ΔO [maxTargets][d]
+    private final float[] g; // G [maxInputs, maxTargets], row-major
     private final float[] row; // scratch for the scatter-add
 
     /**
@@ -59,10 +59,10 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.dimension = dimension;
         this.maxInputs = maxInputs;
         this.maxTargets = maxTargets;
-        this.c = new float[maxInputs * dimension];
-        this.o = new float[maxTargets * dimension];
-        this.dc = new float[maxInputs * dimension];
-        this.dO = new float[maxTargets * dimension];
+        this.c = new float[maxInputs][dimension];
+        this.o = new float[maxTargets][dimension];
+        this.dc = new float[maxInputs][dimension];
+        this.dO = new float[maxTargets][dimension];
         this.g = new float[maxInputs * maxTargets];
         this.row = new float[dimension];
     }
@@ -123,16 +123,17 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         }
         int d = dimension;
         for (int i = 0; i < n; i++) {
-            inputVectors.getRow(inputRows[i], c, i * d);
+            inputVectors.getRow(inputRows[i], c[i]);
         }
         for (int k = 0; k < t; k++) {
-            outputVectors.getRow(targets[k], o, k * d);
+            outputVectors.getRow(targets[k], o[k]);
         }
-        // S = C Oᵀ, then G = factor · ∂J/∂S in place, and J
+        // S = C Oᵀ, then G = factor · ∂J/∂S, and J
         double loss = 0.0;
         for (int i = 0; i < n; i++) {
+            float[] ci = c[i];
             for (int k = 0; k < t; k++) {
-                float score = dot(c, i * d, o, k * d, d);
+                float score = NegativeSamplingUpdate.dot(ci, o[k], d);
                 // J_ik = softplus(z) with z = −s for the predicted word, z = s for a negative; ∂J_ik/∂s = ∓σ(z)
                 float z = k == 0 ? -score : score;
                 float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
@@ -143,28 +144,22 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         }
         // ΔC = G O  [n, d]: row i = Σ_k G_ik O_k
         for (int i = 0; i < n; i++) {
-            int ci = i * d;
-            float g0 = g[i * t];
-            for (int j = 0; j < d; j++) {
-                dc[ci + j] = g0 * o[j];
-            }
+            float[] y = dc[i];
+            scale(g[i * t], o[0], y, d);
             for (int k = 1; k < t; k++) {
-                axpy(g[i * t + k], o, k * d, dc, ci, d);
+                axpy(g[i * t + k], o[k], y, d);
             }
         }
         // ΔO = Gᵀ C  [T, d]: row k = Σ_i G_ik C_i
         for (int k = 0; k < t; k++) {
-            int ok = k * d;
+            float[] y = dO[k];
             if (n == 0) {
-                Arrays.fill(dO, ok, ok + d, 0f);
+                scale(0f, o[k], y, d);
                 continue;
             }
-            float g0 = g[k];
-            for (int j = 0; j < d; j++) {
-                dO[ok + j] = g0 * c[j];
-            }
+            scale(g[k], c[0], y, d);
             for (int i = 1; i < n; i++) {
-                axpy(g[i * t + k], c, i * d, dO, ok, d);
+                axpy(g[i * t + k], c[i], y, d);
             }
         }
         return loss;
@@ -173,38 +168,25 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     /** Adds ΔO and ΔC to their rows of the two destinations. */
     private void scatter(FloatMatrix inputDestination, FloatMatrix outputDestination, int[] inputRows, int n,
             int[] targets, int t) {
-        int d = dimension;
         for (int k = 0; k < t; k++) {
-            outputDestination.addToRow(targets[k], dO, k * d, row);
+            outputDestination.addToRow(targets[k], dO[k], row);
         }
         for (int i = 0; i < n; i++) {
-            inputDestination.addToRow(inputRows[i], dc, i * d, row);
+            inputDestination.addToRow(inputRows[i], dc[i], row);
         }
     }
 
-    /** y[yAt, yAt + d) += a · x[xAt, xAt + d). */
-    private static void axpy(float a, float[] x, int xAt, float[] y, int yAt, int d) {
+    /** y[0, d) = a · x[0, d). */
+    private static void scale(float a, float[] x, float[] y, int d) {
         for (int j = 0; j < d; j++) {
-            y[yAt + j] += a * x[xAt + j];
+            y[j] = a * x[j];
         }
     }
 
-    /** Σ a[aAt + j]·b[bAt + j] over j < d, with four accumulators (float addition is not reassociated). */
-    static float dot(float[] a, int aAt, float[] b, int bAt, int d) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int j = 0;
-        for (; j + 3 < d; j += 4) {
-            s0 += a[aAt + j] * b[bAt + j];
-            s1 += a[aAt + j + 1] * b[bAt + j + 1];
-            s2 += a[aAt + j + 2] * b[bAt + j + 2];
-            s3 += a[aAt + j + 3] * b[bAt + j + 3];
+    /** y[0, d) += a · x[0, d). */
+    private static void axpy(float a, float[] x, float[] y, int d) {
+        for (int j = 0; j < d; j++) {
+            y[j] += a * x[j];
         }
-        for (; j < d; j++) {
-            s0 += a[aAt + j] * b[bAt + j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }
