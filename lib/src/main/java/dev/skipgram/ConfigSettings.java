@@ -124,6 +124,8 @@ final class ConfigSettings {
             Setting.ofInt("dimension", Identity.BOTH, c -> c.dimension(), (b, v) -> b.dimension = v),
             Setting.ofInt("windowSize", Identity.BOTH, c -> c.windowSize(), (b, v) -> b.windowSize = v),
             Setting.ofInt("negatives", Identity.BOTH, c -> c.negatives(), (b, v) -> b.negatives = v),
+            new Setting("negativeSharing", Identity.WORD2VEC, c -> c.negativeSharing().name(),
+                    (b, v) -> b.negativeSharing = parseEnum(NegativeSharing.class, "negativeSharing", v)),
             Setting.ofDouble("noiseExponent", Identity.BOTH, c -> c.noiseExponent(), (b, v) -> b.noiseExponent = v),
             Setting.ofDouble("subsampleThreshold", Identity.BOTH, c -> c.subsampleThreshold(),
                     (b, v) -> b.subsampleThreshold = v),

@@ -16,8 +16,8 @@ import java.util.Properties;
  *
  * <p>Some settings belong to one recipe and are ignored by the other; each says which.
  *
- * <p>Immutable and thread-safe. {@code recipe}, {@code loss} and {@code reportInterval} must not be
- * null; {@code checkpointDirectory} is null when checkpoints are off ({@link #checkpoints()} gives it
+ * <p>Immutable and thread-safe. {@code recipe}, {@code loss}, {@code negativeSharing} and
+ * {@code reportInterval} must not be null; {@code checkpointDirectory} is null when checkpoints are off ({@link #checkpoints()} gives it
  * as an {@link Optional}). No other method returns null.
  *
  * @param recipe the training procedure (CS224n default {@link Recipe#CS224N}; word2vec preset
@@ -27,6 +27,10 @@ import java.util.Properties;
  * @param windowSize m, the largest window radius, ≥ 1; the radius is drawn from 1..m for each window
  *     (CS224n) or centre word (word2vec) (both 5)
  * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by the softmax)
+ * @param negativeSharing word2vec with negative sampling: whether each pair draws its own negatives
+ *     and takes its own step ({@link NegativeSharing#PAIR}, word2vec.c's update, the default of both
+ *     presets) or a window's pairs share one draw and one step ({@link NegativeSharing#WINDOW},
+ *     HogBatch); {@code WINDOW} is refused with the CS224n recipe or the softmax
  * @param noiseExponent α of the noise distribution count^α, finite and ≥ 0 (both 0.75)
  * @param subsampleThreshold t, finite and ≥ 0, 0 turns subsampling off. CS224n: a token of a word
  *     with count f is discarded with probability max(0, 1 − sqrt(t·N/f)) (default 1e-5); word2vec: it
@@ -60,6 +64,7 @@ public record SkipGramConfig(
         int dimension,
         int windowSize,
         int negatives,
+        NegativeSharing negativeSharing,
         double noiseExponent,
         double subsampleThreshold,
         double learningRate,
@@ -86,6 +91,7 @@ public record SkipGramConfig(
      * @param dimension d, ≥ 1
      * @param windowSize m, ≥ 1
      * @param negatives K, ≥ 1
+     * @param negativeSharing not null; {@code WINDOW} only with the word2vec recipe and negative sampling
      * @param noiseExponent α, finite and ≥ 0
      * @param subsampleThreshold t, finite and ≥ 0
      * @param learningRate finite and &gt; 0
@@ -104,15 +110,23 @@ public record SkipGramConfig(
      * @param checkpointEvery ≥ 1
      * @param checkpointDirectory a directory, or null for no checkpoints
      * @throws IllegalArgumentException naming the first field out of range
-     * @throws NullPointerException if {@code recipe}, {@code loss} or {@code reportInterval} is null
+     * @throws NullPointerException if {@code recipe}, {@code loss}, {@code negativeSharing} or
+     *     {@code reportInterval} is null
      */
     public SkipGramConfig {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(negativeSharing, "negativeSharing");
         Objects.requireNonNull(reportInterval, "reportInterval");
         atLeast("dimension", dimension, 1);
         atLeast("windowSize", windowSize, 1);
         atLeast("negatives", negatives, 1);
+        if (negativeSharing == NegativeSharing.WINDOW
+                && (recipe != Recipe.WORD2VEC || loss != LossType.NEGATIVE_SAMPLING)) {
+            throw new IllegalArgumentException("negativeSharing = " + negativeSharing + " needs the "
+                    + Recipe.WORD2VEC + " recipe with " + LossType.NEGATIVE_SAMPLING + ", got recipe " + recipe
+                    + " with loss " + loss);
+        }
         if (!(noiseExponent >= 0) || Double.isInfinite(noiseExponent)) {
             throw new IllegalArgumentException("noiseExponent must be finite and >= 0, got " + noiseExponent);
         }
@@ -199,9 +213,10 @@ public record SkipGramConfig(
 
     /**
      * Every setting of this config as text, named as the record's components are (the one vocabulary
-     * of setting names, shared by checkpoints and the command line): {@code recipe} and {@code loss}
-     * as enum constant names, numbers as {@link Integer#toString}, {@link Long#toString} and
-     * {@link Double#toString} write them (so doubles read back exactly), {@code reportInterval} in
+     * of setting names, shared by checkpoints and the command line): {@code recipe}, {@code loss} and
+     * {@code negativeSharing} as enum constant names, numbers as {@link Integer#toString},
+     * {@link Long#toString} and {@link Double#toString} write them (so doubles read back exactly),
+     * {@code reportInterval} in
      * ISO-8601 ({@code PT2S}), and {@code checkpointDirectory} as a path, absent when checkpoints
      * are off. {@link #of(Properties)} reads them back.
      *
@@ -230,7 +245,8 @@ public record SkipGramConfig(
      * that shape the data or the steps of this config's recipe, named as in {@link #toProperties()}.
      * Both recipes: {@code recipe, loss, dimension, windowSize, negatives, noiseExponent,
      * subsampleThreshold, learningRate, seed}; CS224n also {@code windowsPerStep, annealFactor,
-     * annealEvery}; word2vec also {@code epochs, minCount, maxVocabularySize, minLearningRate}. Not
+     * annealEvery}; word2vec also {@code negativeSharing, epochs, minCount, maxVocabularySize,
+     * minLearningRate}. Not
      * {@code steps} (a CS224n run may be extended), nor {@code threads} (a checkpoint made with the
      * default thread count resumes on a machine with another number of processors), nor how reports
      * and checkpoints are made.
@@ -264,6 +280,7 @@ public record SkipGramConfig(
         int dimension = 10;
         int windowSize = 5;
         int negatives = 10;
+        NegativeSharing negativeSharing = NegativeSharing.PAIR;
         double noiseExponent = 0.75;
         double subsampleThreshold = 1e-5;
         double learningRate = 0.3;
@@ -294,6 +311,7 @@ public record SkipGramConfig(
             dimension = c.dimension;
             windowSize = c.windowSize;
             negatives = c.negatives;
+            negativeSharing = c.negativeSharing;
             noiseExponent = c.noiseExponent;
             subsampleThreshold = c.subsampleThreshold;
             learningRate = c.learningRate;
@@ -363,6 +381,15 @@ public record SkipGramConfig(
          * @return this builder
          */
         public Builder negatives(int v) { negatives = v; return this; }
+        /**
+         * Sets {@link SkipGramConfig#negativeSharing()}.
+         *
+         * @param v {@link NegativeSharing#PAIR} (word2vec.c) or {@link NegativeSharing#WINDOW}
+         *     (HogBatch, word2vec recipe with negative sampling only); null fails in {@link #build()}
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder negativeSharing(NegativeSharing v) { negativeSharing = v; return this; }
         /**
          * Sets {@link SkipGramConfig#noiseExponent()}.
          *
@@ -496,10 +523,10 @@ public record SkipGramConfig(
          *
          * @return a new, validated config
          * @throws IllegalArgumentException naming the first field out of range
-         * @throws NullPointerException if the recipe, loss or report interval is null
+         * @throws NullPointerException if the recipe, loss, negative sharing or report interval is null
          */
         public SkipGramConfig build() {
-            return new SkipGramConfig(recipe, loss, dimension, windowSize, negatives, noiseExponent,
+            return new SkipGramConfig(recipe, loss, dimension, windowSize, negatives, negativeSharing, noiseExponent,
                     subsampleThreshold, learningRate, seed, steps, windowsPerStep, annealFactor, annealEvery,
                     reportEvery, epochs, minCount, maxVocabularySize, minLearningRate, threads, reportInterval,
                     checkpointEvery, checkpointDirectory);

@@ -25,11 +25,12 @@ class SkipGramConfigPropertiesTest {
     @Test
     void propertiesReadBackToAnEqualConfigInBothRecipes() {
         for (SkipGramConfig c : new SkipGramConfig[] {WORD2VEC, CS224N, SkipGramConfig.word2vec().build(),
-                SkipGramConfig.cs224n().build()}) {
+                SkipGramConfig.cs224n().build(), SkipGramConfig.word2vec().negativeSharing(NegativeSharing.WINDOW).build()}) {
             assertEquals(c, SkipGramConfig.of(c.toProperties()), c.toProperties().toString());
         }
         assertEquals("37", WORD2VEC.toProperties().getProperty("dimension"));
         assertEquals("NAIVE_SOFTMAX", WORD2VEC.toProperties().getProperty("loss"));
+        assertEquals("PAIR", WORD2VEC.toProperties().getProperty("negativeSharing"));
         assertEquals("PT0.25S", WORD2VEC.toProperties().getProperty("reportInterval"));
         assertFalse(CS224N.toProperties().containsKey("checkpointDirectory"), "checkpoints off: no key");
     }
@@ -52,6 +53,9 @@ class SkipGramConfigPropertiesTest {
         assertBad("dimension", "ten", "setting dimension = 'ten' is not an integer");
         assertBad("learningRate", "fast", "setting learningRate = 'fast' is not a number");
         assertBad("loss", "HIERARCHICAL", "setting loss = 'HIERARCHICAL' is not one of");
+        assertBad("negativeSharing", "BATCH", "setting negativeSharing = 'BATCH' is not one of [PAIR, WINDOW]");
+        assertBad("negativeSharing", "WINDOW", "negativeSharing = WINDOW needs the WORD2VEC recipe with"
+                + " NEGATIVE_SAMPLING, got recipe WORD2VEC with loss NAIVE_SOFTMAX");
         assertBad("recipe", "GLOVE", "setting recipe = 'GLOVE' is not one of");
         assertBad("reportInterval", "2s", "setting reportInterval = '2s' is not an ISO-8601 duration");
         assertBad("dimension", "0", "dimension must be >= 1, got 0");
@@ -71,8 +75,9 @@ class SkipGramConfigPropertiesTest {
     @Test
     void runSettingsAreTheRecipesIdentityUnderTheSameNames() {
         RunSettings w = WORD2VEC.runSettings();
-        assertEquals("recipe=WORD2VEC, loss=NAIVE_SOFTMAX, dimension=37, windowSize=3, negatives=7, noiseExponent=0.5,"
-                + " subsampleThreshold=0.3333333333333333, learningRate=0.0123456789, seed=-42, epochs=2, minCount=1,"
+        assertEquals("recipe=WORD2VEC, loss=NAIVE_SOFTMAX, dimension=37, windowSize=3, negatives=7,"
+                + " negativeSharing=PAIR, noiseExponent=0.5, subsampleThreshold=0.3333333333333333, learningRate=0.0123456789,"
+                + " seed=-42, epochs=2, minCount=1,"
                 + " maxVocabularySize=999, minLearningRate=1.0E-7", w.toString());
         RunSettings c = CS224N.runSettings();
         assertEquals("recipe=CS224N, loss=NEGATIVE_SAMPLING, dimension=12, windowSize=5, negatives=10,"

@@ -34,6 +34,10 @@ class SkipGramConfigValidationTest {
                 bad("windowSize", "-1", b -> b.windowSize(-1)),
                 bad("negatives", "0", b -> b.negatives(0)),
                 bad("negatives", "-5", b -> b.negatives(-5)),
+                bad("negativeSharing", "null", b -> b.negativeSharing(null)),
+                // shared negatives exist only in the word2vec recipe's negative sampling
+                bad("negativeSharing", "WINDOW", b -> b.negativeSharing(NegativeSharing.WINDOW)
+                        .loss(LossType.NAIVE_SOFTMAX)),
                 bad("noiseExponent", "-0.5", b -> b.noiseExponent(-0.5)),
                 bad("noiseExponent", "NaN", b -> b.noiseExponent(Double.NaN)),
                 bad("noiseExponent", "Infinity", b -> b.noiseExponent(Double.POSITIVE_INFINITY)),
@@ -105,6 +109,9 @@ class SkipGramConfigValidationTest {
                 .subsampleThreshold(0).learningRate(Double.MIN_VALUE).minLearningRate(0).epochs(1).minCount(1)
                 .maxVocabularySize(1).threads(1).reportInterval(Duration.ofNanos(1)).checkpoints(null, 1)
                 .seed(Long.MIN_VALUE).build());
+        assertDoesNotThrow(() -> SkipGramConfig.word2vec().negativeSharing(NegativeSharing.WINDOW).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> SkipGramConfig.cs224n().negativeSharing(NegativeSharing.WINDOW).build());
         assertDoesNotThrow(() -> SkipGramConfig.cs224n().steps(0).windowsPerStep(1).anneal(1, 1).reportEvery(1)
                 .learningRate(0.1).minLearningRate(0.1).build());
     }

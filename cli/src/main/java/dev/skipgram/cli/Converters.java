@@ -1,6 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.io.Word2VecFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -32,6 +33,27 @@ final class Converters {
 
         static String name(LossType loss) {
             return loss == LossType.NAIVE_SOFTMAX ? "softmax" : "negative-sampling";
+        }
+    }
+
+    /** {@code pair} or {@code window}. */
+    static final class Sharing implements ITypeConverter<NegativeSharing>, Iterable<String> {
+        @Override
+        public NegativeSharing convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "pair" -> NegativeSharing.PAIR;
+                case "window" -> NegativeSharing.WINDOW;
+                default -> throw new TypeConversionException("expected pair or window, got '" + value + "'");
+            };
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("pair", "window").iterator();
+        }
+
+        static String name(NegativeSharing sharing) {
+            return sharing.name().toLowerCase(Locale.ROOT);
         }
     }
 

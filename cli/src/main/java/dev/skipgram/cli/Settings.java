@@ -1,6 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ final class Settings {
             Map.entry("dimension", "--dim"),
             Map.entry("windowSize", "--window"),
             Map.entry("negatives", "--negatives"),
+            Map.entry("negativeSharing", "--negative-sharing"),
             Map.entry("loss", "--loss"),
             Map.entry("epochs", "--epochs"),
             Map.entry("minCount", "--min-count"),
@@ -65,7 +67,8 @@ final class Settings {
      *
      * @param setting a setting name
      * @param value its value as {@link SkipGramConfig#toProperties()} writes it
-     * @return the value as a flag takes it ({@code negative-sampling} for {@code NEGATIVE_SAMPLING})
+     * @return the value as a flag takes it ({@code negative-sampling} for {@code NEGATIVE_SAMPLING},
+     *     {@code window} for {@code WINDOW})
      */
     static String value(String setting, String value) {
         if ("loss".equals(setting)) {
@@ -73,6 +76,13 @@ final class Settings {
                 return Converters.Loss.name(LossType.valueOf(value));
             } catch (IllegalArgumentException e) {
                 return value; // not a loss this version knows: shown as it is
+            }
+        }
+        if ("negativeSharing".equals(setting)) {
+            try {
+                return Converters.Sharing.name(NegativeSharing.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                return value;
             }
         }
         return value;

@@ -1,6 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGram;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingReport;
@@ -77,6 +78,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--negatives", paramLabel = "K",
             description = "Negative words per pair (default: ${DEFAULT-VALUE}).")
     int negatives;
+
+    @Option(names = "--negative-sharing", paramLabel = "pair|window", converter = Converters.Sharing.class,
+            completionCandidates = Converters.Sharing.class,
+            description = "Negative sampling's update: pair (each word-context pair draws its own K negatives and"
+                + " takes its own step, as word2vec.c) or window (a word's context pairs share one draw of K"
+                + " negatives and take one batched step, HogBatch) (default: ${DEFAULT-VALUE}).")
+    NegativeSharing negativeSharing;
 
     @Option(names = "--loss", paramLabel = "negative-sampling|softmax", converter = Converters.Loss.class,
             completionCandidates = Converters.Loss.class,
@@ -155,7 +163,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "word2vec recipe: %s, d=%d, window %d, %d epoch%s, min count %d,%n"
                 + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n",
-                config.loss() == LossType.NEGATIVE_SAMPLING ? "negative sampling (K=" + config.negatives() + ")"
+                config.loss() == LossType.NEGATIVE_SAMPLING ? "negative sampling (K=" + config.negatives()
+                        + (config.negativeSharing() == NegativeSharing.WINDOW ? ", shared by each window" : "") + ")"
                         : "full softmax", config.dimension(), config.windowSize(), config.epochs(),
                 config.epochs() == 1 ? "" : "s", config.minCount(),
                 config.subsampleThreshold(), config.learningRate(), config.threads(), config.threads() == 1 ? "" : "s",
@@ -220,7 +229,8 @@ final class TrainCommand implements Callable<Integer> {
     private SkipGramConfig config() {
         SkipGramConfig preset = SkipGramConfig.word2vec().build();
         SkipGramConfig.Builder b = SkipGramConfig.word2vec()
-                .dimension(dimension).windowSize(window).negatives(negatives).loss(loss).epochs(epochs)
+                .dimension(dimension).windowSize(window).negatives(negatives).negativeSharing(negativeSharing)
+                .loss(loss).epochs(epochs)
                 .minCount(minCount).subsampleThreshold(subsample).learningRate(learningRate).threads(threads)
                 .seed(seed)
                 .reportInterval(Progress.Mode.detect() == Progress.Mode.BAR ? Duration.ofMillis(250)

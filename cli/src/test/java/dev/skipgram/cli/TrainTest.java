@@ -106,6 +106,22 @@ class TrainTest {
     }
 
     @Test
+    void sharedNegativesAreChosenByAFlagAndRecordedForResuming() throws IOException {
+        Path checkpoints = dir.resolve("shared-ck");
+        Cli.Result r = trainTiny("shared.txt", "--negative-sharing", "window", "--checkpoint-dir",
+                checkpoints.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("negative sampling (K=5, shared by each window), d=8"), r.out());
+        assertEquals(8, Word2VecFormat.read(dir.resolve("shared.txt"), Word2VecFormat.Format.TEXT).dimension());
+        Cli.Result other = trainTiny("other.txt", "--checkpoint-dir", checkpoints.toString(), "--resume");
+        assertEquals(1, other.code(), other.toString());
+        assertTrue(other.err().contains("--negative-sharing window (now pair)"), other.err());
+        Cli.Result bad = trainTiny("bad.txt", "--negative-sharing", "batch");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("expected pair or window, got 'batch'"), bad.err());
+    }
+
+    @Test
     void theBuiltInCorpusShowsItsStructureRecovered() {
         Cli.Result r = Cli.run("train", "--out", dir.resolve("vectors.bin").toString());
         assertEquals(0, r.code(), r.toString());

@@ -145,6 +145,25 @@ public final class FloatMatrix {
     }
 
     /**
+     * Row {@code r} += {@code x[0, columns)}, through {@code scratch} (bulk copies around a loop the
+     * JIT vectorises): the scatter-add of a batched kernel. A row another thread writes meanwhile
+     * may lose an update (Hogwild).
+     *
+     * @param r the row
+     * @param x the increment
+     * @param scratch at least {@code columns} floats, overwritten
+     */
+    public void addToRow(int r, float[] x, float[] scratch) {
+        int n = columns;
+        view.get(r * n, scratch, 0, n);
+        for (int j = 0; j < n; j++) {
+            scratch[j] += x[j];
+        }
+        view.put(r * n, scratch, 0, n);
+        Reference.reachabilityFence(this);
+    }
+
+    /**
      * Copies {@code in[0, columns)} into row {@code r}.
      *
      * @param r the row

@@ -1,24 +1,29 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.PairUpdate;
+import dev.skipgram.internal.kernels.SharedTargetsUpdate;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
+import dev.skipgram.internal.kernels.WindowNegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.WindowUpdate;
 import dev.skipgram.loss.NegativeSampler;
 
 /**
  * How a worker trains the pairs of one subsampled sentence: per pair through a {@link PairUpdate}
- * (negative sampling) or batched by window through a {@link WindowUpdate} (the full softmax). One
- * instance per worker, with its kernel's scratch.
+ * (negative sampling, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
+ * sampling with the window's negatives shared, HogBatch), or batched by window through a {@link
+ * WindowUpdate} (the full softmax). One instance per worker, with its kernel's scratch.
  *
  * <p>Pair order, as in word2vec.c and gensim: for the word w_t at each position t, a radius r is
  * drawn from 1..windowSize, and every w_{t+j} with 0 &lt; |j| ≤ r pairs with it.
  */
-sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.Windows {
+sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.SharedNegatives,
+        SentenceTrainer.Windows {
 
     /** Trains the pairs of {@code state.kept[0, n)} at learning rate {@code lr}. */
     void sentence(WorkerState state, int n, float lr);
@@ -29,11 +34,15 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     /** The trainer for {@code config}'s loss over these parameters. */
     static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
             NegativeSampler noise) {
-        return config.loss() == LossType.NEGATIVE_SAMPLING
-                ? new Pairs(config, centerVectors, outsideVectors, noise,
-                        new NegativeSamplingUpdate(config.dimension()))
-                : new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
-                        Word2VecTrainer.softmaxRows(centerVectors.rows())));
+        if (config.loss() == LossType.NAIVE_SOFTMAX) {
+            return new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
+                    Word2VecTrainer.softmaxRows(centerVectors.rows())));
+        }
+        return config.negativeSharing() == NegativeSharing.WINDOW
+                ? new SharedNegatives(config, centerVectors, outsideVectors, noise, new WindowNegativeSamplingUpdate(
+                        config.dimension(), 2 * config.windowSize(), config.negatives() + 1))
+                : new Pairs(config, centerVectors, outsideVectors, noise,
+                        new NegativeSamplingUpdate(config.dimension()));
     }
 
     /**
@@ -88,6 +97,74 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         @Override
         public void flush(WorkerState state, float lr) {
             // nothing is batched
+        }
+    }
+
+    /**
+     * word2vec.c's order with the negatives drawn once per position (HogBatch): the n context words
+     * w_j of position i (the inputs) all predict w_i against the same K negatives, in one step of the
+     * {@link SharedTargetsUpdate}. The same multiset of (input, predicted) pairs as {@link Pairs}, K
+     * draws per position instead of n·K. A position with no context word draws nothing.
+     */
+    final class SharedNegatives implements SentenceTrainer {
+        private final FloatMatrix centers;
+        private final FloatMatrix outsides;
+        private final NegativeSampler noise;
+        private final SharedTargetsUpdate update;
+        private final int window;
+        private final int negatives;
+        private final int vocabularySize;
+        private final int[] contexts;
+        private final int[] targets;
+
+        SharedNegatives(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+                SharedTargetsUpdate update) {
+            this.centers = centers;
+            this.outsides = outsides;
+            this.noise = noise;
+            this.update = update;
+            this.window = config.windowSize();
+            this.negatives = config.negatives();
+            this.vocabularySize = centers.rows();
+            if (update.maxInputs() < 2 * window || update.maxTargets() < negatives + 1) {
+                throw new IllegalArgumentException("the kernel takes " + update.maxInputs() + " inputs and "
+                        + update.maxTargets() + " targets; windowSize " + window + " and K = " + negatives
+                        + " need " + 2 * window + " and " + (negatives + 1));
+            }
+            this.contexts = new int[2 * window];
+            this.targets = new int[negatives + 1];
+        }
+
+        @Override
+        public void sentence(WorkerState state, int n, float lr) {
+            int[] kept = state.kept;
+            double loss = 0.0;
+            long pairs = 0;
+            for (int i = 0; i < n; i++) {
+                int radius = 1 + state.rng.nextInt(window);
+                int count = 0;
+                for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+                    if (j != i) {
+                        contexts[count++] = kept[j];
+                    }
+                }
+                if (count == 0) {
+                    continue;
+                }
+                int predicted = kept[i];
+                targets[0] = predicted;
+                for (int t = 1; t <= negatives; t++) {
+                    targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
+                }
+                loss += update.apply(centers, outsides, contexts, count, targets, negatives + 1, lr);
+                pairs += count;
+            }
+            state.record(loss, pairs);
+        }
+
+        @Override
+        public void flush(WorkerState state, float lr) {
+            // nothing is batched across positions
         }
     }
 

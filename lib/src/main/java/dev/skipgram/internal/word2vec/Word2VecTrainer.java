@@ -14,6 +14,7 @@ import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   calling thread:  corpus ─► ChunkFeeder (encode, drop words not in the vocabulary, ~10,000-word chunks) ─► queue
  *   worker i:        queue ─► Worker ─► WorkerState.subsample (own RNG) ─► SentenceTrainer:
  *                      Pairs:   dynamic window, K negatives per pair ─► PairUpdate (NegativeSamplingUpdate), Hogwild
+ *                      SharedNegatives: a position's window, K negatives for it ─► SharedTargetsUpdate
+ *                               (WindowNegativeSamplingUpdate, HogBatch), Hogwild
  *                      Windows: up to 64 positions' windows ─► WindowUpdate (SoftmaxUpdate: three GEMMs)
  *                    ─► Progress (loss, pairs, words; merged in double)
  *   calling thread:  Reporter every reportInterval and at each epoch's end; Checkpointing between chunks
@@ -89,7 +92,9 @@ public final class Word2VecTrainer {
         FloatMatrix.requireIndexable(v, d);
         LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
                 vocabulary.totalCount(), config.epochs(), d,
-                config.loss() == LossType.NEGATIVE_SAMPLING ? "K=" + config.negatives() : "full softmax",
+                config.loss() == LossType.NEGATIVE_SAMPLING
+                        ? "K=" + config.negatives() + " per " + config.negativeSharing().name().toLowerCase(Locale.ROOT)
+                        : "full softmax",
                 config.threads());
 
         RestorableRandom root = RestorableRandom.seeded(config.seed());

@@ -1,6 +1,7 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.Recipe;
 import dev.skipgram.SkipGram;
 import dev.skipgram.SkipGramConfig;
@@ -97,6 +98,22 @@ class Word2VecCheckpointTest {
         WordVectors again = SkipGram.train(CORPUS, checkpointed, reports::add);
         assertEquals(uninterrupted.centerVectors(), again.centerVectors());
         assertTrue(reports.isEmpty(), "no training after the last epoch: " + reports);
+    }
+
+    @Test
+    void sharedNegativesResumeToTheVectorsOfAnUninterruptedRun(@TempDir Path dir) {
+        SkipGramConfig.Builder window = config(LossType.NEGATIVE_SAMPLING).negativeSharing(NegativeSharing.WINDOW);
+        WordVectors uninterrupted = SkipGram.train(CORPUS, window.build());
+        SkipGramConfig checkpointed = window.checkpoints(dir, 10_000).build();
+        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, checkpointed, crashAtWords(44_000)));
+        WordVectors resumed = SkipGram.train(CORPUS, checkpointed);
+        assertEquals(uninterrupted.centerVectors(), resumed.centerVectors());
+        assertEquals(uninterrupted.outsideVectors(), resumed.outsideVectors());
+
+        // the setting is part of the run's identity: the per-pair update does not resume this run
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                checkpointed.toBuilder().negativeSharing(NegativeSharing.PAIR).build()));
+        assertTrue(e.getMessage().contains("negativeSharing = PAIR (checkpoint: WINDOW)"), e.getMessage());
     }
 
     @Test

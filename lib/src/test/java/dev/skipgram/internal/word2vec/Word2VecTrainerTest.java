@@ -1,6 +1,7 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGram;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TestData;
@@ -84,6 +85,44 @@ class Word2VecTrainerTest {
         assertTrue(reports.get(2).meanLoss() < reports.get(0).meanLoss(),
                 reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());
         assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
+    }
+
+    @Test
+    void sharedNegativesRecoverPlantedTopicsDeterministically() {
+        SkipGramConfig config = small(1).negativeSharing(NegativeSharing.WINDOW).build();
+        List<TrainingReport> reports = new ArrayList<>();
+        WordVectors vectors = SkipGram.train(TestData.topicCorpus(3000, 4), config, endOfEpoch(reports));
+        assertTrue(topicNeighbours(vectors) >= 0.9 * 18 * 5, topicNeighbours(vectors) + " of 90");
+        assertEquals(3, reports.size());
+        assertTrue(reports.get(2).meanLoss() < reports.get(0).meanLoss(),
+                reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());
+        assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
+        // one thread and one seed: the same vectors again, and not those of the per-pair update
+        WordVectors again = SkipGram.train(TestData.topicCorpus(3000, 4), config);
+        assertEquals(vectors.centerVectors(), again.centerVectors());
+        assertEquals(vectors.outsideVectors(), again.outsideVectors());
+        assertTrue(!vectors.centerVectors().equals(SkipGram.train(TestData.topicCorpus(3000, 4),
+                small(1).build()).centerVectors()), "the WINDOW setting reached the trainer");
+    }
+
+    @Test
+    void sharedNegativesTrainThePairsOfThePerPairUpdateAtItsLoss() {
+        // the same windows (in expectation: the generator streams part after the first position) and
+        // the same expected objective, so the same pair count and a last-epoch loss close to it
+        Corpus corpus = TestData.topicCorpus(3000, 6);
+        long[] pairs = new long[2];
+        Word2VecCheckpointTest.LastEpochLoss[] lastEpoch = new Word2VecCheckpointTest.LastEpochLoss[2];
+        NegativeSharing[] sharing = NegativeSharing.values();
+        for (int s = 0; s < 2; s++) {
+            int i = s;
+            lastEpoch[i] = new Word2VecCheckpointTest.LastEpochLoss(3);
+            SkipGram.train(corpus, small(1).negativeSharing(sharing[i]).build(), r -> {
+                pairs[i] += r.pairs();
+                lastEpoch[i].onReport(r);
+            });
+        }
+        assertEquals(pairs[0], pairs[1], 0.03 * pairs[0]);
+        assertEquals(lastEpoch[0].mean(), lastEpoch[1].mean(), 0.1 * lastEpoch[0].mean());
     }
 
     @Test

@@ -1,0 +1,192 @@
+package dev.skipgram.internal.kernels;
+
+/**
+ * One SGD step of negative sampling on a whole window with negatives shared by its pairs (HogBatch,
+ * Ji et al., arXiv:1611.06172; SPEC §9), fused and in place. Per-thread: it owns scratch rows, so give
+ * each worker its own instance.
+ *
+ * <pre>
+ * Shapes: d = dimension, n = the window's inputs (context words, n ≤ 2·windowSize), T = K + 1
+ *   inputVectors    [V, d]  row w = v_w;  C [n, d] = the rows of inputRows, gathered
+ *   outputVectors   [V, d]  row w = u_w;  O [T, d] = the rows of targets, gathered
+ *   targets[0] = w_t (label 1), targets[1..K] = the window's negatives (label 0)
+ *
+ *   S  = C Oᵀ                                  [n, T]   scores
+ *   J  = Σ_i softplus(−S_i0) + Σ_i Σ_k≥1 softplus(S_ik)  (each row: one pair's loss, SPEC §2)
+ *   G  = −η ∂J/∂S = η (ℓ − σ(S))                [n, T]   in place of S
+ *   ΔC = G O                                    [n, d]   (O before the step)
+ *   ΔO = Gᵀ C                                   [T, d]   (C before the step)
+ *   inputVectors[inputRows_i]  += ΔC_i ;  outputVectors[targets_k] += ΔO_k     (scatter-add)
+ *   returns J
+ * </pre>
+ * Both updates are computed from the gathered rows before either is written back, and each is added
+ * to the row as it is then, so a word twice among the inputs, or a negative drawn twice, receives the
+ * sum of its rows' updates: exactly −η times the gradient of the window's loss (the sum of the
+ * reference {@link dev.skipgram.loss.NegativeSamplingLoss} over its pairs with those negatives).
+ * The per-pair kernel {@link NegativeSamplingUpdate} instead lets each pair see the previous pair's
+ * updates; the two agree to first order in η.
+ *
+ * <p>Numerics: every loss term and σ is evaluated from e^(−|z|) ∈ (0, 1] (the fast {@link
+ * FloatKernels#exp}), so scores of any size give a finite loss and steps bounded by η·|row|.
+ * No INDArray is created and nothing is allocated per call; rows move with bulk copies through
+ * {@link FloatMatrix}, each into its own {@code float[d]} scratch row, so that every axpy indexes
+ * its two arrays alike and C2 vectorises it (with offsets into one shared block it cannot tell the
+ * rows apart from overlapping ones, and the loops stay scalar).
+ */
+public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
+
+    private final int dimension;
+    private final int maxInputs;
+    private final int maxTargets;
+    private final float[][] c; // C [maxInputs][d]
+    private final float[][] o; // O [maxTargets][d]
+    private final float[][] dc; // ΔC [maxInputs][d]
+    private final float[][] dO; // ΔO [maxTargets][d]
+    private final float[] g; // G [maxInputs, maxTargets], row-major
+    private final float[] row; // scratch for the scatter-add
+
+    /**
+     * @param dimension d, the length of every row, ≥ 1
+     * @param maxInputs the most inputs of a window (2·windowSize for the word2vec recipe), ≥ 1
+     * @param maxTargets the most targets (K + 1), ≥ 1
+     * @throws IllegalArgumentException naming the value below 1
+     */
+    public WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets) {
+        if (dimension < 1 || maxInputs < 1 || maxTargets < 1) {
+            throw new IllegalArgumentException("dimension, maxInputs and maxTargets must be >= 1, got "
+                    + dimension + ", " + maxInputs + ", " + maxTargets);
+        }
+        this.dimension = dimension;
+        this.maxInputs = maxInputs;
+        this.maxTargets = maxTargets;
+        this.c = new float[maxInputs][dimension];
+        this.o = new float[maxTargets][dimension];
+        this.dc = new float[maxInputs][dimension];
+        this.dO = new float[maxTargets][dimension];
+        this.g = new float[maxInputs * maxTargets];
+        this.row = new float[dimension];
+    }
+
+    @Override
+    public int maxInputs() {
+        return maxInputs;
+    }
+
+    @Override
+    public int maxTargets() {
+        return maxTargets;
+    }
+
+    @Override
+    public double apply(FloatMatrix inputVectors, FloatMatrix outputVectors, int[] inputRows, int inputCount,
+            int[] targets, int targetCount, float learningRate) {
+        double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, -learningRate);
+        scatter(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount);
+        return loss;
+    }
+
+    /**
+     * The gradient form of the same kernel, for tests and objectives that hand the step to an
+     * optimiser: adds {@code scale} times the window's gradient to the two gradient matrices, with
+     * the parameters read-only.
+     *
+     * <pre>
+     *   inputGradient[inputRows_i] += scale · (∂J/∂S O)_i     outputGradient[targets_k] += scale · (∂J/∂Sᵀ C)_k
+     * </pre>
+     *
+     * @param inputVectors the input matrix; not modified
+     * @param outputVectors the output matrix; not modified
+     * @param inputGradient accumulates the gradient with respect to {@code inputVectors} (same shape)
+     * @param outputGradient accumulates the gradient with respect to {@code outputVectors} (same shape)
+     * @param inputRows the window's input words
+     * @param inputCount n
+     * @param targets the predicted word, then its negatives
+     * @param targetCount K + 1
+     * @param scale the factor on the gradient
+     * @return the window's loss J
+     * @throws IllegalArgumentException if {@code inputCount} or {@code targetCount} is out of range
+     */
+    public double addGradient(FloatMatrix inputVectors, FloatMatrix outputVectors, FloatMatrix inputGradient,
+            FloatMatrix outputGradient, int[] inputRows, int inputCount, int[] targets, int targetCount,
+            float scale) {
+        double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, scale);
+        scatter(inputGradient, outputGradient, inputRows, inputCount, targets, targetCount);
+        return loss;
+    }
+
+    /** Gathers C and O, and computes ΔC and ΔO as {@code factor} times the gradients; returns J. */
+    private double step(FloatMatrix inputVectors, FloatMatrix outputVectors, int[] inputRows, int n,
+            int[] targets, int t, float factor) {
+        if (n < 0 || n > maxInputs || t < 1 || t > maxTargets) {
+            throw new IllegalArgumentException("a window of " + n + " inputs and " + t + " targets is outside [0, "
+                    + maxInputs + "] x [1, " + maxTargets + "]");
+        }
+        int d = dimension;
+        for (int i = 0; i < n; i++) {
+            inputVectors.getRow(inputRows[i], c[i]);
+        }
+        for (int k = 0; k < t; k++) {
+            outputVectors.getRow(targets[k], o[k]);
+        }
+        // S = C Oᵀ, then G = factor · ∂J/∂S, and J
+        double loss = 0.0;
+        for (int i = 0; i < n; i++) {
+            float[] ci = c[i];
+            for (int k = 0; k < t; k++) {
+                float score = NegativeSamplingUpdate.dot(ci, o[k], d);
+                // J_ik = softplus(z) with z = −s for the predicted word, z = s for a negative; ∂J_ik/∂s = ∓σ(z)
+                float z = k == 0 ? -score : score;
+                float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
+                float sigmoidZ = z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
+                loss += Math.max(z, 0f) + Math.log(1.0 + ez);
+                g[i * t + k] = k == 0 ? -factor * sigmoidZ : factor * sigmoidZ;
+            }
+        }
+        // ΔC = G O  [n, d]: row i = Σ_k G_ik O_k
+        for (int i = 0; i < n; i++) {
+            float[] y = dc[i];
+            scale(g[i * t], o[0], y, d);
+            for (int k = 1; k < t; k++) {
+                axpy(g[i * t + k], o[k], y, d);
+            }
+        }
+        // ΔO = Gᵀ C  [T, d]: row k = Σ_i G_ik C_i
+        for (int k = 0; k < t; k++) {
+            float[] y = dO[k];
+            if (n == 0) {
+                scale(0f, o[k], y, d);
+                continue;
+            }
+            scale(g[k], c[0], y, d);
+            for (int i = 1; i < n; i++) {
+                axpy(g[i * t + k], c[i], y, d);
+            }
+        }
+        return loss;
+    }
+
+    /** Adds ΔO and ΔC to their rows of the two destinations. */
+    private void scatter(FloatMatrix inputDestination, FloatMatrix outputDestination, int[] inputRows, int n,
+            int[] targets, int t) {
+        for (int k = 0; k < t; k++) {
+            outputDestination.addToRow(targets[k], dO[k], row);
+        }
+        for (int i = 0; i < n; i++) {
+            inputDestination.addToRow(inputRows[i], dc[i], row);
+        }
+    }
+
+    /** y[0, d) = a · x[0, d). */
+    private static void scale(float a, float[] x, float[] y, int d) {
+        for (int j = 0; j < d; j++) {
+            y[j] = a * x[j];
+        }
+    }
+
+    /** y[0, d) += a · x[0, d). */
+    private static void axpy(float a, float[] x, float[] y, int d) {
+        for (int j = 0; j < d; j++) {
+            y[j] += a * x[j];
+        }
+    }
+}
