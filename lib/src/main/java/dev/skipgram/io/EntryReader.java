@@ -24,10 +24,31 @@ final class EntryReader {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder replacing; // null: invalid UTF-8 is an error
+    private long replacedEntries;
+    private long firstReplacedEntry = -1;
 
     EntryReader(InputStream in, String source) {
+        this(in, source, Word2VecFormat.UnicodeErrors.STRICT);
+    }
+
+    EntryReader(InputStream in, String source, Word2VecFormat.UnicodeErrors unicodeErrors) {
         this.in = in;
         this.source = source;
+        this.replacing = unicodeErrors == Word2VecFormat.UnicodeErrors.STRICT ? null
+                : StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    /** How many entries (the header counts as entry 0) had invalid UTF-8 replaced by U+FFFD. */
+    long replacedEntries() {
+        return replacedEntries;
+    }
+
+    /** The first entry whose invalid UTF-8 was replaced, or −1. */
+    long firstReplacedEntry() {
+        return firstReplacedEntry;
     }
 
     IOException error(int entry, String message) {
@@ -160,6 +181,24 @@ final class EntryReader {
         return Word2VecFormat.Format.TEXT; // more than d numbers: text with a wrong count, which the reader refuses
     }
 
+    /**
+     * Whether an entry follows, for a file read to its end without a count: skips blank lines,
+     * and needs a stream that supports {@link InputStream#mark}.
+     */
+    boolean hasMoreContent() throws IOException {
+        while (true) {
+            in.mark(1);
+            int b = in.read();
+            if (b < 0) {
+                return false;
+            }
+            if (b != '\n' && b != '\r') {
+                in.reset();
+                return true;
+            }
+        }
+    }
+
     /** After the last entry: only whitespace (a final newline, say) may follow. */
     void requireOnlyWhitespaceLeft(int words) throws IOException {
         for (int b = in.read(); b >= 0; b = in.read()) {
@@ -171,10 +210,24 @@ final class EntryReader {
     }
 
     private String decode(int entry) throws IOException {
+        byte[] b = bytes.toByteArray();
         try {
-            return decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return decoder.reset().decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            throw error(entry, "invalid UTF-8");
+            if (replacing == null) {
+                throw error(entry, "invalid UTF-8 (word2vec.c cuts long words inside a character: read with"
+                        + " UnicodeErrors.REPLACE to replace each bad sequence by U+FFFD, as gensim's"
+                        + " unicode_errors='replace' does)");
+            }
+            replacedEntries++;
+            if (firstReplacedEntry < 0) {
+                firstReplacedEntry = entry;
+            }
+            try {
+                return replacing.reset().decode(ByteBuffer.wrap(b)).toString();
+            } catch (CharacterCodingException impossible) {
+                throw new IllegalStateException(impossible); // a replacing decoder reports nothing
+            }
         }
     }
 }
