@@ -24,7 +24,7 @@ final class EntryReader {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final CharsetDecoder replacing; // null: invalid UTF-8 is an error
+    private final boolean replace; // false: invalid UTF-8 is an error
     private long replacedEntries;
     private long firstReplacedEntry = -1;
 
@@ -35,10 +35,7 @@ final class EntryReader {
     EntryReader(InputStream in, String source, Word2VecFormat.UnicodeErrors unicodeErrors) {
         this.in = in;
         this.source = source;
-        this.replacing = unicodeErrors == Word2VecFormat.UnicodeErrors.STRICT ? null
-                : StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        this.replace = unicodeErrors == Word2VecFormat.UnicodeErrors.REPLACE;
     }
 
     /** How many entries (the header counts as entry 0) had invalid UTF-8 replaced by U+FFFD. */
@@ -214,7 +211,7 @@ final class EntryReader {
         try {
             return decoder.reset().decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            if (replacing == null) {
+            if (!replace) {
                 throw error(entry, "invalid UTF-8 (word2vec.c cuts long words inside a character: read with"
                         + " UnicodeErrors.REPLACE to replace each bad sequence by U+FFFD, as gensim's"
                         + " unicode_errors='replace' does)");
@@ -223,11 +220,64 @@ final class EntryReader {
             if (firstReplacedEntry < 0) {
                 firstReplacedEntry = entry;
             }
-            try {
-                return replacing.reset().decode(ByteBuffer.wrap(b)).toString();
-            } catch (CharacterCodingException impossible) {
-                throw new IllegalStateException(impossible); // a replacing decoder reports nothing
-            }
+            return decodeReplacing(b);
         }
+    }
+
+    /**
+     * UTF-8 with each maximal ill-formed subpart replaced by one U+FFFD (Unicode's recommended
+     * practice, chapter 3, table 3-7), which is what Python's {@code bytes.decode('utf-8', 'replace')}
+     * and so gensim give. The JDK's replacing decoder differs on encoded surrogates ({@code ED A0 80}
+     * is one U+FFFD for it, three for Python), hence this decoder, used only once strict decoding
+     * has failed.
+     */
+    static String decodeReplacing(byte[] b) {
+        StringBuilder s = new StringBuilder(b.length);
+        int i = 0;
+        while (i < b.length) {
+            int b0 = b[i] & 0xff;
+            if (b0 < 0x80) {
+                s.append((char) b0);
+                i++;
+                continue;
+            }
+            int more;
+            int lo = 0x80; // the range of the second byte; later ones are 80..BF
+            int hi = 0xbf;
+            if (b0 >= 0xc2 && b0 <= 0xdf) {
+                more = 1;
+            } else if (b0 >= 0xe0 && b0 <= 0xef) {
+                more = 2;
+                lo = b0 == 0xe0 ? 0xa0 : 0x80;
+                hi = b0 == 0xed ? 0x9f : 0xbf;
+            } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+                more = 3;
+                lo = b0 == 0xf0 ? 0x90 : 0x80;
+                hi = b0 == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                s.append('\uFFFD'); // 80..C1, F5..FF never start a character
+                i++;
+                continue;
+            }
+            int codePoint = b0 & (0x3f >> more);
+            int j = i + 1;
+            int matched = 0;
+            while (matched < more && j < b.length) {
+                int c = b[j] & 0xff;
+                if (c < (matched == 0 ? lo : 0x80) || c > (matched == 0 ? hi : 0xbf)) {
+                    break;
+                }
+                codePoint = codePoint << 6 | (c & 0x3f);
+                matched++;
+                j++;
+            }
+            if (matched == more) {
+                s.appendCodePoint(codePoint);
+            } else {
+                s.append('\uFFFD'); // the lead byte and the continuation bytes that fit it
+            }
+            i = j;
+        }
+        return s.toString();
     }
 }

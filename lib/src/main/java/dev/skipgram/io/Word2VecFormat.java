@@ -99,6 +99,9 @@ public final class Word2VecFormat {
         /**
          * Checks the options.
          *
+         * @param limit at most this many vectors, ≥ 1
+         * @param header whether a header line comes first
+         * @param unicodeErrors the policy for invalid UTF-8
          * @throws IllegalArgumentException if {@code limit} is below 1
          * @throws NullPointerException if {@code unicodeErrors} is null
          */
@@ -187,16 +190,22 @@ public final class Word2VecFormat {
 
     /** What {@link #write} writes, for {@link AtomicFile}. */
     static AtomicFile.Content content(WordVectors vectors, Format format) {
-        Objects.requireNonNull(vectors, "vectors");
-        Objects.requireNonNull(format, "format");
-        return out -> writeTo(vectors, out, format);
+        return content(vectors, format, FloatMatrix.MAX_VIEW_FLOATS);
     }
 
-    private static void writeTo(WordVectors vectors, OutputStream out, Format format) throws IOException {
+    /** What {@link #write} writes, the rows read through views of at most {@code maxViewFloats} floats (tests). */
+    static AtomicFile.Content content(WordVectors vectors, Format format, int maxViewFloats) {
+        Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(format, "format");
+        return out -> writeTo(vectors, out, format, maxViewFloats);
+    }
+
+    private static void writeTo(WordVectors vectors, OutputStream out, Format format, int maxViewFloats)
+            throws IOException {
         Vocabulary vocabulary = vectors.vocabulary();
         int v = vocabulary.size();
         int d = vectors.dimension();
-        writeRows(vocabulary, FloatMatrix.wrap(vectors.centerVectors()), v, d, out, format); // a copy
+        writeRows(vocabulary, FloatMatrix.wrap(vectors.centerVectors(), maxViewFloats), v, d, out, format); // a copy
     }
 
     private static void writeRows(Vocabulary vocabulary, FloatMatrix values, int v, int d, OutputStream out,
