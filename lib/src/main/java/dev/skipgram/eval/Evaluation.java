@@ -34,6 +34,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Evaluation {
 
     private static final int BATCH = 256;
+    /** Scores held at once, [batch, n]: 64 MB, so a batch of 256 questions shrinks for n above 65,536 words. */
+    private static final int MAX_SCORES = 1 << 24;
 
     private Evaluation() {}
 
@@ -94,8 +96,9 @@ public final class Evaluation {
         int sectionQuestions = 0;
         int total = 0;
         int lineNumber = 0;
-        FloatMatrix queries = FloatMatrix.zeros(BATCH, d);
-        FloatMatrix scores = FloatMatrix.zeros(BATCH, n);
+        int batch = Math.max(1, Math.min(BATCH, MAX_SCORES / n)); // 3,000,000 words: 5 questions, not 3 GB
+        FloatMatrix queries = FloatMatrix.zeros(batch, d);
+        FloatMatrix scores = FloatMatrix.zeros(batch, n);
         for (String line : lines) {
             lineNumber++;
             String trimmed = line.strip();
@@ -155,8 +158,9 @@ public final class Evaluation {
         float[] c = new float[d];
         float[] row = new float[n];
         int correct = 0;
-        for (int from = 0; from < questions.size(); from += BATCH) {
-            int count = Math.min(BATCH, questions.size() - from);
+        int batch = queries.rows();
+        for (int from = 0; from < questions.size(); from += batch) {
+            int count = Math.min(batch, questions.size() - from);
             for (int i = 0; i < count; i++) {
                 int[] t = questions.get(from + i);
                 unit.getRow(t[0], a);
@@ -169,7 +173,7 @@ public final class Evaluation {
                 }
                 queries.putRow(i, b);
             }
-            Nd4j.gemm(queries.array(), unit.array(), scores.array(), false, true, 1.0, 0.0); // [BATCH, n]
+            Nd4j.gemm(queries.array(), unit.array(), scores.array(), false, true, 1.0, 0.0); // [batch, n]
             for (int i = 0; i < count; i++) {
                 int[] t = questions.get(from + i);
                 int best = -1;
