@@ -19,19 +19,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * The word2vec vector file formats, as written by word2vec.c, gensim
@@ -69,7 +69,7 @@ public final class Word2VecFormat {
      * What to do with a word that is not valid UTF-8: word2vec.c cuts words longer than its limit
      * inside a character, so its files can hold such words. Immutable and thread-safe.
      *
-     * @since 0.2 (evolving)
+     * @since 0.1 (evolving)
      */
     public enum UnicodeErrors {
         /** Refuse the file with an {@link IOException} naming the entry (the default). */
@@ -92,7 +92,7 @@ public final class Word2VecFormat {
      * @param header whether the file starts with the line {@code "V d"}; false for a text file
      *     without it, as GloVe writes them (gensim's {@code no_header=True})
      * @param unicodeErrors what to do with words that are not valid UTF-8 (gensim's {@code unicode_errors})
-     * @since 0.2 (evolving)
+     * @since 0.1 (evolving)
      */
     public record ReadOptions(long limit, boolean header, UnicodeErrors unicodeErrors) {
 
@@ -157,7 +157,7 @@ public final class Word2VecFormat {
      *
      * @param word the word
      * @param vector its d values, a new array the caller owns
-     * @since 0.2 (evolving)
+     * @since 0.1 (evolving)
      */
     public record Entry(String word, float[] vector) {}
 
@@ -289,7 +289,7 @@ public final class Word2VecFormat {
      * @throws IOException naming the file and the problem if it is missing, truncated or malformed, or
      *     if its vectors do not fit in memory
      * @throws IllegalArgumentException if {@code options} asks for no header with {@link Format#BINARY}
-     * @since 0.2 (evolving)
+     * @since 0.1 (evolving)
      */
     public static WordVectors read(Path file, Format format, ReadOptions options) throws IOException {
         return read(file, format, options, MatrixMemory.ofThisProcess());
@@ -330,7 +330,7 @@ public final class Word2VecFormat {
      *     IOException} {@link #read(Path, Format)} would throw
      * @throws IOException naming the file if it is missing, or its header is malformed
      * @throws IllegalArgumentException if {@code options} asks for no header with {@link Format#BINARY}
-     * @since 0.2 (evolving)
+     * @since 0.1 (evolving)
      */
     public static Stream<Entry> entries(Path file, Format format, ReadOptions options) throws IOException {
         Objects.requireNonNull(format, "format");
@@ -483,7 +483,7 @@ public final class Word2VecFormat {
      * @throws IOException naming {@code source} and the problem if the data is truncated or malformed,
      *     or if its vectors do not fit in memory
      * @throws IllegalArgumentException if {@code options} says there is no header
-     * @since 0.2 (evolving)
+     * @since 0.1 (evolving)
      */
     public static WordVectors read(InputStream in, long size, Format format, String source, ReadOptions options)
             throws IOException {

@@ -60,9 +60,6 @@ public final class FloatMatrix {
         requireViewSize(maxViewFloats);
         long columnCount = array.rank() == 0 ? 1 : array.size(array.rank() - 1);
         long rowCount = array.length() / Math.max(1, columnCount);
-        if (array.rank() != 0 && flat && array.rank() == 1) {
-            rowCount = 1;
-        }
         requireFits(rowCount, columnCount, maxViewFloats);
         this.array = array;
         this.rows = (int) rowCount;
@@ -287,8 +284,12 @@ public final class FloatMatrix {
      * @param x a vector of {@code columns} values
      */
     public void addToRow(int r, float alpha, float[] x) {
-        FloatBuffer view = r < rowsPerView ? first : views[r / rowsPerView];
-        int o = r % rowsPerView * columns;
+        FloatBuffer view = first;
+        int o = r * columns;
+        if (r >= rowsPerView) {
+            view = views[r / rowsPerView];
+            o = r % rowsPerView * columns;
+        }
         for (int j = 0; j < columns; j++) {
             view.put(o + j, view.get(o + j) + alpha * x[j]);
         }
@@ -301,8 +302,12 @@ public final class FloatMatrix {
      * @param r the row
      */
     public void zeroRow(int r) {
-        FloatBuffer view = r < rowsPerView ? first : views[r / rowsPerView];
-        int o = r % rowsPerView * columns;
+        FloatBuffer view = first;
+        int o = r * columns;
+        if (r >= rowsPerView) {
+            view = views[r / rowsPerView];
+            o = r % rowsPerView * columns;
+        }
         for (int j = 0; j < columns; j++) {
             view.put(o + j, 0f);
         }
