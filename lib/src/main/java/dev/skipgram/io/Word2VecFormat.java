@@ -511,13 +511,9 @@ public final class Word2VecFormat {
         FloatMatrix matrix = memory.zeros(words, dimension);
         float[] values = new float[dimension]; // one entry's
         List<String> vocabulary = new ArrayList<>(Math.min(words, 1 << 16)); // grows with what is really read
-        Set<String> seen = new HashSet<>();
         for (int w = 0; w < words; w++) {
             String word = parser.next(values);
             matrix.putRow(w, values);
-            if (!seen.add(word)) {
-                throw parser.reader().error(w + 1, "word '" + abbreviate(word) + "' appears twice");
-            }
             vocabulary.add(word);
         }
         parser.finish();
@@ -525,8 +521,25 @@ public final class Word2VecFormat {
         for (int w = 0; w < words; w++) {
             counts[w] = words - w;
         }
+        Vocabulary known;
+        try {
+            known = new Vocabulary(vocabulary, counts); // its index finds a repeated word: no second set of 3M words
+        } catch (IllegalArgumentException e) {
+            throw repeatedWord(parser.reader(), vocabulary, e);
+        }
         // not copied again
-        return FreshVectors.adopt(new Vocabulary(vocabulary, counts), matrix.array(), null, memory.maxViewFloats());
+        return FreshVectors.adopt(known, matrix.array(), null, memory.maxViewFloats());
+    }
+
+    /** The first repeated word, as an error naming its second entry; looked for only once the vocabulary refused. */
+    private static IOException repeatedWord(EntryReader reader, List<String> words, IllegalArgumentException cause) {
+        Set<String> seen = new HashSet<>();
+        for (int w = 0; w < words.size(); w++) {
+            if (!seen.add(words.get(w))) {
+                return reader.error(w + 1, "word '" + abbreviate(words.get(w)) + "' appears twice");
+            }
+        }
+        return new IOException(cause.getMessage(), cause); // not a repeat: cannot happen for words read here
     }
 
     /** Whether a file starts with gzip's magic bytes 1f 8b. */
