@@ -271,9 +271,20 @@ public final class Evaluation {
 
     /** The first n centre vectors scaled to unit length (zero vectors stay zero), [n, d] FLOAT. */
     private static FloatMatrix unitRows(WordVectors vectors, int n) {
-        INDArray all = vectors.centerVectors(); // a FLOAT copy, ours to scale
-        FloatMatrix rows = FloatMatrix.wrap(n == all.rows() ? all
-                : all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c'));
+        int v = vectors.vocabulary().size();
+        FloatMatrix rows;
+        if (n > v / 4) {
+            INDArray all = vectors.centerVectors(); // a FLOAT copy, ours to scale
+            rows = FloatMatrix.wrap(n == all.rows() ? all
+                    : all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c'));
+        } else {
+            // a few rows of many (30,000 of GoogleNews's 3,000,000): copying all of them would take
+            // 3.6 GB for a moment; n vectors one by one cost two small arrays each
+            rows = FloatMatrix.zeros(n, vectors.dimension());
+            for (int w = 0; w < n; w++) {
+                rows.putRow(w, vectors.vector(vectors.vocabulary().word(w)).toFloatVector());
+            }
+        }
         int d = rows.columns();
         float[] r = new float[d];
         for (int w = 0; w < n; w++) {
