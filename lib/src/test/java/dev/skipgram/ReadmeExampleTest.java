@@ -96,4 +96,68 @@ class ReadmeExampleTest {
         }
         assertEquals(example, block, "README.md's Java example differs from " + getClass().getSimpleName());
     }
+    @Test
+    void theConsumerExampleBuildsWithExactlyTheReadmesDependencySnippet() throws IOException {
+        String readme = System.getProperty("readme");
+        assumeTrue(readme != null, "set by the readme-example execution in lib/pom.xml");
+        Path consumer = Path.of(readme).toAbsolutePath().getParent().resolve("examples/consumer");
+        List<String> xml = blocks(Path.of(readme), "```xml");
+        assertEquals(1, xml.size(), "one XML snippet in README.md: " + xml);
+        String snippet = xml.get(0);
+        String pom = withoutComments(Files.readString(consumer.resolve("pom.xml")));
+
+        // the snippet's release line and each of its dependencies, as they are, in the consumer's POM
+        assertTrue(squeeze(pom).contains("<maven.compiler.release>17</maven.compiler.release>"), pom);
+        List<String> shown = elements(snippet, "dependency");
+        assertEquals(2, shown.size(), "the library and an SLF4J provider: " + shown);
+        for (String dependency : shown) {
+            assertTrue(squeeze(pom).contains(squeeze(dependency)), "examples/consumer/pom.xml lacks " + dependency);
+        }
+        // and nothing else outside test scope
+        List<String> used = elements(pom, "dependency").stream().filter(d -> !d.contains("<scope>test</scope>")).toList();
+        assertEquals(shown.size(), used.size(), "the consumer depends on more than the README shows: " + used);
+
+        // the platform line, as the README shows it, is the consumer's .mvn/maven.config
+        List<String> platform = blocks(Path.of(readme), "```").stream()
+                .filter(b -> b.contains("-Djavacpp.platform=")).toList();
+        assertEquals(1, platform.size(), "one block with the platform line in README.md: " + platform);
+        assertEquals(platform.get(0).strip(), Files.readString(consumer.resolve(".mvn/maven.config")).strip());
+    }
+
+    /** The texts of the README's fenced blocks opened by exactly {@code fence}, in order. */
+    private static List<String> blocks(Path readme, String fence) throws IOException {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder text = null; // the block being read, if it was opened by fence
+        boolean inBlock = false;
+        for (String line : Files.readAllLines(readme)) {
+            if (line.startsWith("```")) {
+                if (inBlock && text != null) {
+                    blocks.add(text.toString());
+                }
+                text = !inBlock && line.equals(fence) ? new StringBuilder() : null;
+                inBlock = !inBlock;
+            } else if (text != null) {
+                text.append(line).append('\n');
+            }
+        }
+        return blocks;
+    }
+
+    private static List<String> elements(String xml, String name) {
+        List<String> found = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + name + ">.*?</" + name + ">",
+                java.util.regex.Pattern.DOTALL).matcher(xml);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static String withoutComments(String xml) {
+        return xml.replaceAll("(?s)<!--.*?-->", "");
+    }
+
+    private static String squeeze(String xml) {
+        return xml.replaceAll("\\s+", "");
+    }
 }

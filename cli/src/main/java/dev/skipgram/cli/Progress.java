@@ -64,6 +64,30 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
      */
     void update(long done, long total, String detail, boolean milestone);
 
+    /**
+     * The units done since {@link #start} (or {@link #rebase}), as of the latest {@link #update}.
+     *
+     * @return units, 0 before the first update
+     */
+    long units();
+
+    /**
+     * Seconds from {@link #start} (or {@link #rebase}) to the latest {@link #update}.
+     *
+     * @return seconds, NaN before the first update
+     */
+    double seconds();
+
+    /**
+     * The average rate: {@link #units()} over {@link #seconds()}. The last line (or bar) shows it.
+     *
+     * @return units per second, NaN before the first update or if no time passed
+     */
+    default double averageRate() {
+        double s = seconds();
+        return s > 0 ? units() / s : Double.NaN;
+    }
+
     /** Shows the final state and stops. */
     @Override
     void close();
@@ -81,6 +105,11 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** Units per second between two {@link System#nanoTime} readings; NaN if no time passed. */
+    private static double rate(long units, long from, long to) {
+        return to > from ? units / ((to - from) / 1e9) : Double.NaN;
     }
 
     /** "412k", "1.20M", "9,500" */
@@ -103,6 +132,8 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         private final String unit;
         private long started = System.nanoTime();
         private long base;
+        private long done;
+        private long updatedAt;
         private ProgressBar bar;
 
         Bar(String task, String unit) {
@@ -137,6 +168,18 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
             }
             bar.stepTo(done);
             bar.setExtraMessage(detail.isEmpty() ? "" : " " + detail);
+            this.done = done;
+            this.updatedAt = System.nanoTime();
+        }
+
+        @Override
+        public long units() {
+            return updatedAt == 0 ? 0 : done - base;
+        }
+
+        @Override
+        public double seconds() {
+            return updatedAt == 0 ? Double.NaN : (updatedAt - started) / 1e9;
         }
 
         @Override
@@ -156,6 +199,7 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         private final long intervalNanos;
         private long started = System.nanoTime();
         private long lastPrinted = System.nanoTime();
+        private long updatedAt;
         private long base;
         private long done;
         private long total;
@@ -184,16 +228,27 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
             this.updated = true;
             this.printedLast = false;
             long now = System.nanoTime();
+            this.updatedAt = now;
             if (milestone || now - lastPrinted >= intervalNanos || (total > 0 && done >= total)) {
                 print(now);
             }
+        }
+
+        @Override
+        public long units() {
+            return updatedAt == 0 ? 0 : done - base;
+        }
+
+        @Override
+        public double seconds() {
+            return updatedAt == 0 ? Double.NaN : (updatedAt - started) / 1e9;
         }
 
         private void print(long now) {
             lastPrinted = now;
             printedLast = true;
             double seconds = (now - started) / 1e9;
-            double perSecond = seconds > 0 ? (done - base) / seconds : Double.NaN;
+            double perSecond = Progress.rate(done - base, started, now);
             String line;
             if (total <= 0) {
                 line = String.format(Locale.ROOT, "%s: %s %s, %s %s/s, %s elapsed", task, count(done), unit,
@@ -211,7 +266,7 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         @Override
         public void close() {
             if (updated && !printedLast) {
-                print(System.nanoTime());
+                print(updatedAt); // the state of the latest update, so that it shows averageRate()
             }
         }
     }

@@ -183,8 +183,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Word2VecFormat.write(vectors, output, fileFormat);
-        out.printf(Locale.ROOT, "Trained %s words x %d dimensions in %.1f s%s.%n",
-                Progress.count(vectors.vocabulary().size()), vectors.dimension(), seconds,
+        // the training phase as the last progress line shows it: this run's in-vocabulary words (before
+        // subsampling) over the time from the start of the first training pass to the last report
+        Progress training = passes.training();
+        String phase = Double.isFinite(training.averageRate())
+                ? String.format(Locale.ROOT, ": %s%s words in %.1f s of training, %s words/s (%.1f s in all)",
+                        resuming ? "this run's " : "", Progress.count(training.units()),
+                        training.seconds(), Progress.rate(training.averageRate()), seconds)
+                : String.format(Locale.ROOT, " in %.1f s", seconds);
+        out.printf(Locale.ROOT, "Trained %s words x %d dimensions%s%s.%n",
+                Progress.count(vectors.vocabulary().size()), vectors.dimension(), phase,
                 last[0] == null ? "" : "; final loss " + loss(last[0].meanLoss()) + " (mean per word-context pair)");
         out.printf(Locale.ROOT, "Wrote %s (%s word2vec format).%n", output, Converters.Format.name(fileFormat));
         if (synthetic != null) {

@@ -43,6 +43,24 @@ class ProgressTest {
     }
 
     @Test
+    void theLastLineShowsTheAverageRateThatTheSummaryQuotes() {
+        StringWriter text = new StringWriter();
+        Progress p = Progress.start(Progress.Mode.LINES, "training", "words", new PrintWriter(text),
+                Duration.ofHours(1));
+        assertEquals(0, p.units());
+        assertTrue(Double.isNaN(p.seconds()));
+        p.rebase(40); // a resumed run: 40 words were done before it
+        p.update(70, 100, "", false);
+        p.update(100, 100, "", false);
+        p.close();
+        assertEquals(60, p.units(), "this run's words only");
+        assertEquals(p.units() / p.seconds(), p.averageRate(), 1e-9 * p.averageRate());
+        List<String> lines = text.toString().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.contains("  " + Progress.rate(p.averageRate()) + " words/s  "), last + " vs " + p.averageRate());
+    }
+
+    @Test
     void numbersAndDurations() {
         assertEquals("1,234,567", Progress.count(1_234_567));
         assertEquals("0:07", Progress.duration(7.2));

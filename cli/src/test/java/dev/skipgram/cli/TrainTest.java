@@ -46,6 +46,14 @@ class TrainTest {
         assertTrue(r.err().contains("training: 100%"), r.err());
         assertTrue(r.err().contains("epoch 2/2  loss "), r.err());
         assertTrue(r.err().contains("reading the corpus: "), r.err());
+        // the summary quotes the training phase as the last progress line shows it
+        Matcher line = Pattern.compile("training: 100%  ([0-9,]+)/[0-9,]+ words  (\\S+) words/s  done in").matcher(r.err());
+        assertTrue(line.find(), r.err());
+        Matcher summary = Pattern.compile("Trained [0-9,]+ words x 8 dimensions: ([0-9,]+) words in [0-9.]+ s of"
+                + " training, (\\S+) words/s \\([0-9.]+ s in all\\); final loss ").matcher(r.out());
+        assertTrue(summary.find(), r.out());
+        assertEquals(line.group(1), summary.group(1), r.err() + r.out());
+        assertEquals(line.group(2), summary.group(2), r.err() + r.out());
 
         Cli.Result binary = trainTiny("vectors.bin");
         assertEquals(0, binary.code(), binary.toString());

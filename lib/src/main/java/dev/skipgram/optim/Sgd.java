@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Call order of {@link #minimize}: resume from the newest checkpoint if there is one; then for
  * each step t = start+1 .. steps: evaluate f at x with the caller's generator, refuse a non-finite
- * value, update x in place, report every {@code reportEvery} steps, checkpoint every
+ * value, update x in place, report every {@code reportEvery} steps and at the last step, checkpoint every
  * {@code checkpointEvery} steps. The step size at step t (1-based) is
  * {@code stepSize × annealFactor^floor((t − 1) / annealEvery)}: with the CS224n settings (0.3, ×0.5
  * every 20,000) steps 1..20,000 use 0.3 and 20,001..40,000 use 0.15.
@@ -175,6 +175,11 @@ public final class Sgd {
             subtractScaledInPlace(x, eta, gradient);
             if (step % reportEvery == 0) {
                 listener.onProgress(new SgdProgress(step, vg.value(), smoothed.add(vg.value()), eta));
+            } else if (step == steps) {
+                // the last step is always reported; off the period its loss stays out of the average,
+                // so that a run extended from this one smooths as one run of the longer length would
+                double average = smoothed.value();
+                listener.onProgress(new SgdProgress(step, vg.value(), Double.isNaN(average) ? vg.value() : average, eta));
             }
             if (store != null && step % checkpointEvery == 0) {
                 if (!isFinite(x)) {

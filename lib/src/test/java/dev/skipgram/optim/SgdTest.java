@@ -93,6 +93,19 @@ class SgdTest {
     }
 
     @Test
+    void theLastStepIsReportedOffThePeriodWithoutEnteringTheAverage() {
+        List<SgdProgress> reports = new ArrayList<>();
+        int[] calls = {0};
+        Objective f = (x, rng) -> new ValueAndGradient(++calls[0], x.mul(0));
+        Sgd.builder().stepSize(0.1).steps(25).listener(reports::add, 10).build()
+                .minimize(f, Nd4j.createFromArray(1.0), RestorableRandom.seeded(1));
+        assertEquals(List.of(10, 20, 25), reports.stream().map(SgdProgress::step).toList());
+        assertEquals(25.0, reports.get(2).loss());
+        // the average of the reports on the period (10 and 20), as a run extended beyond 25 would have it
+        assertEquals(0.95 * 10 + 0.05 * 20, reports.get(2).smoothedLoss(), 1e-12);
+    }
+
+    @Test
     void anInterruptedRunResumedFromItsCheckpointEqualsAnUninterruptedOne(@TempDir Path dir) {
         INDArray x0 = Nd4j.createFromArray(0.5, -1.5, 2.0, 0.0);
         INDArray uninterrupted = sgd(dir.resolve("a"), SgdListener.NONE)

@@ -9,6 +9,7 @@ import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.MatrixMemory;
+import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.loss.NoiseDistribution;
@@ -96,15 +97,20 @@ public final class Cs224nTrainer {
                     config.windowsPerStep());
         };
         long windowsTotal = (long) config.steps() * config.windowsPerStep();
+        TrainingReport[] last = {null}; // the end-of-epoch report, for onEpochEnd
         SgdListener reporter = progress -> {
             double[] sinceLast = objective.drain(); // {Σ pair loss, pairs}
             long pairs = (long) sinceLast[1];
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             long windows = (long) progress.step() * config.windowsPerStep();
-            listener.onReport(new TrainingReport(1, 1, windows, windowsTotal, pairs,
+            TrainingReport report = new TrainingReport(1, 1, windows, windowsTotal, pairs,
                     pairs == 0 ? Double.NaN : sinceLast[0] / pairs, progress.stepSize(),
                     objective.windowsEvaluated() / Math.max(1e-9, elapsed.toNanos() / 1e9), elapsed,
-                    progress.step() == config.steps()));
+                    progress.step() == config.steps());
+            listener.onReport(report);
+            if (report.endOfEpoch()) {
+                last[0] = report;
+            }
         };
         Sgd.Builder sgd = Sgd.builder()
                 .stepSize(config.learningRate())
@@ -119,6 +125,9 @@ public final class Cs224nTrainer {
         LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
         INDArray center = trained.get(NDArrayIndex.interval(0, v), NDArrayIndex.all());
         INDArray outside = trained.get(NDArrayIndex.interval(v, 2L * v), NDArrayIndex.all());
+        if (last[0] != null) { // absent only if a checkpoint had done every step already
+            ModelAtEpochEnd.notify(listener, last[0], vocabulary, center, outside);
+        }
         return new WordVectors(vocabulary, center, outside);
     }
 

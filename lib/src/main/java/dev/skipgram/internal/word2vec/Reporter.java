@@ -45,8 +45,8 @@ final class Reporter {
         }
     }
 
-    /** Reports now. */
-    void report(int epoch, boolean endOfEpoch) {
+    /** Reports now, and returns the report sent. */
+    TrainingReport report(int epoch, boolean endOfEpoch) {
         lastReport = System.nanoTime();
         double[] sinceLast = progress.drain();
         long pairs = (long) sinceLast[1];
@@ -58,8 +58,10 @@ final class Reporter {
         }
         long words = progress.words();
         Duration elapsed = Duration.ofNanos(lastReport - started);
-        listener.onReport(new TrainingReport(epoch, config.epochs(), words, schedule.wordsTotal(), pairs, meanLoss,
-                schedule.learningRate(words), (words - wordsAtStart) / Math.max(1e-9, elapsed.toNanos() / 1e9),
-                elapsed, endOfEpoch));
+        TrainingReport report = new TrainingReport(epoch, config.epochs(), words, schedule.wordsTotal(), pairs,
+                meanLoss, schedule.learningRate(words), (words - wordsAtStart) / Math.max(1e-9, elapsed.toNanos() / 1e9),
+                elapsed, endOfEpoch);
+        listener.onReport(report);
+        return report;
     }
 }

@@ -3,11 +3,13 @@ package dev.skipgram.internal.word2vec;
 import dev.skipgram.LossType;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingListener;
+import dev.skipgram.TrainingReport;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.MatrixMemory;
+import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
@@ -160,6 +162,7 @@ public final class Word2VecTrainer {
         private final Progress progress = new Progress();
         private final Word2VecSchedule schedule;
         private final Reporter reporter;
+        private final TrainingListener listener;
         private final Checkpointing checkpointing;
         private int firstEpoch = 1;
         private long chunksToSkip; // chunks of firstEpoch trained before a resume
@@ -171,6 +174,7 @@ public final class Word2VecTrainer {
                 FloatMatrix centerVectors, FloatMatrix outsideVectors, RestorableRandom[] workerRandom, long started) {
             this.corpus = corpus;
             this.config = config;
+            this.listener = listener;
             this.vocabulary = vocabulary;
             this.centerVectors = centerVectors;
             this.outsideVectors = outsideVectors;
@@ -231,13 +235,16 @@ public final class Word2VecTrainer {
                 } finally {
                     workers.forEach(Thread::interrupt);
                 }
-                reporter.report(epoch, true);
+                TrainingReport endOfEpoch = reporter.report(epoch, true);
                 if (checkpointing.enabled()) {
                     checkpoint(epoch + 1, 0); // refuses non-finite parameters
                 } else {
                     checkpointing.requireFinite(centerVectors, epoch);
                     checkpointing.requireFinite(outsideVectors, epoch);
                 }
+                // the workers have stopped: the listener sees the model as this epoch left it
+                ModelAtEpochEnd.notify(listener, endOfEpoch, vocabulary, centerVectors.array(),
+                        outsideVectors.array());
             }
         }
 
