@@ -168,16 +168,18 @@ public final class WordVectors {
     }
 
     /** Matrices this instance owns: FLOAT, c order, not views, held by nobody else. */
-    private record Owned(INDArray centerVectors, INDArray outsideVectors) {}
+    private record Owned(INDArray centerVectors, INDArray outsideVectors, int maxViewFloats) {}
 
     /** Checks the shapes, then copies each matrix once. */
     private static Owned ownCopy(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
         requireShapes(vocabulary, centerVectors, outsideVectors);
-        return new Owned(floatCopy(centerVectors), outsideVectors == null ? null : floatCopy(outsideVectors));
+        return new Owned(floatCopy(centerVectors), outsideVectors == null ? null : floatCopy(outsideVectors),
+                FloatMatrix.MAX_VIEW_FLOATS);
     }
 
     /** Word vectors that take {@code centerVectors} and {@code outsideVectors} as they are: see FreshVectors. */
-    private static WordVectors adopt(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
+    private static WordVectors adopt(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors,
+            int maxViewFloats) {
         requireShapes(vocabulary, centerVectors, outsideVectors);
         for (INDArray a : new INDArray[] {centerVectors, outsideVectors}) {
             if (a != null && (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.isView())) {
@@ -185,7 +187,7 @@ public final class WordVectors {
                         + " over; got " + a.dataType() + ", order " + a.ordering() + (a.isView() ? ", a view" : ""));
             }
         }
-        return new WordVectors(vocabulary, new Owned(centerVectors, outsideVectors));
+        return new WordVectors(vocabulary, new Owned(centerVectors, outsideVectors, maxViewFloats));
     }
 
     private static void requireShapes(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
@@ -215,18 +217,18 @@ public final class WordVectors {
         this.centerVectors = matrices.centerVectors();
         this.outsideVectors = matrices.outsideVectors();
         int d = dimension();
-        this.centers = FloatMatrix.wrap(this.centerVectors);
+        this.centers = FloatMatrix.wrap(this.centerVectors, matrices.maxViewFloats());
         // the norms wait for the first query that scans every word (as gensim's fill_norms does):
         // loading vectors only to look a few up, or to write them, never pays for them
-        int i = centers.firstNonFinite();
+        long i = centers.firstNonFinite();
         if (i >= 0) {
-            throw notFinite("centerVectors", i / d, i % d, centers.get(i));
+            throw notFinite("centerVectors", (int) (i / d), (int) (i % d), centers.get(i));
         }
         if (this.outsideVectors != null) {
-            FloatMatrix outsides = FloatMatrix.wrap(this.outsideVectors);
+            FloatMatrix outsides = FloatMatrix.wrap(this.outsideVectors, matrices.maxViewFloats());
             i = outsides.firstNonFinite();
             if (i >= 0) {
-                throw notFinite("outsideVectors", i / d, i % d, outsides.get(i));
+                throw notFinite("outsideVectors", (int) (i / d), (int) (i % d), outsides.get(i));
             }
         }
     }

@@ -85,11 +85,32 @@ class UntrainableCorpusTest {
     }
 
     @Test
-    void aModelTooLargeForOneArrayIsRefusedBeforeAllocating() throws IOException {
+    void aVectorLongerThanOneViewIsRefusedBeforeAllocating() throws IOException {
         Corpus corpus = file("ab.txt", "a b a b a b\n");
         SkipGramConfig huge = word2vec(LossType.NEGATIVE_SAMPLING).toBuilder().minCount(1).dimension(1 << 30).build();
-        assertRefused(corpus, huge, "2·V·d = 4294967296", "d = 1073741824");
-        assertRefused(corpus, cs224n(LossType.NAIVE_SOFTMAX).toBuilder().dimension(1 << 29).build(), "2·V·d");
+        assertRefused(corpus, huge, "d = 1073741824 dimensions: a vector of more than 536870909 floats");
+        assertRefused(corpus, cs224n(LossType.NAIVE_SOFTMAX).toBuilder().dimension(1 << 29).build(),
+                "d = 536870912 dimensions");
+    }
+
+    /**
+     * The real budget of this process, not an injected one: 20,000 words of 500,000,000 dimensions
+     * need 80 TB for word2vec's two matrices, more than any machine this runs on has, so the check
+     * must refuse them, naming the bytes, before anything is allocated.
+     */
+    @Test
+    void aModelLargerThanMemoryIsRefusedBeforeAllocatingNamingTheBytes() throws IOException {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            words.append('w').append(i).append(i % 20 == 19 ? '\n' : ' ');
+        }
+        Corpus corpus = file("many.txt", words.toString());
+        int d = 500_000_000;
+        assertRefused(corpus, word2vec(LossType.NEGATIVE_SAMPLING).toBuilder().minCount(1).dimension(d).build(),
+                "the parameters of V = 20000 words of d = 500000000 dimensions (2·V·d floats) need 80000000000000"
+                        + " bytes (74505.8 GiB) off the Java heap, but ");
+        assertRefused(corpus, cs224n(LossType.NAIVE_SOFTMAX).toBuilder().dimension(d).build(),
+                "V = 20001 words of d = 500000000 dimensions", "off the Java heap, but ");
     }
 
     @Test

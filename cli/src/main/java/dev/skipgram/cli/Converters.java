@@ -77,4 +77,21 @@ final class Converters {
             return format == Word2VecFormat.Format.BINARY ? "binary" : "text";
         }
     }
+
+    /** {@code strict} or {@code replace}, as gensim's {@code unicode_errors}. */
+    static final class UnicodeErrors implements ITypeConverter<Word2VecFormat.UnicodeErrors>, Iterable<String> {
+        @Override
+        public Word2VecFormat.UnicodeErrors convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "strict" -> Word2VecFormat.UnicodeErrors.STRICT;
+                case "replace" -> Word2VecFormat.UnicodeErrors.REPLACE;
+                default -> throw new TypeConversionException("expected strict or replace, got '" + value + "'");
+            };
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("strict", "replace").iterator();
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /** Loading vector files for the query commands, with clear errors and progress for big files. */
 final class VectorFiles {
@@ -29,6 +30,19 @@ final class VectorFiles {
      * @throws UserError if the file is missing, a directory, or malformed (the message says where)
      */
     static WordVectors load(Path file, Word2VecFormat.Format format, Progress.Mode mode, PrintWriter err) {
+        return load(file, format, Word2VecFormat.ReadOptions.defaults(), mode, err);
+    }
+
+    /**
+     * Reads a word2vec file with reader options: a limit, no header, invalid UTF-8 replaced. A gzip
+     * file is decompressed, whatever its name; a file without header is text, read by the library
+     * in two passes (without progress bar).
+     *
+     * @param format the format to read, or null to detect it
+     * @throws UserError if the file is missing, a directory, or malformed (the message says where)
+     */
+    static WordVectors load(Path file, Word2VecFormat.Format format, Word2VecFormat.ReadOptions options,
+            Progress.Mode mode, PrintWriter err) {
         if (!Files.exists(file)) {
             throw new UserError("vector file not found: " + file);
         }
@@ -36,16 +50,30 @@ final class VectorFiles {
             throw new UserError(file + " is a directory, not a vector file");
         }
         try {
+            if (!options.header()) {
+                return Word2VecFormat.read(file, Word2VecFormat.Format.TEXT, options);
+            }
             long size = Files.size(file);
             Word2VecFormat.Format actual = format != null ? format : Word2VecFormat.detect(file);
+            boolean gzip = isGzip(file);
             try (InputStream raw = Files.newInputStream(file);
                     Progress progress = Progress.start(mode, "loading " + file.getFileName(), "MB", err,
                             Duration.ofSeconds(5))) {
                 InputStream in = size >= SHOW_PROGRESS_FROM ? new Counting(raw, progress, size >> 20) : raw;
-                return Word2VecFormat.read(new BufferedInputStream(in, 1 << 16), size, actual, file.toString());
+                in = new BufferedInputStream(in, 1 << 16);
+                // deflate expands at most about 1032 to 1: the bound on what a gzip file's header may claim
+                long bound = gzip ? (size > Long.MAX_VALUE / 1032 ? Long.MAX_VALUE : size * 1032) : size;
+                return Word2VecFormat.read(gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16)
+                        : in, bound, actual, file.toString(), options);
             }
         } catch (IOException e) {
             throw new UserError("cannot read vectors: " + Main.describe(e), e);
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 

@@ -84,7 +84,7 @@ final class CheckpointCodec {
         if (x.dataType() == DataType.FLOAT) {
             FloatMatrix values = FloatMatrix.flat(contiguous);
             float[] chunk = new float[(int) Math.min(n, CHUNK)];
-            for (int from = 0; from < n; from += chunk.length) {
+            for (long from = 0; from < n; from += chunk.length) {
                 int count = (int) Math.min(chunk.length, n - from);
                 values.get(from, chunk, count);
                 for (int i = 0; i < count; i++) {
@@ -169,9 +169,6 @@ final class CheckpointCodec {
                 }
                 length = Math.multiplyExact(length, shape[i]);
             }
-            if (length > Integer.MAX_VALUE - 8) {
-                throw new IOException("checkpoint holds " + length + " values; at most 2^31 are supported");
-            }
             if (Math.multiplyExact(length, (long) type.width()) > fileSize) {
                 throw new EOFException("checkpoint is truncated: shape " + Arrays.toString(shape)
                         + " needs more than the file's " + fileSize + " bytes");
@@ -180,7 +177,7 @@ final class CheckpointCodec {
             if (type == DataType.FLOAT) {
                 FloatMatrix values = FloatMatrix.flat(parameters);
                 float[] chunk = new float[(int) Math.min(length, CHUNK)];
-                for (int from = 0; from < length; from += chunk.length) {
+                for (long from = 0; from < length; from += chunk.length) {
                     int count = (int) Math.min(chunk.length, length - from);
                     for (int i = 0; i < count; i++) {
                         chunk[i] = in.readFloat();

@@ -35,6 +35,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Evaluation {
 
     private static final int BATCH = 256;
+    /** Scores held at once, [batch, n]: 64 MB, so a batch of 256 questions shrinks for n above 65,536 words. */
+    private static final int MAX_SCORES = 1 << 24;
 
     private Evaluation() {}
 
@@ -95,8 +97,9 @@ public final class Evaluation {
         int sectionQuestions = 0;
         int total = 0;
         int lineNumber = 0;
-        FloatMatrix queries = FloatMatrix.zeros(BATCH, d);
-        FloatMatrix scores = FloatMatrix.zeros(BATCH, n);
+        int batch = Math.max(1, Math.min(BATCH, MAX_SCORES / n)); // 3,000,000 words: 5 questions, not 3 GB
+        FloatMatrix queries = FloatMatrix.zeros(batch, d);
+        FloatMatrix scores = FloatMatrix.zeros(batch, n);
         for (String line : lines) {
             lineNumber++;
             String trimmed = line.strip();
@@ -156,8 +159,9 @@ public final class Evaluation {
         float[] c = new float[d];
         float[] row = new float[n];
         int correct = 0;
-        for (int from = 0; from < questions.size(); from += BATCH) {
-            int count = Math.min(BATCH, questions.size() - from);
+        int batch = queries.rows();
+        for (int from = 0; from < questions.size(); from += batch) {
+            int count = Math.min(batch, questions.size() - from);
             for (int i = 0; i < count; i++) {
                 int[] t = questions.get(from + i);
                 unit.getRow(t[0], a);
@@ -170,7 +174,7 @@ public final class Evaluation {
                 }
                 queries.putRow(i, b);
             }
-            Nd4j.gemm(queries.array(), unit.array(), scores.array(), false, true, 1.0, 0.0); // [BATCH, n]
+            Nd4j.gemm(queries.array(), unit.array(), scores.array(), false, true, 1.0, 0.0); // [batch, n]
             for (int i = 0; i < count; i++) {
                 int[] t = questions.get(from + i);
                 int best = -1;
@@ -280,9 +284,20 @@ public final class Evaluation {
 
     /** The first n centre vectors scaled to unit length (zero vectors stay zero), [n, d] FLOAT. */
     private static FloatMatrix unitRows(WordVectors vectors, int n) {
-        INDArray all = vectors.centerVectors(); // a FLOAT copy, ours to scale
-        FloatMatrix rows = FloatMatrix.wrap(n == all.rows() ? all
-                : all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c'));
+        int v = vectors.vocabulary().size();
+        FloatMatrix rows;
+        if (n > v / 4) {
+            INDArray all = vectors.centerVectors(); // a FLOAT copy, ours to scale
+            rows = FloatMatrix.wrap(n == all.rows() ? all
+                    : all.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c'));
+        } else {
+            // a few rows of many (30,000 of GoogleNews's 3,000,000): copying all of them would take
+            // 3.6 GB for a moment; n vectors one by one cost two small arrays each
+            rows = FloatMatrix.zeros(n, vectors.dimension());
+            for (int w = 0; w < n; w++) {
+                rows.putRow(w, vectors.vector(vectors.vocabulary().word(w)).toFloatVector());
+            }
+        }
         int d = rows.columns();
         float[] r = new float[d];
         for (int w = 0; w < n; w++) {

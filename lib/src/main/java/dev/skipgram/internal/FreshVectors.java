@@ -2,6 +2,7 @@ package dev.skipgram.internal;
 
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,9 +23,10 @@ public final class FreshVectors {
          * @param vocabulary the words
          * @param centerVectors [V, d], FLOAT, c order, not a view
          * @param outsideVectors [V, d] like it, or null
+         * @param maxViewFloats the most floats one view of a matrix holds (see {@link MatrixMemory})
          * @return the vectors
          */
-        WordVectors adopt(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors);
+        WordVectors adopt(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors, int maxViewFloats);
     }
 
     private static volatile Factory factory;
@@ -55,6 +57,22 @@ public final class FreshVectors {
      * @throws IllegalArgumentException if a shape or type does not fit, or a value is not finite
      */
     public static WordVectors adopt(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors) {
+        return adopt(vocabulary, centerVectors, outsideVectors, FloatMatrix.MAX_VIEW_FLOATS);
+    }
+
+    /**
+     * As {@link #adopt(Vocabulary, INDArray, INDArray)}, the queries reading the centre vectors
+     * through views of at most {@code maxViewFloats} floats (tests force many small views with it).
+     *
+     * @param vocabulary the words, V of them
+     * @param centerVectors [V, d], FLOAT, c order, not a view
+     * @param outsideVectors [V, d] like it, or null (vectors read from a file)
+     * @param maxViewFloats in [d, {@link FloatMatrix#MAX_VIEW_FLOATS}]
+     * @return the vectors, owning the arrays
+     * @throws IllegalArgumentException if a shape or type does not fit, or a value is not finite
+     */
+    public static WordVectors adopt(Vocabulary vocabulary, INDArray centerVectors, INDArray outsideVectors,
+            int maxViewFloats) {
         Factory f = factory;
         if (f == null) {
             try {
@@ -64,6 +82,6 @@ public final class FreshVectors {
             }
             f = factory;
         }
-        return f.adopt(vocabulary, centerVectors, outsideVectors);
+        return f.adopt(vocabulary, centerVectors, outsideVectors, maxViewFloats);
     }
 }

@@ -24,10 +24,28 @@ final class EntryReader {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final boolean replace; // false: invalid UTF-8 is an error
+    private long replacedEntries;
+    private long firstReplacedEntry = -1;
 
     EntryReader(InputStream in, String source) {
+        this(in, source, Word2VecFormat.UnicodeErrors.STRICT);
+    }
+
+    EntryReader(InputStream in, String source, Word2VecFormat.UnicodeErrors unicodeErrors) {
         this.in = in;
         this.source = source;
+        this.replace = unicodeErrors == Word2VecFormat.UnicodeErrors.REPLACE;
+    }
+
+    /** How many entries (the header counts as entry 0) had invalid UTF-8 replaced by U+FFFD. */
+    long replacedEntries() {
+        return replacedEntries;
+    }
+
+    /** The first entry whose invalid UTF-8 was replaced, or −1. */
+    long firstReplacedEntry() {
+        return firstReplacedEntry;
     }
 
     IOException error(int entry, String message) {
@@ -160,6 +178,24 @@ final class EntryReader {
         return Word2VecFormat.Format.TEXT; // more than d numbers: text with a wrong count, which the reader refuses
     }
 
+    /**
+     * Whether an entry follows, for a file read to its end without a count: skips blank lines,
+     * and needs a stream that supports {@link InputStream#mark}.
+     */
+    boolean hasMoreContent() throws IOException {
+        while (true) {
+            in.mark(1);
+            int b = in.read();
+            if (b < 0) {
+                return false;
+            }
+            if (b != '\n' && b != '\r') {
+                in.reset();
+                return true;
+            }
+        }
+    }
+
     /** After the last entry: only whitespace (a final newline, say) may follow. */
     void requireOnlyWhitespaceLeft(int words) throws IOException {
         for (int b = in.read(); b >= 0; b = in.read()) {
@@ -171,10 +207,77 @@ final class EntryReader {
     }
 
     private String decode(int entry) throws IOException {
+        byte[] b = bytes.toByteArray();
         try {
-            return decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return decoder.reset().decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            throw error(entry, "invalid UTF-8");
+            if (!replace) {
+                throw error(entry, "invalid UTF-8 (word2vec.c cuts long words inside a character: read with"
+                        + " UnicodeErrors.REPLACE to replace each bad sequence by U+FFFD, as gensim's"
+                        + " unicode_errors='replace' does)");
+            }
+            replacedEntries++;
+            if (firstReplacedEntry < 0) {
+                firstReplacedEntry = entry;
+            }
+            return decodeReplacing(b);
         }
+    }
+
+    /**
+     * UTF-8 with each maximal ill-formed subpart replaced by one U+FFFD (Unicode's recommended
+     * practice, chapter 3, table 3-7), which is what Python's {@code bytes.decode('utf-8', 'replace')}
+     * and so gensim give. The JDK's replacing decoder differs on encoded surrogates ({@code ED A0 80}
+     * is one U+FFFD for it, three for Python), hence this decoder, used only once strict decoding
+     * has failed.
+     */
+    static String decodeReplacing(byte[] b) {
+        StringBuilder s = new StringBuilder(b.length);
+        int i = 0;
+        while (i < b.length) {
+            int b0 = b[i] & 0xff;
+            if (b0 < 0x80) {
+                s.append((char) b0);
+                i++;
+                continue;
+            }
+            int more;
+            int lo = 0x80; // the range of the second byte; later ones are 80..BF
+            int hi = 0xbf;
+            if (b0 >= 0xc2 && b0 <= 0xdf) {
+                more = 1;
+            } else if (b0 >= 0xe0 && b0 <= 0xef) {
+                more = 2;
+                lo = b0 == 0xe0 ? 0xa0 : 0x80;
+                hi = b0 == 0xed ? 0x9f : 0xbf;
+            } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+                more = 3;
+                lo = b0 == 0xf0 ? 0x90 : 0x80;
+                hi = b0 == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                s.append('\uFFFD'); // 80..C1, F5..FF never start a character
+                i++;
+                continue;
+            }
+            int codePoint = b0 & (0x3f >> more);
+            int j = i + 1;
+            int matched = 0;
+            while (matched < more && j < b.length) {
+                int c = b[j] & 0xff;
+                if (c < (matched == 0 ? lo : 0x80) || c > (matched == 0 ? hi : 0xbf)) {
+                    break;
+                }
+                codePoint = codePoint << 6 | (c & 0x3f);
+                matched++;
+                j++;
+            }
+            if (matched == more) {
+                s.appendCodePoint(codePoint);
+            } else {
+                s.append('\uFFFD'); // the lead byte and the continuation bytes that fit it
+            }
+            i = j;
+        }
+        return s.toString();
     }
 }

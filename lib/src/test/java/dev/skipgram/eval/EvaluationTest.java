@@ -52,6 +52,36 @@ class EvaluationTest {
         assertEquals(0.75, r.coverage(), 1e-12);
     }
 
+    /**
+     * A restriction to a quarter of the words or fewer copies those rows one by one instead of the
+     * whole matrix (GoogleNews: 30,000 of 3,000,000): the answers are those of the whole copy.
+     */
+    @Test
+    void aFewRowsOfManyAreCopiedOneByOneWithTheSameAnswers(@TempDir Path dir) throws IOException {
+        WordVectors seven = vectors();
+        List<String> words = new java.util.ArrayList<>(seven.vocabulary().words());
+        long[] counts = new long[7 + 100];
+        float[][] rows = new float[7 + 100][];
+        for (int w = 0; w < 7; w++) {
+            counts[w] = 1000 - w;
+            rows[w] = seven.vector(words.get(w)).toFloatVector();
+        }
+        for (int w = 7; w < counts.length; w++) {
+            words.add("filler" + w);
+            counts[w] = 1;
+            rows[w] = new float[] {0.5f, -0.25f * (w % 5), 0.125f * (w % 3)};
+        }
+        WordVectors padded = new WordVectors(new Vocabulary(words, counts), Nd4j.createFromArray(rows));
+        Path q = questions(dir);
+        for (int restrict : new int[] {4, 7}) {
+            assertEquals(Evaluation.analogies(seven, q, restrict), Evaluation.analogies(padded, q, restrict),
+                    "restrict " + restrict); // 107 / 4 = 26 ≥ 7: both take the one-by-one path on padded
+        }
+        AnalogyReport four = Evaluation.analogies(padded, q, 4); // man, woman, king, queen: apple is not among them
+        assertEquals(2, four.covered());
+        assertEquals(2, four.correct());
+    }
+
     @Test
     void onlyTheMostFrequentWordsTakePart(@TempDir Path dir) throws IOException {
         AnalogyReport r = Evaluation.analogies(vectors(), questions(dir), 3); // man, woman, king

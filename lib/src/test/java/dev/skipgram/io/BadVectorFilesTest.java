@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.MatrixMemory;
+import dev.skipgram.internal.MemoryBudget;
+import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.io.Word2VecFormat.Format;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -138,10 +141,16 @@ class BadVectorFilesTest {
                     "cannot fit in");
             refused(ascii("2 1000000000\na 1\n"), format, "2 words of 1000000000 dimensions", "cannot fit in");
             refused(ascii("9223372036854775807 9223372036854775807\n"), format, "cannot fit in");
-            // a size that could hold them, but more values than one array holds
+            // a size that could hold them, but more memory than the process may take: refused before
+            // allocating, naming the bytes and the limit to raise (a budget of 1 GiB, injected)
+            MatrixMemory oneGib = new MatrixMemory(MemoryBudget.of(1L << 30, 0, 0), FloatMatrix.MAX_VIEW_FLOATS);
             IOException e = assertThrows(IOException.class, () -> Word2VecFormat.read(
-                    new ByteArrayInputStream(ascii("50000 50000\n")), 1L << 40, format, "test.vec"));
-            assertTrue(e.getMessage().contains("2500000000 values, more than the 2147483639"), e.getMessage());
+                    new ByteArrayInputStream(ascii("50000 50000\n")), 1L << 40, format, "test.vec",
+                    Word2VecFormat.ReadOptions.defaults(), null, oneGib));
+            assertTrue(e.getMessage().startsWith("test.vec: the 50000 vectors of 50000 dimensions need 10000000000"
+                    + " bytes (9.3 GiB) off the Java heap, but JavaCPP allows this process 1073741824 bytes"), e.getMessage());
+            assertTrue(e.getMessage().contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=11g"), e.getMessage());
+            assertTrue(e.getMessage().contains("--limit"), e.getMessage());
         }
         // the reader allocates in proportion to the file, not to the claim
         byte[] claim = ascii("100000 100\na " + "1 ".repeat(100) + "\n"); // 100,000 × 100 needs 20 MB

@@ -8,6 +8,7 @@ import dev.skipgram.WordVectors;
 import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.MatrixMemory;
 import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
@@ -42,6 +43,21 @@ public final class Cs224nTrainer {
     private Cs224nTrainer() {}
 
     public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
+        return train(corpus, config, listener, MatrixMemory.ofThisProcess());
+    }
+
+    /**
+     * As {@link #train(Corpus, SkipGramConfig, TrainingListener)}, checking the parameters' size
+     * against {@code memory}'s budget before allocating them.
+     *
+     * @param corpus the sentences
+     * @param config the settings
+     * @param listener receives the reports
+     * @param memory the budget (its view size is not used: Sgd works on the whole array)
+     * @return the trained vectors with their outside vectors
+     */
+    public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener,
+            MatrixMemory memory) {
         long started = System.nanoTime();
         Vocabulary vocabulary = Vocabulary.inFirstOccurrenceOrder(corpus, UNKNOWN);
         int[][] sentences = encode(corpus, vocabulary);
@@ -51,6 +67,15 @@ public final class Cs224nTrainer {
         int v = vocabulary.size();
         int d = config.dimension();
         FloatMatrix.requireIndexable(v, d);
+        // x and its gradient, [2V, d] each, and the result's copy; a checkpoint's copy on top
+        long parameters = 2L * v * d * Float.BYTES;
+        boolean checkpoints = config.checkpointDirectory() != null;
+        memory.shortfall((checkpoints ? 4 : 3) * parameters, "the parameters of V = " + v + " words of d = " + d
+                        + " dimensions (2·V·d floats, with their gradient and the result's copy"
+                        + (checkpoints ? " and a checkpoint's)" : ")"))
+                .ifPresent(message -> {
+                    throw new IllegalArgumentException(message + "; or lower dimension");
+                });
         if (config.loss() == LossType.NEGATIVE_SAMPLING && v < 2) {
             throw new IllegalArgumentException("negative sampling needs at least two words; the vocabulary has " + v);
         }

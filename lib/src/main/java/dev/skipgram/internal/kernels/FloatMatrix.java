@@ -4,23 +4,31 @@ import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A c-order FLOAT matrix [rows, columns] held as an ND4J {@link INDArray} together with a live
- * float view of its native storage, for kernels that must not create INDArrays per word pair.
+ * A c-order FLOAT matrix [rows, columns] held as an ND4J {@link INDArray} together with live float
+ * views of its native storage, for kernels that must not create INDArrays per word pair.
  *
  * <p>Why this class exists: {@code INDArray.data().asNioFloat()} returns a view that does not keep
  * its array alive, so once the array is unreachable the garbage collector may free the native memory
- * under a view still in use. A {@code FloatMatrix} holds both, and every method that touches the
+ * under a view still in use. A {@code FloatMatrix} holds both, and every method that touches a
  * view keeps {@code this} (and so the array) reachable until it returns. Callers work through rows
  * (copied to and from their own {@code float[]} scratch, where loops vectorise) and never see the
- * view, so no caller places a {@link Reference#reachabilityFence} by hand.
+ * views, so no caller places a {@link Reference#reachabilityFence} by hand.
+ *
+ * <p>One NIO view addresses at most 2^31 − 1 bytes, so a matrix of more than
+ * {@link #MAX_VIEW_FLOATS} values (a GoogleNews model: 3,000,000 × 300) is seen through several
+ * views, each a whole number of rows. Rows, columns and the offset inside a view stay ints; only
+ * offsets into the whole matrix are longs. The first view is tested first, so a matrix that fits one
+ * view pays one well-predicted comparison per row.
  *
  * <pre>
- * Layout: row r occupies view[r·columns, (r + 1)·columns)
+ * Layout: row r lies in view r / rowsPerView, at [(r mod rowsPerView)·columns, … + columns)
  * </pre>
  *
  * <p>Not thread-safe in the usual sense: concurrent reads and writes of the same rows race, which
@@ -30,44 +38,76 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class FloatMatrix {
 
     /**
-     * Largest number of values a matrix may hold: one NIO view addresses at most 2^31 − 1 bytes, and
-     * Java arrays and buffers index with an int.
+     * Most values one view holds: one NIO buffer addresses at most 2^31 − 1 bytes. It is also the
+     * most columns a matrix may have, since a row lies in one view.
      */
-    public static final long MAX_VALUES = (Integer.MAX_VALUE - 8) / Float.BYTES;
+    public static final int MAX_VIEW_FLOATS = (Integer.MAX_VALUE - 8) / Float.BYTES;
 
     private final INDArray array;
-    private final FloatBuffer view;
+    private final FloatBuffer first; // views[0], the fast path
+    private final FloatBuffer[] views;
+    private final int rowsPerView;
     private final int rows;
     private final int columns;
 
-    private FloatMatrix(INDArray array, boolean flat) {
+    private FloatMatrix(INDArray array, boolean flat, int maxViewFloats) {
         if (array.dataType() != DataType.FLOAT || (!flat && array.rank() != 2) || array.ordering() != 'c'
                 || array.isView()) {
             throw new IllegalArgumentException("a FloatMatrix needs a FLOAT " + (flat ? "" : "[rows, columns] ")
                     + "array in c order that is not a view; got " + array.dataType() + " "
                     + Arrays.toString(array.shape()) + " order " + array.ordering() + (array.isView() ? " (a view)" : ""));
         }
-        if (array.length() > MAX_VALUES) {
-            throw new IllegalArgumentException(array.length() + " values are more than one float view holds ("
-                    + MAX_VALUES + ")");
-        }
+        requireViewSize(maxViewFloats);
+        long columnCount = array.rank() == 0 ? 1 : array.size(array.rank() - 1);
+        long rowCount = array.length() / Math.max(1, columnCount);
+        requireFits(rowCount, columnCount, maxViewFloats);
         this.array = array;
-        this.view = array.data().asNioFloat();
-        this.rows = flat ? 1 : (int) array.rows();
-        this.columns = flat ? (int) array.length() : (int) array.columns();
+        this.rows = (int) rowCount;
+        this.columns = (int) columnCount;
+        long values = rowCount * columnCount;
+        if (values <= maxViewFloats) {
+            this.rowsPerView = Math.max(1, rows);
+            this.views = new FloatBuffer[] {values == 0 ? FloatBuffer.allocate(0) : array.data().asNioFloat()};
+        } else {
+            this.rowsPerView = maxViewFloats / columns;
+            this.views = new FloatBuffer[(int) ((rowCount + rowsPerView - 1) / rowsPerView)];
+            Pointer base = array.data().addressPointer();
+            for (int k = 0; k < views.length; k++) {
+                long firstRow = (long) k * rowsPerView;
+                int n = (int) (Math.min(rowsPerView, rowCount - firstRow) * columns);
+                FloatPointer p = new FloatPointer(base).getPointer(firstRow * columns); // shares, frees nothing
+                views[k] = p.capacity(n).limit(n).asBuffer();
+            }
+        }
+        this.first = views[0];
     }
 
     /**
      * A matrix of zeros.
      *
      * @param rows ≥ 0
-     * @param columns ≥ 1
+     * @param columns in [1, {@link #MAX_VIEW_FLOATS}]
      * @return a new matrix owning a new array
-     * @throws IllegalArgumentException if rows × columns exceeds {@link #MAX_VALUES}
+     * @throws IllegalArgumentException if a size is out of range
      */
     public static FloatMatrix zeros(int rows, int columns) {
-        requireFits(rows, columns);
-        return new FloatMatrix(Nd4j.zeros(DataType.FLOAT, rows, columns), false);
+        return zeros(rows, columns, MAX_VIEW_FLOATS);
+    }
+
+    /**
+     * A matrix of zeros seen through views of at most {@code maxViewFloats} values: tests force many
+     * small views with it.
+     *
+     * @param rows ≥ 0
+     * @param columns in [1, maxViewFloats]
+     * @param maxViewFloats in [1, {@link #MAX_VIEW_FLOATS}]
+     * @return a new matrix owning a new array
+     * @throws IllegalArgumentException if a size is out of range
+     */
+    public static FloatMatrix zeros(int rows, int columns, int maxViewFloats) {
+        requireViewSize(maxViewFloats);
+        requireFits(rows, columns, maxViewFloats);
+        return new FloatMatrix(Nd4j.zeros(DataType.FLOAT, rows, columns), false, maxViewFloats);
     }
 
     /**
@@ -78,43 +118,66 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if the array is not of that kind
      */
     public static FloatMatrix wrap(INDArray array) {
-        return new FloatMatrix(array, false);
+        return new FloatMatrix(array, false, MAX_VIEW_FLOATS);
     }
 
     /**
-     * Wraps an array of any shape as one row of all its values in c order (a checkpoint's parameters,
-     * whatever the objective's shape).
+     * Wraps an existing array through views of at most {@code maxViewFloats} values.
      *
-     * @param array FLOAT, c order, not a view of another array, at most {@link #MAX_VALUES} values
-     * @return a [1, length] matrix over {@code array}'s storage
+     * @param array FLOAT, rank 2, c order, not a view of another array
+     * @param maxViewFloats in [columns, {@link #MAX_VIEW_FLOATS}]
+     * @return a matrix over {@code array}'s storage
+     * @throws IllegalArgumentException if the array is not of that kind
+     */
+    public static FloatMatrix wrap(INDArray array, int maxViewFloats) {
+        return new FloatMatrix(array, false, maxViewFloats);
+    }
+
+    /**
+     * Wraps an array of any shape for access by row-major offset (a checkpoint's parameters, whatever
+     * the objective's shape): as rows of its last dimension, or one row if it has rank 1.
+     *
+     * @param array FLOAT, c order, not a view of another array; its last dimension at most
+     *     {@link #MAX_VIEW_FLOATS}
+     * @return a matrix over {@code array}'s storage
      * @throws IllegalArgumentException if the array is not of that kind
      */
     public static FloatMatrix flat(INDArray array) {
-        return new FloatMatrix(array, true);
+        return new FloatMatrix(array, true, MAX_VIEW_FLOATS);
     }
 
     /**
-     * Refuses a model whose parameters, both [V, d] matrices in one [2V, d] array as checkpoints and
-     * the CS224n recipe hold them, would not fit one float view: the one limit every matrix here has,
-     * checked once the vocabulary is known and before anything is allocated.
+     * Refuses a model whose rows cannot be indexed: both [V, d] matrices in one [2V, d] array, as
+     * checkpoints and the CS224n recipe hold them, need 2V rows of d columns, each row in one view.
+     * What memory allows is checked separately, by {@code internal.MemoryBudget}.
      *
      * @param vocabularySize V
      * @param dimension d
-     * @throws IllegalArgumentException naming V, d and the limit
+     * @throws IllegalArgumentException naming V or d and the limit
      */
     public static void requireIndexable(int vocabularySize, int dimension) {
-        long values = 2L * vocabularySize * dimension;
-        if (values > MAX_VALUES) {
-            throw new IllegalArgumentException("V = " + vocabularySize + " words of d = " + dimension
-                    + " dimensions need 2·V·d = " + values + " parameters, more than the " + MAX_VALUES
-                    + " one float array can hold: lower dimension, minCount or maxVocabularySize");
+        if (dimension > MAX_VIEW_FLOATS) {
+            throw new IllegalArgumentException("d = " + dimension + " dimensions: a vector of more than "
+                    + MAX_VIEW_FLOATS + " floats (2 GB) is not supported");
+        }
+        if (2L * vocabularySize > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("V = " + vocabularySize + " words: the parameters' 2·V rows are more"
+                    + " than " + (Integer.MAX_VALUE - 8) + ", the most an int indexes");
         }
     }
 
-    private static void requireFits(long rows, long columns) {
-        if (rows < 0 || columns < 1 || rows * columns > MAX_VALUES) {
-            throw new IllegalArgumentException("a FloatMatrix of " + rows + " x " + columns
-                    + " does not fit one float view (at most " + MAX_VALUES + " values)");
+    private static void requireViewSize(int maxViewFloats) {
+        if (maxViewFloats < 1 || maxViewFloats > MAX_VIEW_FLOATS) {
+            throw new IllegalArgumentException("maxViewFloats must be in [1, " + MAX_VIEW_FLOATS + "], got "
+                    + maxViewFloats);
+        }
+    }
+
+    private static void requireFits(long rows, long columns, int maxViewFloats) {
+        if (rows < 0 || rows > Integer.MAX_VALUE - 8 || columns < 1 || columns > maxViewFloats) {
+            throw new IllegalArgumentException("a FloatMatrix of " + rows + " x " + columns + " is not supported:"
+                    + " rows must be in [0, " + (Integer.MAX_VALUE - 8) + "] and columns in [1, " + maxViewFloats
+                    + "] (a row lies in one float view)");
         }
     }
 
@@ -133,6 +196,16 @@ public final class FloatMatrix {
         return columns;
     }
 
+    /** @return rows × columns */
+    public long length() {
+        return (long) rows * columns;
+    }
+
+    /** @return how many views the storage is seen through (1 unless it holds more than one view's floats) */
+    int viewCount() {
+        return views.length;
+    }
+
     /**
      * Copies row {@code r} into {@code out[0, columns)}.
      *
@@ -140,7 +213,11 @@ public final class FloatMatrix {
      * @param out receives the row
      */
     public void getRow(int r, float[] out) {
-        view.get(r * columns, out, 0, columns);
+        if (r < rowsPerView) {
+            first.get(r * columns, out, 0, columns);
+        } else {
+            views[r / rowsPerView].get(r % rowsPerView * columns, out, 0, columns);
+        }
         Reference.reachabilityFence(this);
     }
 
@@ -155,11 +232,17 @@ public final class FloatMatrix {
      */
     public void addToRow(int r, float[] x, float[] scratch) {
         int n = columns;
-        view.get(r * n, scratch, 0, n);
+        FloatBuffer view = first;
+        int o = r * n;
+        if (r >= rowsPerView) {
+            view = views[r / rowsPerView];
+            o = r % rowsPerView * n;
+        }
+        view.get(o, scratch, 0, n);
         for (int j = 0; j < n; j++) {
             scratch[j] += x[j];
         }
-        view.put(r * n, scratch, 0, n);
+        view.put(o, scratch, 0, n);
         Reference.reachabilityFence(this);
     }
 
@@ -170,31 +253,51 @@ public final class FloatMatrix {
      * @param in the new row
      */
     public void putRow(int r, float[] in) {
-        view.put(r * columns, in, 0, columns);
+        if (r < rowsPerView) {
+            first.put(r * columns, in, 0, columns);
+        } else {
+            views[r / rowsPerView].put(r % rowsPerView * columns, in, 0, columns);
+        }
         Reference.reachabilityFence(this);
     }
 
     /**
-     * Copies {@code n} values from {@code offset} (row-major) into {@code out[0, n)}.
+     * Copies {@code n} values from {@code offset} (row-major) into {@code out[0, n)}; they may span
+     * rows and views.
      *
      * @param offset the first value, row·columns + column
      * @param out receives the values
      * @param n how many
      */
-    public void get(int offset, float[] out, int n) {
-        view.get(offset, out, 0, n);
+    public void get(long offset, float[] out, int n) {
+        for (int done = 0; done < n; ) {
+            long at = offset + done;
+            int r = (int) (at / columns);
+            int inView = (int) (at - (long) (r - r % rowsPerView) * columns);
+            int count = (int) Math.min(n - done, (long) rowsPerView * columns - inView);
+            views[r / rowsPerView].get(inView, out, done, count);
+            done += count;
+        }
         Reference.reachabilityFence(this);
     }
 
     /**
-     * Copies {@code in[0, n)} into the values from {@code offset} (row-major).
+     * Copies {@code in[0, n)} into the values from {@code offset} (row-major); they may span rows and
+     * views.
      *
      * @param offset the first value, row·columns + column
      * @param in the values
      * @param n how many
      */
-    public void put(int offset, float[] in, int n) {
-        view.put(offset, in, 0, n);
+    public void put(long offset, float[] in, int n) {
+        for (int done = 0; done < n; ) {
+            long at = offset + done;
+            int r = (int) (at / columns);
+            int inView = (int) (at - (long) (r - r % rowsPerView) * columns);
+            int count = (int) Math.min(n - done, (long) rowsPerView * columns - inView);
+            views[r / rowsPerView].put(inView, in, done, count);
+            done += count;
+        }
         Reference.reachabilityFence(this);
     }
 
@@ -206,7 +309,12 @@ public final class FloatMatrix {
      * @param x a vector of {@code columns} values
      */
     public void addToRow(int r, float alpha, float[] x) {
+        FloatBuffer view = first;
         int o = r * columns;
+        if (r >= rowsPerView) {
+            view = views[r / rowsPerView];
+            o = r % rowsPerView * columns;
+        }
         for (int j = 0; j < columns; j++) {
             view.put(o + j, view.get(o + j) + alpha * x[j]);
         }
@@ -219,7 +327,12 @@ public final class FloatMatrix {
      * @param r the row
      */
     public void zeroRow(int r) {
+        FloatBuffer view = first;
         int o = r * columns;
+        if (r >= rowsPerView) {
+            view = views[r / rowsPerView];
+            o = r % rowsPerView * columns;
+        }
         for (int j = 0; j < columns; j++) {
             view.put(o + j, 0f);
         }
@@ -232,8 +345,9 @@ public final class FloatMatrix {
      * @param offset row·columns + column
      * @return the value
      */
-    public float get(int offset) {
-        float value = view.get(offset);
+    public float get(long offset) {
+        int r = (int) (offset / columns);
+        float value = views[r / rowsPerView].get((int) (offset - (long) (r - r % rowsPerView) * columns));
         Reference.reachabilityFence(this);
         return value;
     }
@@ -246,23 +360,30 @@ public final class FloatMatrix {
      * @param rng the generator
      */
     public void fillUniformRows(int n, RandomGenerator rng) {
-        for (int i = 0, end = n * columns; i < end; i++) {
-            view.put(i, (float) ((rng.nextDouble() - 0.5) / columns));
+        float[] row = new float[columns];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < columns; j++) {
+                row[j] = (float) ((rng.nextDouble() - 0.5) / columns);
+            }
+            putRow(r, row);
         }
-        Reference.reachabilityFence(this);
     }
 
     /**
-     * The index of the first value that is NaN or infinite, or −1 if all are finite.
+     * The offset of the first value that is NaN or infinite, or −1 if all are finite.
      *
      * @return a row-major offset, or −1
      */
-    public int firstNonFinite() {
-        for (int i = 0, n = rows * columns; i < n; i++) {
-            if (!Float.isFinite(view.get(i))) {
-                Reference.reachabilityFence(this);
-                return i;
+    public long firstNonFinite() {
+        long before = 0;
+        for (FloatBuffer view : views) {
+            for (int i = 0, n = view.capacity(); i < n; i++) {
+                if (!Float.isFinite(view.get(i))) {
+                    Reference.reachabilityFence(this);
+                    return before + i;
+                }
             }
+            before += view.capacity();
         }
         Reference.reachabilityFence(this);
         return -1;

@@ -8,6 +8,7 @@ import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.FreshVectors;
+import dev.skipgram.internal.MatrixMemory;
 import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.loss.NoiseDistribution;
@@ -73,6 +74,22 @@ public final class Word2VecTrainer {
      * @return the trained vectors with their outside vectors
      */
     public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener) {
+        return train(corpus, config, listener, MatrixMemory.ofThisProcess());
+    }
+
+    /**
+     * As {@link #train(Corpus, SkipGramConfig, TrainingListener)}, checking the parameters' size
+     * against {@code memory}'s budget and seeing them through its views: tests refuse a model without
+     * allocating it, or train through many small views.
+     *
+     * @param corpus the sentences
+     * @param config the settings
+     * @param listener receives the reports on this thread
+     * @param memory the budget and the view size
+     * @return the trained vectors with their outside vectors
+     */
+    public static WordVectors train(Corpus corpus, SkipGramConfig config, TrainingListener listener,
+            MatrixMemory memory) {
         long started = System.nanoTime();
         Vocabulary vocabulary = Vocabulary.byCount(corpus, config.minCount(), config.maxVocabularySize());
         int v = vocabulary.size();
@@ -90,6 +107,7 @@ public final class Word2VecTrainer {
         }
         int d = config.dimension();
         FloatMatrix.requireIndexable(v, d);
+        requireMemory(memory, v, d, config.checkpointDirectory() != null);
         LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
                 vocabulary.totalCount(), config.epochs(), d,
                 config.loss() == LossType.NEGATIVE_SAMPLING
@@ -98,9 +116,9 @@ public final class Word2VecTrainer {
                 config.threads());
 
         RestorableRandom root = RestorableRandom.seeded(config.seed());
-        FloatMatrix centerVectors = FloatMatrix.zeros(v, d); // [V, d], uniform in (−0.5/d, 0.5/d) as in word2vec.c
+        FloatMatrix centerVectors = memory.zeros(v, d); // [V, d], uniform in (−0.5/d, 0.5/d) as in word2vec.c
         centerVectors.fillUniformRows(v, root.split());
-        FloatMatrix outsideVectors = FloatMatrix.zeros(v, d); // [V, d], zero
+        FloatMatrix outsideVectors = memory.zeros(v, d); // [V, d], zero
         RestorableRandom[] workerRandom = new RestorableRandom[config.threads()];
         for (int i = 0; i < workerRandom.length; i++) {
             workerRandom[i] = root.split();
@@ -108,7 +126,22 @@ public final class Word2VecTrainer {
         new Run(corpus, config, listener, vocabulary, centerVectors, outsideVectors, workerRandom, started).epochs();
         LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
         // not copied: nobody else holds them
-        return FreshVectors.adopt(vocabulary, centerVectors.array(), outsideVectors.array());
+        return FreshVectors.adopt(vocabulary, centerVectors.array(), outsideVectors.array(), memory.maxViewFloats());
+    }
+
+    /**
+     * Refuses, before anything is allocated, parameters the memory budget cannot hold: X and U
+     * (2·V·d floats), and as much again for checkpoints (the copy a save makes, or the checkpoint a
+     * resume reads).
+     */
+    static void requireMemory(MatrixMemory memory, int v, int d, boolean checkpoints) {
+        long parameters = 2L * v * d * Float.BYTES;
+        memory.shortfall(checkpoints ? 2 * parameters : parameters, "the parameters of V = " + v + " words of d = "
+                        + d + " dimensions (2·V·d floats" + (checkpoints ? ", twice with checkpoints)" : ")"))
+                .ifPresent(message -> {
+                    throw new IllegalArgumentException(message + "; or lower dimension, minCount or"
+                            + " maxVocabularySize");
+                });
     }
 
     /**

@@ -54,11 +54,77 @@ class FloatMatrixTest {
         INDArray floats = Nd4j.zeros(DataType.FLOAT, 4, 3);
         assertThrows(IllegalArgumentException.class, () -> FloatMatrix.wrap(floats.getRow(1)));
         assertThrows(IllegalArgumentException.class, () -> FloatMatrix.wrap(Nd4j.zeros(DataType.FLOAT, 2, 3, 4)));
-        assertThrows(IllegalArgumentException.class, () -> FloatMatrix.zeros(1 << 20, 1 << 10));
-        // one limit: what one float view addresses, for the [2V, d] parameters
-        e = assertThrows(IllegalArgumentException.class, () -> FloatMatrix.requireIndexable(1_000_000, 300));
-        assertTrue(e.getMessage().contains("V = 1000000") && e.getMessage().contains("d = 300")
-                && e.getMessage().contains(Long.toString(FloatMatrix.MAX_VALUES)), e.getMessage());
-        FloatMatrix.requireIndexable(800_000, 300);
+        e = assertThrows(IllegalArgumentException.class, () -> FloatMatrix.zeros(2, 4, 3));
+        assertTrue(e.getMessage().contains("2 x 4") && e.getMessage().contains("[1, 3]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FloatMatrix.zeros(2, 4, 0));
+        assertTrue(e.getMessage().contains("maxViewFloats") && e.getMessage().contains("got 0"), e.getMessage());
+        // a row lies in one view, and 2V rows must be indexed by an int; V·d itself is not limited
+        FloatMatrix.requireIndexable(3_000_000, 300);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> FloatMatrix.requireIndexable(2, FloatMatrix.MAX_VIEW_FLOATS + 1));
+        assertTrue(e.getMessage().contains("d = " + (FloatMatrix.MAX_VIEW_FLOATS + 1)), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FloatMatrix.requireIndexable(1 << 30, 1));
+        assertTrue(e.getMessage().contains("V = " + (1 << 30)), e.getMessage());
+    }
+
+    /** 7 floats a view with 3 columns: 2 rows a view, so 5 rows take 3 views, the last one holding one row. */
+    @Test
+    void manySmallViewsReadAndWriteWhatOneViewDoes() {
+        INDArray a = Nd4j.arange(15).castTo(DataType.FLOAT).reshape('c', 5, 3).dup('c');
+        FloatMatrix many = FloatMatrix.wrap(a, 7);
+        FloatMatrix one = FloatMatrix.wrap(a.dup('c'));
+        assertEquals(3, many.viewCount());
+        assertEquals(1, one.viewCount());
+        assertEquals(15, many.length());
+        float[] x = new float[3];
+        float[] y = new float[3];
+        for (int r = 0; r < 5; r++) {
+            many.getRow(r, x);
+            one.getRow(r, y);
+            assertArrayEquals(y, x, "row " + r);
+            assertArrayEquals(new float[] {3 * r, 3 * r + 1, 3 * r + 2}, x, "row " + r);
+        }
+        for (long i = 0; i < 15; i++) {
+            assertEquals((float) i, many.get(i), "value " + i);
+        }
+        // offsets that span rows and views
+        float[] span = new float[11];
+        many.get(2, span, 11);
+        assertArrayEquals(new float[] {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, span);
+        many.put(5, new float[] {-5, -6, -7, -8}, 4);
+        assertEquals(-5f, a.getFloat(1, 2));
+        assertEquals(-8f, a.getFloat(2, 2));
+        // every row method on every view writes the array itself
+        many.putRow(4, new float[] {40, 41, 42});
+        many.addToRow(3, 2f, new float[] {1, 1, 1});
+        many.zeroRow(0);
+        assertEquals(42f, a.getFloat(4, 2));
+        assertEquals(11f, a.getFloat(3, 0));
+        assertEquals(0f, a.getFloat(0, 1));
+        assertEquals(-1, many.firstNonFinite());
+        a.putScalar(4, 1, Float.POSITIVE_INFINITY);
+        assertEquals(13, many.firstNonFinite());
+    }
+
+    @Test
+    void uniformRowsThroughManyViewsAreThoseOfOneView() {
+        FloatMatrix one = FloatMatrix.zeros(6, 4);
+        FloatMatrix many = FloatMatrix.zeros(6, 4, 9);
+        assertEquals(3, many.viewCount());
+        one.fillUniformRows(5, RestorableRandom.seeded(7));
+        many.fillUniformRows(5, RestorableRandom.seeded(7));
+        assertEquals(one.array(), many.array());
+    }
+
+    @Test
+    void flatMatricesAreRowsOfTheLastDimension() {
+        INDArray cube = Nd4j.arange(24).castTo(DataType.FLOAT).reshape('c', 2, 3, 4).dup('c');
+        FloatMatrix m = FloatMatrix.flat(cube);
+        assertEquals(6, m.rows());
+        assertEquals(4, m.columns());
+        assertEquals(23f, m.get(23));
+        FloatMatrix vector = FloatMatrix.flat(Nd4j.arange(5).castTo(DataType.FLOAT));
+        assertEquals(1, vector.rows());
+        assertEquals(5, vector.columns());
     }
 }
