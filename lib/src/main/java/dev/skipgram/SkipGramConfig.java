@@ -27,10 +27,12 @@ import java.util.Properties;
  * @param windowSize m, the largest window radius, ≥ 1; the radius is drawn from 1..m for each window
  *     (CS224n) or centre word (word2vec) (both 5)
  * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by the softmax)
- * @param negativeSharing word2vec with negative sampling: whether each pair draws its own negatives
- *     and takes its own step ({@link NegativeSharing#PAIR}, word2vec.c's update, the default of both
- *     presets) or a window's pairs share one draw and one step ({@link NegativeSharing#WINDOW},
- *     HogBatch); {@code WINDOW} is refused with the CS224n recipe or the softmax
+ * @param negativeSharing word2vec with negative sampling: whether a window's pairs share one draw of
+ *     negatives and one step ({@link NegativeSharing#WINDOW}, HogBatch, the word2vec preset's default:
+ *     faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
+ *     pair draws its own negatives and takes its own step ({@link NegativeSharing#PAIR}, word2vec.c's
+ *     update, the CS224n preset's). The softmax ignores it; {@code WINDOW} is refused with the CS224n
+ *     recipe
  * @param noiseExponent α of the noise distribution count^α, finite and ≥ 0 (both 0.75)
  * @param subsampleThreshold t, finite and ≥ 0, 0 turns subsampling off. CS224n: a token of a word
  *     with count f is discarded with probability max(0, 1 − sqrt(t·N/f)) (default 1e-5); word2vec: it
@@ -91,7 +93,7 @@ public record SkipGramConfig(
      * @param dimension d, ≥ 1
      * @param windowSize m, ≥ 1
      * @param negatives K, ≥ 1
-     * @param negativeSharing not null; {@code WINDOW} only with the word2vec recipe and negative sampling
+     * @param negativeSharing not null; {@code WINDOW} only with the word2vec recipe (the softmax ignores it)
      * @param noiseExponent α, finite and ≥ 0
      * @param subsampleThreshold t, finite and ≥ 0
      * @param learningRate finite and &gt; 0
@@ -121,11 +123,9 @@ public record SkipGramConfig(
         atLeast("dimension", dimension, 1);
         atLeast("windowSize", windowSize, 1);
         atLeast("negatives", negatives, 1);
-        if (negativeSharing == NegativeSharing.WINDOW
-                && (recipe != Recipe.WORD2VEC || loss != LossType.NEGATIVE_SAMPLING)) {
+        if (negativeSharing == NegativeSharing.WINDOW && recipe != Recipe.WORD2VEC) {
             throw new IllegalArgumentException("negativeSharing = " + negativeSharing + " needs the "
-                    + Recipe.WORD2VEC + " recipe with " + LossType.NEGATIVE_SAMPLING + ", got recipe " + recipe
-                    + " with loss " + loss);
+                    + Recipe.WORD2VEC + " recipe, got " + recipe + " (its negative sampling draws per pair)");
         }
         if (!(noiseExponent >= 0) || Double.isInfinite(noiseExponent)) {
             throw new IllegalArgumentException("noiseExponent must be finite and >= 0, got " + noiseExponent);
@@ -196,8 +196,9 @@ public record SkipGramConfig(
     }
 
     /**
-     * A builder holding word2vec's settings (SPEC §7): d = 100, window 5, K = 5, min count 5,
-     * subsampling 1e-3, learning rate 0.025 decaying to 0.0001, 5 epochs, all processors.
+     * A builder holding word2vec's settings (SPEC §7): d = 100, window 5, K = 5 negatives shared by
+     * each window, min count 5, subsampling 1e-3, learning rate 0.025 decaying to 0.0001, 5 epochs,
+     * all processors.
      *
      * @return a new builder
      */
@@ -205,6 +206,7 @@ public record SkipGramConfig(
         Builder b = new Builder(Recipe.WORD2VEC);
         b.dimension = 100;
         b.negatives = 5;
+        b.negativeSharing = NegativeSharing.WINDOW;
         b.subsampleThreshold = 1e-3;
         b.learningRate = 0.025;
         b.checkpointEvery = 10_000_000;

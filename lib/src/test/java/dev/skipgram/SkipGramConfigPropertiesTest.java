@@ -30,7 +30,7 @@ class SkipGramConfigPropertiesTest {
         }
         assertEquals("37", WORD2VEC.toProperties().getProperty("dimension"));
         assertEquals("NAIVE_SOFTMAX", WORD2VEC.toProperties().getProperty("loss"));
-        assertEquals("PAIR", WORD2VEC.toProperties().getProperty("negativeSharing"));
+        assertEquals("WINDOW", WORD2VEC.toProperties().getProperty("negativeSharing")); // the preset's
         assertEquals("PT0.25S", WORD2VEC.toProperties().getProperty("reportInterval"));
         assertFalse(CS224N.toProperties().containsKey("checkpointDirectory"), "checkpoints off: no key");
     }
@@ -54,8 +54,11 @@ class SkipGramConfigPropertiesTest {
         assertBad("learningRate", "fast", "setting learningRate = 'fast' is not a number");
         assertBad("loss", "HIERARCHICAL", "setting loss = 'HIERARCHICAL' is not one of");
         assertBad("negativeSharing", "BATCH", "setting negativeSharing = 'BATCH' is not one of [PAIR, WINDOW]");
-        assertBad("negativeSharing", "WINDOW", "negativeSharing = WINDOW needs the WORD2VEC recipe with"
-                + " NEGATIVE_SAMPLING, got recipe WORD2VEC with loss NAIVE_SOFTMAX");
+        Properties cs224nWindow = CS224N.toProperties();
+        cs224nWindow.setProperty("negativeSharing", "WINDOW");
+        e = assertThrows(IllegalArgumentException.class, () -> SkipGramConfig.of(cs224nWindow));
+        assertTrue(e.getMessage().contains("negativeSharing = WINDOW needs the WORD2VEC recipe, got CS224N"),
+                e.getMessage());
         assertBad("recipe", "GLOVE", "setting recipe = 'GLOVE' is not one of");
         assertBad("reportInterval", "2s", "setting reportInterval = '2s' is not an ISO-8601 duration");
         assertBad("dimension", "0", "dimension must be >= 1, got 0");
@@ -76,7 +79,7 @@ class SkipGramConfigPropertiesTest {
     void runSettingsAreTheRecipesIdentityUnderTheSameNames() {
         RunSettings w = WORD2VEC.runSettings();
         assertEquals("recipe=WORD2VEC, loss=NAIVE_SOFTMAX, dimension=37, windowSize=3, negatives=7,"
-                + " negativeSharing=PAIR, noiseExponent=0.5, subsampleThreshold=0.3333333333333333, learningRate=0.0123456789,"
+                + " negativeSharing=WINDOW, noiseExponent=0.5, subsampleThreshold=0.3333333333333333, learningRate=0.0123456789,"
                 + " seed=-42, epochs=2, minCount=1,"
                 + " maxVocabularySize=999, minLearningRate=1.0E-7", w.toString());
         RunSettings c = CS224N.runSettings();

@@ -1,6 +1,7 @@
 package dev.skipgram;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,9 +36,6 @@ class SkipGramConfigValidationTest {
                 bad("negatives", "0", b -> b.negatives(0)),
                 bad("negatives", "-5", b -> b.negatives(-5)),
                 bad("negativeSharing", "null", b -> b.negativeSharing(null)),
-                // shared negatives exist only in the word2vec recipe's negative sampling
-                bad("negativeSharing", "WINDOW", b -> b.negativeSharing(NegativeSharing.WINDOW)
-                        .loss(LossType.NAIVE_SOFTMAX)),
                 bad("noiseExponent", "-0.5", b -> b.noiseExponent(-0.5)),
                 bad("noiseExponent", "NaN", b -> b.noiseExponent(Double.NaN)),
                 bad("noiseExponent", "Infinity", b -> b.noiseExponent(Double.POSITIVE_INFINITY)),
@@ -110,8 +108,15 @@ class SkipGramConfigValidationTest {
                 .maxVocabularySize(1).threads(1).reportInterval(Duration.ofNanos(1)).checkpoints(null, 1)
                 .seed(Long.MIN_VALUE).build());
         assertDoesNotThrow(() -> SkipGramConfig.word2vec().negativeSharing(NegativeSharing.WINDOW).build());
-        assertThrows(IllegalArgumentException.class,
+        // the word2vec preset shares negatives by default, and its softmax ignores the setting
+        assertEquals(NegativeSharing.WINDOW, SkipGramConfig.word2vec().build().negativeSharing());
+        assertDoesNotThrow(() -> SkipGramConfig.word2vec().loss(LossType.NAIVE_SOFTMAX).build());
+        // shared negatives exist only in the word2vec recipe
+        assertEquals(NegativeSharing.PAIR, SkipGramConfig.cs224n().build().negativeSharing());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SkipGramConfig.cs224n().negativeSharing(NegativeSharing.WINDOW).build());
+        assertTrue(e.getMessage().contains("negativeSharing = WINDOW needs the WORD2VEC recipe, got CS224N"),
+                e.getMessage());
         assertDoesNotThrow(() -> SkipGramConfig.cs224n().steps(0).windowsPerStep(1).anneal(1, 1).reportEvery(1)
                 .learningRate(0.1).minLearningRate(0.1).build());
     }

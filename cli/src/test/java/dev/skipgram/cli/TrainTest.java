@@ -41,7 +41,9 @@ class TrainTest {
         assertEquals(8, back.dimension());
         assertTrue(back.vocabulary().contains("king") && back.vocabulary().contains("coffee"));
         assertTrue(r.out().contains("Wrote " + dir.resolve("vectors.txt") + " (text word2vec format)"), r.out());
-        assertTrue(r.out().contains("negative sampling (K=5), d=8, window 5, 2 epochs, min count 2,"), r.out());
+        // the default: negatives shared by each window
+        assertTrue(r.out().contains("negative sampling (K=5, shared by each window), d=8, window 5, 2 epochs, min"
+                + " count 2,"), r.out());
         // not a terminal: plain progress lines, with the honest mean loss
         assertTrue(r.err().contains("training: 100%"), r.err());
         assertTrue(r.err().contains("epoch 2/2  loss "), r.err());
@@ -106,16 +108,16 @@ class TrainTest {
     }
 
     @Test
-    void sharedNegativesAreChosenByAFlagAndRecordedForResuming() throws IOException {
-        Path checkpoints = dir.resolve("shared-ck");
-        Cli.Result r = trainTiny("shared.txt", "--negative-sharing", "window", "--checkpoint-dir",
+    void perPairNegativesAreChosenByAFlagAndRecordedForResuming() throws IOException {
+        Path checkpoints = dir.resolve("pair-ck");
+        Cli.Result r = trainTiny("pair.txt", "--negative-sharing", "pair", "--checkpoint-dir",
                 checkpoints.toString());
         assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().contains("negative sampling (K=5, shared by each window), d=8"), r.out());
-        assertEquals(8, Word2VecFormat.read(dir.resolve("shared.txt"), Word2VecFormat.Format.TEXT).dimension());
+        assertTrue(r.out().contains("negative sampling (K=5), d=8"), r.out());
+        assertEquals(8, Word2VecFormat.read(dir.resolve("pair.txt"), Word2VecFormat.Format.TEXT).dimension());
         Cli.Result other = trainTiny("other.txt", "--checkpoint-dir", checkpoints.toString(), "--resume");
         assertEquals(1, other.code(), other.toString());
-        assertTrue(other.err().contains("--negative-sharing window (now pair)"), other.err());
+        assertTrue(other.err().contains("--negative-sharing pair (now window)"), other.err());
         Cli.Result bad = trainTiny("bad.txt", "--negative-sharing", "batch");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("expected pair or window, got 'batch'"), bad.err());

@@ -250,9 +250,10 @@ class Word2VecCheckpointTest {
 
     @Test
     void divergenceStopsTrainingAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
-        // η = 0.92 trains the first chunk and diverges in the second (one thread, seeded: deterministic)
-        SkipGramConfig diverging = config(LossType.NEGATIVE_SAMPLING).learningRate(0.92).checkpoints(dir, 10_000)
-                .build();
+        // η = 0.92 with per-pair steps trains the first chunk and diverges in the second (one thread,
+        // seeded: deterministic)
+        SkipGramConfig diverging = config(LossType.NEGATIVE_SAMPLING).negativeSharing(NegativeSharing.PAIR)
+                .learningRate(0.92).checkpoints(dir, 10_000).build();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, diverging));
         assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("last good checkpoint"),
                 e.getMessage());
