@@ -134,6 +134,7 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         private long base;
         private long done;
         private long updatedAt;
+        private String detail = "";
         private ProgressBar bar;
 
         Bar(String task, String unit) {
@@ -169,6 +170,7 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
             bar.stepTo(done);
             bar.setExtraMessage(detail.isEmpty() ? "" : " " + detail);
             this.done = done;
+            this.detail = detail;
             this.updatedAt = System.nanoTime();
         }
 
@@ -185,6 +187,10 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         @Override
         public void close() {
             if (bar != null) {
+                // the bar's own speed counts from its creation (and shows "?" within its first
+                // second): its last frame states the average rate that the summary quotes
+                bar.setExtraMessage((detail.isEmpty() ? "" : " " + detail) + "  average " + rate(averageRate())
+                        + " " + unit + "/s");
                 bar.close();
                 bar = null;
             }
