@@ -8,10 +8,14 @@
 # heap stays closer to its live set; both with -Xmx1g (the default maxphysicalbytes, 4 × -Xmx, then
 # allows 4 GB, enough for the 3.6 GB matrix; with -Xmx768m the reader refuses the file, naming
 # -Dorg.bytedeco.javacpp.maxphysicalbytes).
-#   scripts/googlenews-scale.sh [rounds=2]
+# Then, in the same processes, QUERIES most-similar queries (top 10; the words at every
+# (V/QUERIES)-th index): gensim's most_similar one at a time, ours one at a time and as one batch
+# (WordVectors.mostSimilar(List<Query>, n)), with a digest of the answers to show they agree.
+#   scripts/googlenews-scale.sh [rounds=2] [queries=0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
+queries=${2:-0}
 work=$(mktemp -d "${TMPDIR:-/tmp}/googlenews-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 file="$work/synthetic-googlenews.bin"
@@ -43,7 +47,7 @@ echo "machine: $(nproc --all) cores, $(free -g | awk '/Mem:/ {print $2}') GB, lo
 
 ours() {
   /usr/bin/time -f "PEAK_RSS_KB %M" java -Xmx1g "$@" -cp "lib/target/classes:lib/target/test-classes:$(cat "$cp_file")" \
-    dev.skipgram.io.VectorLoadTimedRun "$file" 2>&1 | grep -E "LOAD_SECONDS|PEAK_RSS_KB|Exception|refused|need"
+    dev.skipgram.io.VectorLoadTimedRun "$file" "$queries" 2>&1 | grep -E "LOAD_SECONDS|QUERY_SECONDS|PEAK_RSS_KB|Exception|refused|need"
 }
 theirs() {
   /usr/bin/time -f "PEAK_RSS_KB %M" /usr/bin/python3 -c '
@@ -54,7 +58,17 @@ kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=True)
 s = time.perf_counter() - t
 a, b = kv.index_to_key[0], kv.index_to_key[-1]
 print("LOAD_SECONDS %.2f words %d d %d similarity(%s, %s) %.4f" % (s, len(kv), kv.vector_size, a, b, kv.similarity(a, b)))
-' "$file" 2>&1 | grep -E "LOAD_SECONDS|PEAK_RSS_KB|Error"
+q = int(sys.argv[2])
+if q:
+    import hashlib
+    v = len(kv)
+    words = [kv.index_to_key[i * v // q] for i in range(q)]
+    t = time.perf_counter()
+    answers = [kv.most_similar(w, topn=10) for w in words]
+    single = time.perf_counter() - t
+    digest = hashlib.sha256("".join(" ".join(w for w, _ in a) + "\n" for a in answers).encode()).hexdigest()[:16]
+    print("QUERY_SECONDS %d queries: one at a time %.2f s; answers %s" % (q, single, digest))
+' "$file" "$queries" 2>&1 | grep -E "LOAD_SECONDS|QUERY_SECONDS|PEAK_RSS_KB|Error"
 }
 for round in $(seq "$rounds"); do
   echo "round $round skipgram (-Xmx1g, G1): $(ours | tr '\n' ' ')"

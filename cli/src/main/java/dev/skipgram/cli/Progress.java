@@ -126,14 +126,50 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         return String.format(Locale.ROOT, "%,.0f", perSecond);
     }
 
-    /** A live bar drawn by {@code me.tongfei:progressbar}, created at the first update. */
-    final class Bar implements Progress {
-        private final String task;
-        private final String unit;
+    /**
+     * What both displays count: the units done since the start (or a rebase) and the time of the
+     * latest update, from which {@link #units()}, {@link #seconds()} and the rate come.
+     */
+    final class Tally {
         private long started = System.nanoTime();
         private long base;
         private long done;
         private long updatedAt;
+
+        void rebase(long doneBefore) {
+            base = doneBefore;
+            started = System.nanoTime();
+        }
+
+        /** Records {@code done} units at {@code now} (a {@link System#nanoTime} reading). */
+        void record(long doneSoFar, long now) {
+            done = doneSoFar;
+            updatedAt = now;
+        }
+
+        long started() {
+            return started;
+        }
+
+        long units() {
+            return updatedAt == 0 ? 0 : done - base;
+        }
+
+        double seconds() {
+            return updatedAt == 0 ? Double.NaN : (updatedAt - started) / 1e9;
+        }
+
+        /** Units per second from the start to {@code at}. */
+        double rateAt(long at) {
+            return Progress.rate(done - base, started, at);
+        }
+    }
+
+    /** A live bar drawn by {@code me.tongfei:progressbar}, created at the first update. */
+    final class Bar implements Progress {
+        private final String task;
+        private final String unit;
+        private final Tally tally = new Tally();
         private String detail = "";
         private ProgressBar bar;
 
@@ -144,8 +180,17 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
 
         @Override
         public void rebase(long done) {
-            base = done;
-            started = System.nanoTime();
+            tally.rebase(done);
+        }
+
+        @Override
+        public long units() {
+            return tally.units();
+        }
+
+        @Override
+        public double seconds() {
+            return tally.seconds();
         }
 
         @Override
@@ -157,7 +202,7 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
                 bar = ProgressBar.builder()
                         .setTaskName(task)
                         .setInitialMax(total > 0 ? total : -1)
-                        .startsFrom(done, Duration.ofNanos(System.nanoTime() - started))
+                        .startsFrom(done, Duration.ofNanos(System.nanoTime() - tally.started()))
                         .setUnit(" " + unit, 1)
                         .showSpeed(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
                         .setUpdateIntervalMillis(200)
@@ -169,19 +214,8 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
             }
             bar.stepTo(done);
             bar.setExtraMessage(detail.isEmpty() ? "" : " " + detail);
-            this.done = done;
             this.detail = detail;
-            this.updatedAt = System.nanoTime();
-        }
-
-        @Override
-        public long units() {
-            return updatedAt == 0 ? 0 : done - base;
-        }
-
-        @Override
-        public double seconds() {
-            return updatedAt == 0 ? Double.NaN : (updatedAt - started) / 1e9;
+            tally.record(done, System.nanoTime());
         }
 
         @Override
@@ -203,10 +237,9 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
         private final String unit;
         private final PrintWriter err;
         private final long intervalNanos;
-        private long started = System.nanoTime();
+        private final Tally tally = new Tally();
         private long lastPrinted = System.nanoTime();
         private long updatedAt;
-        private long base;
         private long done;
         private long total;
         private String detail = "";
@@ -222,8 +255,17 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
 
         @Override
         public void rebase(long done) {
-            base = done;
-            started = System.nanoTime();
+            tally.rebase(done);
+        }
+
+        @Override
+        public long units() {
+            return tally.units();
+        }
+
+        @Override
+        public double seconds() {
+            return tally.seconds();
         }
 
         @Override
@@ -235,26 +277,17 @@ sealed interface Progress extends AutoCloseable permits Progress.Bar, Progress.L
             this.printedLast = false;
             long now = System.nanoTime();
             this.updatedAt = now;
+            tally.record(done, now);
             if (milestone || now - lastPrinted >= intervalNanos || (total > 0 && done >= total)) {
                 print(now);
             }
         }
 
-        @Override
-        public long units() {
-            return updatedAt == 0 ? 0 : done - base;
-        }
-
-        @Override
-        public double seconds() {
-            return updatedAt == 0 ? Double.NaN : (updatedAt - started) / 1e9;
-        }
-
         private void print(long now) {
             lastPrinted = now;
             printedLast = true;
-            double seconds = (now - started) / 1e9;
-            double perSecond = Progress.rate(done - base, started, now);
+            double seconds = (now - tally.started()) / 1e9;
+            double perSecond = tally.rateAt(now);
             String line;
             if (total <= 0) {
                 line = String.format(Locale.ROOT, "%s: %s %s, %s %s/s, %s elapsed", task, count(done), unit,
