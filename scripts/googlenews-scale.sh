@@ -16,6 +16,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
 queries=${2:-0}
+# With -Xmx1g JavaCPP allows 4 × 1 GB of physical memory, which the 3.6 GB matrix and the heap fill:
+# a query's scratch ([V] floats of scores) then fails to allocate. Queries get room to work.
+query_limit=""; [ "$queries" -gt 0 ] && query_limit="-Dorg.bytedeco.javacpp.maxphysicalbytes=6g"
 work=$(mktemp -d "${TMPDIR:-/tmp}/googlenews-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 file="$work/synthetic-googlenews.bin"
@@ -46,7 +49,7 @@ echo "file: $bytes bytes; raw matrix 3000000 × 300 × 4 = 3600000000 bytes"
 echo "machine: $(nproc --all) cores, $(free -g | awk '/Mem:/ {print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), gensim $(/usr/bin/python3 -c 'import gensim; print(gensim.__version__)')"
 
 ours() {
-  /usr/bin/time -f "PEAK_RSS_KB %M" java -Xmx1g "$@" -cp "lib/target/classes:lib/target/test-classes:$(cat "$cp_file")" \
+  /usr/bin/time -f "PEAK_RSS_KB %M" java -Xmx1g $query_limit "$@" -cp "lib/target/classes:lib/target/test-classes:$(cat "$cp_file")" \
     dev.skipgram.io.VectorLoadTimedRun "$file" "$queries" 2>&1 | grep -E "LOAD_SECONDS|QUERY_SECONDS|PEAK_RSS_KB|Exception|refused|need"
 }
 theirs() {

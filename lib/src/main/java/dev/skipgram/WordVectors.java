@@ -15,6 +15,7 @@ import java.util.function.IntToDoubleFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +54,13 @@ public final class WordVectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(WordVectors.class);
 
-    /** The scores of at most this many (query, word) pairs are held at once by {@link #mostSimilar(List, int)}. */
+    /** The scores of at most this many (query, word) pairs are held at once by a scan. */
     static final int BLOCK_VALUES = 1 << 22;
+    /**
+     * The batch puts as many queries in a block as fit beside a span of this many words, so that one
+     * pass over a large matrix (3,000,000 rows) serves 64 queries, not one.
+     */
+    static final int MIN_SPAN = 1 << 16;
 
     /**
      * A word and its score for a query: the cosine similarity, or for
@@ -494,8 +500,10 @@ public final class WordVectors {
 
     /**
      * Answers many queries at once, each as {@link #mostSimilar(List, List, int)} answers it, with one
-     * matrix product per block of queries ([Q, d] × [d, V]) instead of one per query. A block holds
-     * the scores of at most 2^22 (query, word) pairs (16 MB), so memory stays bounded whatever Q and V.
+     * matrix product per tile of queries and words ([Q, d] × [d, span]) instead of one pass over the
+     * matrix per query. A tile holds the scores of at most 2^22 (query, word) pairs (16 MB), so
+     * memory stays bounded whatever Q and V; a block of queries takes up to 64 at a time against
+     * spans of 65,536 words, so a 3,000,000-word matrix is read once per 64 queries.
      *
      * <p><b>Evolving</b> (see docs/api.md).
      *
@@ -507,28 +515,19 @@ public final class WordVectors {
      *     answered
      */
     public List<List<Neighbor>> mostSimilar(List<Query> queries, int n) {
-        return mostSimilar(queries, n, BLOCK_VALUES);
+        return mostSimilar(queries, n, BLOCK_VALUES, MIN_SPAN);
     }
 
-    /** The batch, with at most {@code blockValues} scores held at once (a test makes it small). */
-    List<List<Neighbor>> mostSimilar(List<Query> queries, int n, int blockValues) {
+    /** The batch, with at most {@code blockValues} scores held at once (a test makes both small). */
+    List<List<Neighbor>> mostSimilar(List<Query> queries, int n, int blockValues, int minSpan) {
         requireCount(n);
         List<Prepared> prepared = queries.stream().map(this::prepare).toList();
-        int v = vocabulary.size();
-        double[] norms = norms();
-        int block = Math.max(1, Math.min(prepared.size(), blockValues / v));
+        int block = Math.max(1, Math.min(prepared.size(), blockValues / Math.min(vocabulary.size(), minSpan)));
         List<List<Neighbor>> answers = new ArrayList<>(prepared.size());
         for (int from = 0; from < prepared.size(); from += block) {
-            int count = Math.min(block, prepared.size() - from);
-            double[][] q = new double[count][];
-            for (int i = 0; i < count; i++) {
-                q[i] = prepared.get(from + i).unitMean();
-            }
-            float[] scores = dots(q); // [count, V]
-            for (int i = 0; i < count; i++) {
-                Prepared p = prepared.get(from + i);
-                answers.add(select(scores, i * v, norms, n, p.excluded(), p.unitMean()));
-            }
+            List<Prepared> part = prepared.subList(from, Math.min(prepared.size(), from + block));
+            answers.addAll(nearest(part.stream().map(Prepared::unitMean).toArray(double[][]::new), n,
+                    part.stream().map(Prepared::excluded).toArray(int[][]::new), blockValues));
         }
         return answers;
     }
@@ -739,20 +738,48 @@ public final class WordVectors {
 
     /** The n words most cosine-similar to q, skipping {@code excluded} (sorted) and zero vectors. */
     private List<Neighbor> nearest(double[] q, int n, int[] excluded) {
-        return select(dots(new double[][] {q}), 0, norms(), n, excluded, q);
+        return nearest(new double[][] {q}, n, new int[][] {excluded}, BLOCK_VALUES).get(0);
     }
 
     /**
-     * The n best words of one row of scores, {@code dots[offset + w] = v_w · q}: the bounded heap
-     * ranks by dots / norms (the float product's cosine times ‖q‖), then the winners' cosines are
-     * computed again in double.
+     * The n words most cosine-similar to each q[i], skipping {@code excluded[i]} (sorted) and zero
+     * vectors: the matrix is scanned in spans of rows, [k, span] scores at a time (at most
+     * {@code blockValues}), each span's scores offered to every query's bounded heap, which ranks by
+     * dots / norms (the float product's cosine times ‖q‖); then the winners' cosines are computed
+     * again in double.
      */
-    private List<Neighbor> select(float[] dots, int offset, double[] norms, int n, int[] excluded, double[] q) {
-        int v = norms.length;
-        TopN top = new TopN(Math.min(n, v));
+    private List<List<Neighbor>> nearest(double[][] q, int n, int[][] excluded, int blockValues) {
+        int v = vocabulary.size();
+        int k = q.length;
+        double[] norms = norms();
+        int span = Math.max(1, Math.min(v, blockValues / k));
+        TopN[] top = new TopN[k];
+        for (int i = 0; i < k; i++) {
+            top[i] = new TopN(Math.min(n, v));
+        }
+        for (int start = 0; start < v; start += span) {
+            int rows = Math.min(span, v - start);
+            float[] dots = dots(q, start, rows); // [k, rows]
+            for (int i = 0; i < k; i++) {
+                offer(dots, i * rows, start, rows, norms, excluded[i], top[i]);
+            }
+        }
+        List<List<Neighbor>> answers = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            double[] qi = q[i];
+            double qNorm = norm(qi);
+            answers.add(rescored(top[i].indicesBestFirst(), w -> clamp(dot(qi, row(w)) / (qNorm * norms[w]))));
+        }
+        return answers;
+    }
+
+    /** Offers the words {@code first + j}, whose v_w · q are {@code dots[offset + j]}, j < count, to {@code top}. */
+    private static void offer(float[] dots, int offset, int first, int count, double[] norms, int[] excluded,
+            TopN top) {
         double threshold = top.threshold();
-        for (int w = 0; w < v; w++) {
-            double s = dots[offset + w] / norms[w];
+        for (int j = 0; j < count; j++) {
+            int w = first + j;
+            double s = dots[offset + j] / norms[w];
             // one comparison for most words; a zero vector's NaN or ±∞ never enters; the exclusion
             // test only for the few words good enough to enter the heap
             if (s >= threshold && norms[w] != 0 && top.admits(s, w) && Arrays.binarySearch(excluded, w) < 0) {
@@ -760,8 +787,6 @@ public final class WordVectors {
                 threshold = top.threshold();
             }
         }
-        double qNorm = norm(q);
-        return rescored(top.indicesBestFirst(), w -> clamp(dot(q, row(w)) / (qNorm * norms[w])));
     }
 
     /** The chosen words with their scores in double, best first (ties: lower index first). */
@@ -781,12 +806,18 @@ public final class WordVectors {
         return result;
     }
 
-    /**
-     * {@code vectors · q} for each row q of {@code queries}: one BLAS product, [V, d] × [d] for one
-     * query and [k, d] × [d, V] for several, into a new array returned flat (row t at
-     * [t·V, (t + 1)·V)). The queries go in as float, as gensim's do.
-     */
+    /** {@code vectors · q} for each row q of {@code queries}, over every word: [k, V] flat. */
     private float[] dots(double[][] queries) {
+        return dots(queries, 0, vocabulary.size());
+    }
+
+    /**
+     * {@code v_w · q} for each row q of {@code queries} and the words w in [start, start + rows): one
+     * BLAS product, [rows, d] × [d] for one query (gemv) and [k, d] × [d, rows] for several (gemm),
+     * into a new array returned flat (query t at [t·rows, (t + 1)·rows)). The queries go in as
+     * float, as gensim's do.
+     */
+    private float[] dots(double[][] queries, int start, int rows) {
         int d = dimension();
         int k = queries.length;
         float[] q = new float[k * d];
@@ -795,17 +826,17 @@ public final class WordVectors {
                 q[t * d + j] = (float) queries[t][j];
             }
         }
-        int v = vocabulary.size();
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, k == 1 ? new long[] {v} : new long[] {k, v}, 'c');
+        INDArray words = start == 0 && rows == vocabulary.size() ? centerVectors
+                : centerVectors.get(NDArrayIndex.interval(start, start + rows), NDArrayIndex.all()); // a view
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, k == 1 ? new long[] {rows} : new long[] {k, rows}, 'c');
         if (k == 1) {
             // one query: a matrix-vector product (BLAS gemv), several times faster than a gemm with one row
-            Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, centerVectors, Nd4j.create(q, new long[] {d}, 'c'),
-                    0.0, out);
+            Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, words, Nd4j.create(q, new long[] {d}, 'c'), 0.0, out);
         } else {
-            Nd4j.gemm(Nd4j.create(q, new long[] {k, d}, 'c'), centerVectors, out, false, true, 1.0, 0.0);
+            Nd4j.gemm(Nd4j.create(q, new long[] {k, d}, 'c'), words, out, false, true, 1.0, 0.0);
         }
         // one bulk copy (DataBuffer.asFloat copies value by value)
-        float[] scores = new float[k * v];
+        float[] scores = new float[k * rows];
         FloatMatrix.flat(out).get(0, scores, scores.length);
         return scores;
     }

@@ -184,8 +184,12 @@ class WordVectorsQueriesTest {
             one.add(v.mostSimilar(q.positive(), q.negative(), 10));
         }
         assertEquals(one, v.mostSimilar(queries, 10));
-        assertEquals(one, v.mostSimilar(queries, 10, 7 * 500), "blocks of 7 queries");
-        assertEquals(one, v.mostSimilar(queries, 10, 1), "one query at a time");
+        assertEquals(one, v.mostSimilar(queries, 10, 7 * 500, WordVectors.MIN_SPAN), "blocks of 7 queries");
+        assertEquals(one, v.mostSimilar(queries, 10, 1, WordVectors.MIN_SPAN), "one query and one word at a time");
+        // blocks of 5 queries against spans of 64 words: 8 spans, the last of 52, as a matrix of
+        // 3,000,000 words is scanned in spans of 65,536
+        assertEquals(one, v.mostSimilar(queries, 10, 5 * 64, 64), "5 queries x 64 words a tile");
+        assertEquals(one, v.mostSimilar(queries, 10, 3 * 77, 77), "3 queries x 77 words a tile");
     }
 
     @Test
