@@ -828,17 +828,32 @@ public final class WordVectors {
         }
         INDArray words = start == 0 && rows == vocabulary.size() ? centerVectors
                 : centerVectors.get(NDArrayIndex.interval(start, start + rows), NDArrayIndex.all()); // a view
+        INDArray query = Nd4j.create(q, k == 1 ? new long[] {d} : new long[] {k, d}, 'c');
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, k == 1 ? new long[] {rows} : new long[] {k, rows}, 'c');
-        if (k == 1) {
-            // one query: a matrix-vector product (BLAS gemv), several times faster than a gemm with one row
-            Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, words, Nd4j.create(q, new long[] {d}, 'c'), 0.0, out);
-        } else {
-            Nd4j.gemm(Nd4j.create(q, new long[] {k, d}, 'c'), words, out, false, true, 1.0, 0.0);
+        try {
+            if (k == 1) {
+                // one query: a matrix-vector product (BLAS gemv), several times faster than a gemm with one row
+                Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, words, query, 0.0, out);
+            } else {
+                Nd4j.gemm(query, words, out, false, true, 1.0, 0.0);
+            }
+            // one bulk copy (DataBuffer.asFloat copies value by value)
+            float[] scores = new float[k * rows];
+            FloatMatrix.flat(out).get(0, scores, scores.length);
+            return scores;
+        } finally {
+            // freed now, not when a collection finds them: with a small heap, collections are rare and
+            // the [rows] scores of every query would pile up off the heap (5.3 GB after 200 queries
+            // on 3,000,000 words, where the matrix is 3.6 GB)
+            release(query);
+            release(out);
         }
-        // one bulk copy (DataBuffer.asFloat copies value by value)
-        float[] scores = new float[k * rows];
-        FloatMatrix.flat(out).get(0, scores, scores.length);
-        return scores;
+    }
+
+    private static void release(INDArray a) {
+        if (a.closeable()) {
+            a.close();
+        }
     }
 
     /**
