@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,10 +135,7 @@ public final class WordVectors {
     private final Vocabulary vocabulary;
     private final INDArray centerVectors; // [V, d] FLOAT, c order
     private final INDArray outsideVectors; // [V, d] FLOAT, c order, or null (vectors loaded from a file)
-    private final FloatMatrix centers; // centerVectors' storage, row by row
-    private final Object normsLock = new Object();
-    private volatile double[] norms; // ‖v_w‖ for every word, in double; null until a scan needs them
-    private int normComputations; // guarded by normsLock; read by the tests, which check it stays at 1
+    private final CosineIndex index; // the rows, their lazy norms, and the tiled scan of the queries
 
     static {
         // the library's own readers and trainers hand over arrays nobody else holds, without a copy
@@ -223,7 +218,8 @@ public final class WordVectors {
         this.centerVectors = matrices.centerVectors();
         this.outsideVectors = matrices.outsideVectors();
         int d = dimension();
-        this.centers = FloatMatrix.wrap(this.centerVectors, matrices.maxViewFloats());
+        FloatMatrix centers = FloatMatrix.wrap(this.centerVectors, matrices.maxViewFloats());
+        this.index = new CosineIndex(this.centerVectors, centers);
         // the norms wait for the first query that scans every word (as gensim's fill_norms does):
         // loading vectors only to look a few up, or to write them, never pays for them
         long i = centers.firstNonFinite();
@@ -311,7 +307,7 @@ public final class WordVectors {
     public double similarity(String a, String b) {
         int i = nonZero(indexOf(a));
         int j = nonZero(indexOf(b));
-        return clamp(dot(row(i), j) / (norm(i) * norm(j)));
+        return clamp(dot(index.row(i), index.row(j)) / (index.norm(i) * index.norm(j)));
     }
 
     /**
@@ -356,7 +352,7 @@ public final class WordVectors {
         }
         double[] mean = new double[dimension()];
         for (String word : words) {
-            double[] v = row(indexOf(word));
+            double[] v = index.row(indexOf(word));
             for (int j = 0; j < mean.length; j++) {
                 mean[j] += v[j];
             }
@@ -390,7 +386,7 @@ public final class WordVectors {
     public List<Neighbor> mostSimilar(String word, int n) {
         requireInVocabularyRange(n);
         int q = nonZero(indexOf(word));
-        return nearest(row(q), n, new int[] {q});
+        return nearest(index.row(q), n, new int[] {q});
     }
 
     /**
@@ -567,11 +563,11 @@ public final class WordVectors {
         int[] words = new int[k];
         for (int t = 0; t < k; t++) {
             words[t] = nonZero(indexOf(t < pos.size() ? pos.get(t) : neg.get(t - pos.size())));
-            terms[t] = unit(words[t]);
+            terms[t] = index.unit(words[t]);
         }
         int v = vocabulary.size();
-        double[] norms = norms();
-        float[] dots = dots(terms); // [k, V]: cos(w, t) = dots[t, w] / norms[w], the terms being unit
+        double[] norms = index.norms();
+        float[] dots = index.dots(terms); // [k, V]: cos(w, t) = dots[t, w] / norms[w], the terms being unit
         int[] excluded = Arrays.stream(words).sorted().distinct().toArray();
         TopN top = new TopN(Math.min(n, v));
         for (int w = 0; w < v; w++) {
@@ -596,7 +592,7 @@ public final class WordVectors {
         return rescored(top.indicesBestFirst(), w -> {
             double num = 1;
             double den = 1;
-            double[] row = row(w);
+            double[] row = index.row(w);
             for (int t = 0; t < k; t++) {
                 double shifted = (1 + clamp(dot(terms[t], row) / norms[w])) / 2;
                 if (t < pos.size()) {
@@ -641,7 +637,7 @@ public final class WordVectors {
             throw new IllegalArgumentException("doesntMatch: none of the words " + ignored
                     + " is in the vocabulary (" + vocabulary.size() + " words)");
         }
-        double[][] units = used.stream().map(this::unit).toArray(double[][]::new);
+        double[][] units = used.stream().map(index::unit).toArray(double[][]::new);
         double[] mean = new double[dimension()];
         for (double[] u : units) {
             for (int j = 0; j < mean.length; j++) {
@@ -679,8 +675,8 @@ public final class WordVectors {
     public int rank(String a, String b) {
         int ia = nonZero(indexOf(a));
         int ib = nonZero(indexOf(b));
-        double[] norms = norms();
-        float[] dots = dots(new double[][] {row(ia)});
+        double[] norms = index.norms();
+        float[] dots = index.dots(new double[][] {index.row(ia)});
         // the same float scores for every word, b included, so b is compared like for like
         double sb = dots[ib] / norms[ib];
         int closer = 0;
@@ -704,7 +700,7 @@ public final class WordVectors {
             boolean positive = t < query.positive().size();
             String word = positive ? query.positive().get(t) : query.negative().get(t - query.positive().size());
             words[t] = nonZero(indexOf(word));
-            double[] u = unit(words[t]);
+            double[] u = index.unit(words[t]);
             double weight = positive ? 1.0 / k : -1.0 / k;
             for (int j = 0; j < mean.length; j++) {
                 mean[j] += weight * u[j];
@@ -743,50 +739,18 @@ public final class WordVectors {
 
     /**
      * The n words most cosine-similar to each q[i], skipping {@code excluded[i]} (sorted) and zero
-     * vectors: the matrix is scanned in spans of rows, [k, span] scores at a time (at most
-     * {@code blockValues}), each span's scores offered to every query's bounded heap, which ranks by
-     * dots / norms (the float product's cosine times ‖q‖); then the winners' cosines are computed
-     * again in double.
+     * vectors: chosen by the index's tiled float scan, then their cosines computed again in double.
      */
     private List<List<Neighbor>> nearest(double[][] q, int n, int[][] excluded, int blockValues) {
-        int v = vocabulary.size();
-        int k = q.length;
-        double[] norms = norms();
-        int span = Math.max(1, Math.min(v, blockValues / k));
-        TopN[] top = new TopN[k];
-        for (int i = 0; i < k; i++) {
-            top[i] = new TopN(Math.min(n, v));
-        }
-        for (int start = 0; start < v; start += span) {
-            int rows = Math.min(span, v - start);
-            float[] dots = dots(q, start, rows); // [k, rows]
-            for (int i = 0; i < k; i++) {
-                offer(dots, i * rows, start, rows, norms, excluded[i], top[i]);
-            }
-        }
-        List<List<Neighbor>> answers = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
+        int[][] chosen = index.nearest(q, n, excluded, blockValues);
+        double[] norms = index.norms();
+        List<List<Neighbor>> answers = new ArrayList<>(q.length);
+        for (int i = 0; i < q.length; i++) {
             double[] qi = q[i];
             double qNorm = norm(qi);
-            answers.add(rescored(top[i].indicesBestFirst(), w -> clamp(dot(qi, row(w)) / (qNorm * norms[w]))));
+            answers.add(rescored(chosen[i], w -> clamp(dot(qi, index.row(w)) / (qNorm * norms[w]))));
         }
         return answers;
-    }
-
-    /** Offers the words {@code first + j}, whose v_w · q are {@code dots[offset + j]}, j < count, to {@code top}. */
-    private static void offer(float[] dots, int offset, int first, int count, double[] norms, int[] excluded,
-            TopN top) {
-        double threshold = top.threshold();
-        for (int j = 0; j < count; j++) {
-            int w = first + j;
-            double s = dots[offset + j] / norms[w];
-            // one comparison for most words; a zero vector's NaN or ±∞ never enters; the exclusion
-            // test only for the few words good enough to enter the heap
-            if (s >= threshold && norms[w] != 0 && top.admits(s, w) && Arrays.binarySearch(excluded, w) < 0) {
-                top.offer(s, w);
-                threshold = top.threshold();
-            }
-        }
     }
 
     /** The chosen words with their scores in double, best first (ties: lower index first). */
@@ -806,87 +770,6 @@ public final class WordVectors {
         return result;
     }
 
-    /** {@code vectors · q} for each row q of {@code queries}, over every word: [k, V] flat. */
-    private float[] dots(double[][] queries) {
-        return dots(queries, 0, vocabulary.size());
-    }
-
-    /**
-     * {@code v_w · q} for each row q of {@code queries} and the words w in [start, start + rows): one
-     * BLAS product, [rows, d] × [d] for one query (gemv) and [k, d] × [d, rows] for several (gemm),
-     * into a new array returned flat (query t at [t·rows, (t + 1)·rows)). The queries go in as
-     * float, as gensim's do.
-     */
-    private float[] dots(double[][] queries, int start, int rows) {
-        int d = dimension();
-        int k = queries.length;
-        float[] q = new float[k * d];
-        for (int t = 0; t < k; t++) {
-            for (int j = 0; j < d; j++) {
-                q[t * d + j] = (float) queries[t][j];
-            }
-        }
-        INDArray words = start == 0 && rows == vocabulary.size() ? centerVectors
-                : centerVectors.get(NDArrayIndex.interval(start, start + rows), NDArrayIndex.all()); // a view
-        INDArray query = Nd4j.create(q, k == 1 ? new long[] {d} : new long[] {k, d}, 'c');
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, k == 1 ? new long[] {rows} : new long[] {k, rows}, 'c');
-        try {
-            if (k == 1) {
-                // one query: a matrix-vector product (BLAS gemv), several times faster than a gemm with one row
-                Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, words, query, 0.0, out);
-            } else {
-                Nd4j.gemm(query, words, out, false, true, 1.0, 0.0);
-            }
-            // one bulk copy (DataBuffer.asFloat copies value by value)
-            float[] scores = new float[k * rows];
-            FloatMatrix.flat(out).get(0, scores, scores.length);
-            return scores;
-        } finally {
-            // freed now, not when a collection finds them: with a small heap, collections are rare and
-            // the [rows] scores of every query would pile up off the heap (5.3 GB after 200 queries
-            // on 3,000,000 words, where the matrix is 3.6 GB)
-            release(query);
-            release(out);
-        }
-    }
-
-    private static void release(INDArray a) {
-        if (a.closeable()) {
-            a.close();
-        }
-    }
-
-    /**
-     * ‖v_w‖ for every word, computed in double once, by the first thread that needs them, and shared
-     * from then on (safely published through the volatile field).
-     */
-    private double[] norms() {
-        double[] n = norms;
-        if (n == null) {
-            synchronized (normsLock) {
-                n = norms;
-                if (n == null) {
-                    n = new double[vocabulary.size()];
-                    float[] v = new float[dimension()];
-                    for (int w = 0; w < n.length; w++) {
-                        centers.getRow(w, v);
-                        n[w] = norm(v);
-                    }
-                    normComputations++;
-                    norms = n;
-                }
-            }
-        }
-        return n;
-    }
-
-    /** How many times the norms were computed: 0 before the first scan, 1 after (for the tests). */
-    int normComputations() {
-        synchronized (normsLock) {
-            return normComputations;
-        }
-    }
-
     private static void requireCount(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
@@ -900,53 +783,17 @@ public final class WordVectors {
         }
     }
 
-    private double norm(int w) {
-        double[] n = norms;
-        return n != null ? n[w] : norm(row(w));
+    /** How many times the norms were computed: 0 before the first scan, 1 after (for the tests). */
+    int normComputations() {
+        return index.normComputations();
     }
 
     private static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
-    }
-
-    private static double norm(float[] x) {
-        double s = 0;
-        for (float f : x) {
-            s += (double) f * f;
-        }
-        return Math.sqrt(s);
-    }
-
-    private double[] unit(int w) {
-        double[] r = row(w);
-        double n = norm(w);
-        for (int j = 0; j < r.length; j++) {
-            r[j] /= n;
-        }
-        return r;
-    }
-
-    private double[] row(int w) {
-        int d = dimension();
-        float[] v = new float[d];
-        centers.getRow(w, v);
-        double[] r = new double[d];
-        for (int j = 0; j < d; j++) {
-            r[j] = v[j];
-        }
-        return r;
-    }
-
-    private double dot(double[] x, int w) {
-        return dot(x, row(w));
+        return CosineIndex.norm(x);
     }
 
     private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int j = 0; j < x.length; j++) {
-            s += x[j] * y[j];
-        }
-        return s;
+        return CosineIndex.dot(x, y);
     }
 
     private int indexOf(String word) {
@@ -956,7 +803,7 @@ public final class WordVectors {
     }
 
     private int nonZero(int w) {
-        if (norm(w) == 0) {
+        if (index.norm(w) == 0) {
             throw new IllegalArgumentException("the vector of '" + vocabulary.word(w)
                     + "' is zero: its cosine similarity is undefined");
         }
