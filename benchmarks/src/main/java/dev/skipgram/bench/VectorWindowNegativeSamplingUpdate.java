@@ -87,8 +87,8 @@ public final class VectorWindowNegativeSamplingUpdate implements SharedTargetsUp
                 float score = dot(c[i], o[k], d);
                 float z = k == 0 ? -score : score;
                 float ez = FloatKernels.exp(-Math.abs(z));
-                float sigmoidZ = z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
-                loss += Math.max(z, 0f) + Math.log(1.0 + ez);
+                float sigmoidZ = FloatKernels.sigmoid(z, ez);
+                loss += FloatKernels.softplus(z, ez);
                 g[i * t + k] = k == 0 ? learningRate * sigmoidZ : -learningRate * sigmoidZ;
             }
         }

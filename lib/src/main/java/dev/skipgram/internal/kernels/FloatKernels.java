@@ -28,6 +28,30 @@ public final class FloatKernels {
     }
 
     /**
+     * σ(z) in float from {@code ez} = e^(−|z|) ∈ (0, 1] (see {@link #softplus}), so that e^(|z|) is
+     * never formed: the negative-sampling kernels' ∂softplus(z)/∂z.
+     *
+     * @param z the argument
+     * @param ez {@code exp(-Math.abs(z))}
+     * @return σ(z) in [0, 1]
+     */
+    public static float sigmoid(float z, float ez) {
+        return z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
+    }
+
+    /**
+     * softplus(z) = log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), finite for any finite z: one term
+     * of the negative-sampling loss (z = −s for the predicted word, z = s for a negative).
+     *
+     * @param z the argument
+     * @param ez {@code exp(-Math.abs(z))}, as {@link #exp} gives it
+     * @return softplus(z) in double
+     */
+    public static double softplus(float z, float ez) {
+        return Math.max(z, 0f) + Math.log(1.0 + ez);
+    }
+
+    /**
      * Replaces {@code z[0, v)} by n·softmax(z) and returns logsumexp(z), exactly for scores of any
      * size: one pass for the max, one that exponentiates z − max in place (every term in (0, 1]),
      * one that scales. The row should fit in the core's cache (a float[V] of 200 KB at V = 51,351).

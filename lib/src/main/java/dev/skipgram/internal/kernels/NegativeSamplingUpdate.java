@@ -93,8 +93,8 @@ public final class NegativeSamplingUpdate implements PairUpdate {
             // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ∓σ(z)
             float z = i == 0 ? -score : score;
             float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
-            float sigmoidZ = z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
-            loss += Math.max(z, 0f) + Math.log(1.0 + ez);
+            float sigmoidZ = FloatKernels.sigmoid(z, ez);
+            loss += FloatKernels.softplus(z, ez);
             float g = i == 0 ? -factor * sigmoidZ : factor * sigmoidZ; // factor · ∂J_i/∂s_i
             if (gradient == null) {
                 for (int j = 0; j < d; j++) {

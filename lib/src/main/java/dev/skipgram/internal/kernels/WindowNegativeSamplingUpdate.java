@@ -137,8 +137,8 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
                 // J_ik = softplus(z) with z = −s for the predicted word, z = s for a negative; ∂J_ik/∂s = ∓σ(z)
                 float z = k == 0 ? -score : score;
                 float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
-                float sigmoidZ = z >= 0 ? 1f / (1f + ez) : ez / (1f + ez);
-                loss += Math.max(z, 0f) + Math.log(1.0 + ez);
+                float sigmoidZ = FloatKernels.sigmoid(z, ez);
+                loss += FloatKernels.softplus(z, ez);
                 g[i * t + k] = k == 0 ? -factor * sigmoidZ : factor * sigmoidZ;
             }
         }
