@@ -3,6 +3,7 @@ package dev.skipgram.bench;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
+import dev.skipgram.internal.kernels.RowOps;
 import dev.skipgram.internal.kernels.WindowNegativeSamplingUpdate;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
@@ -31,9 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   pairsShared    draw K negatives once, then n × NegativeSamplingUpdate                   the kernel alone
  *   window         draw K negatives once, WindowNegativeSamplingUpdate:                     the new path
  *                  S = C Oᵀ [n, K+1], ΔC = G O [n, d], ΔO = Gᵀ C [K+1, d], scatter-add
- *   windowVector   the same with Vector API dots and axpys (VectorWindowNegativeSamplingUpdate, this
- *                  module only; the fork adds --add-modules=jdk.incubator.vector)
+ *   windowVector   the same with the Vector API row arithmetic (RowOps.vector(); the fork adds
+ *                  --add-modules=jdk.incubator.vector)
+ *   pairsVector    pairs with the Vector API dots
  * </pre>
+ * {@code pairs}, {@code pairsShared} and {@code window} run the scalar row arithmetic
+ * ({@link RowOps#scalar()}), which is what a JVM without the incubator module trains with.
  * All three do the same 3·n·(K+1)·d multiply-adds; the window kernel reads and writes each of the
  * K + 1 output rows once instead of n times, and draws K negatives instead of n·K. {@code pairs}
  * against {@code window} is what the trainer gains; {@code pairsShared} against {@code window}
@@ -77,7 +81,8 @@ public class WindowKernelBenchmark {
         RestorableRandom rng;
         NegativeSamplingUpdate pairKernel;
         WindowNegativeSamplingUpdate windowKernel;
-        VectorWindowNegativeSamplingUpdate vectorKernel;
+        WindowNegativeSamplingUpdate vectorKernel;
+        NegativeSamplingUpdate vectorPairKernel;
         int[] targets; // the predicted word, then the K negatives
 
         /** Builds the matrices, the windows and the kernels from the fixed seed. */
@@ -105,9 +110,12 @@ public class WindowKernelBenchmark {
             }
             noise = new NoiseDistribution(SyntheticData.zipfCounts(V));
             rng = random.split();
-            pairKernel = new NegativeSamplingUpdate(d);
-            windowKernel = new WindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1);
-            vectorKernel = new VectorWindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1);
+            pairKernel = new NegativeSamplingUpdate(d, RowOps.scalar());
+            windowKernel = new WindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1, RowOps.scalar());
+            RowOps vector = RowOps.vector().orElseThrow(
+                    () -> new IllegalStateException("run with --add-modules=jdk.incubator.vector"));
+            vectorKernel = new WindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1, vector);
+            vectorPairKernel = new NegativeSamplingUpdate(d, vector);
             targets = new int[K + 1];
         }
 
@@ -124,11 +132,11 @@ public class WindowKernelBenchmark {
         }
 
         /** Today's trainer: every pair draws its own negatives and steps. */
-        double pairs(int w) {
+        double pairs(int w, NegativeSamplingUpdate kernel) {
             double loss = 0.0;
             for (int c : contexts[w]) {
                 drawNegatives(predicted[w]);
-                loss += pairKernel.apply(centers, outsides, c, targets, K + 1, LEARNING_RATE);
+                loss += kernel.apply(centers, outsides, c, targets, K + 1, LEARNING_RATE);
             }
             return loss;
         }
@@ -166,7 +174,18 @@ public class WindowKernelBenchmark {
      */
     @Benchmark
     public double pairs(Inputs in) {
-        return in.pairs(in.next());
+        return in.pairs(in.next(), in.pairKernel);
+    }
+
+    /**
+     * The per-pair path with the Vector API dot products.
+     *
+     * @param in the trial's inputs
+     * @return the window's loss, consumed by JMH
+     */
+    @Benchmark
+    public double pairsVector(Inputs in) {
+        return in.pairs(in.next(), in.vectorPairKernel);
     }
 
     /**
@@ -192,7 +211,7 @@ public class WindowKernelBenchmark {
     }
 
     /**
-     * (iii) The window kernel with the Java Vector API ({@link VectorWindowNegativeSamplingUpdate}).
+     * (iii) The window kernel with the Java Vector API row arithmetic ({@link RowOps#vector()}).
      *
      * @param in the trial's inputs
      * @return the window's loss, consumed by JMH

@@ -30,13 +30,27 @@ import java.util.Arrays;
  */
 public final class NegativeSamplingUpdate implements PairUpdate {
 
+    private final RowOps ops;
     private final int dimension;
     private final float[] center;
     private final float[] target;
     private final float[] centerUpdate;
 
-    /** @param dimension d, the length of every row */
+    /**
+     * The kernel with this JVM's fastest row arithmetic ({@link RowOps#fastest()}).
+     *
+     * @param dimension d, the length of every row
+     */
     public NegativeSamplingUpdate(int dimension) {
+        this(dimension, RowOps.fastest());
+    }
+
+    /**
+     * @param dimension d, the length of every row
+     * @param ops the row arithmetic (scalar or Vector API)
+     */
+    public NegativeSamplingUpdate(int dimension, RowOps ops) {
+        this.ops = java.util.Objects.requireNonNull(ops, "ops");
         this.dimension = dimension;
         this.center = new float[dimension];
         this.target = new float[dimension];
@@ -89,7 +103,7 @@ public final class NegativeSamplingUpdate implements PairUpdate {
         for (int i = 0; i < count; i++) {
             int row = targets[i];
             outsideVectors.getRow(row, u);
-            float score = dot(v, u, d);
+            float score = ops.dot(v, u, d);
             // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ∓σ(z)
             float z = i == 0 ? -score : score;
             float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
@@ -122,20 +136,6 @@ public final class NegativeSamplingUpdate implements PairUpdate {
 
     /** Σ a[j]·b[j] with four accumulators (float addition is not reassociated by the JIT). */
     public static float dot(float[] a, float[] b, int d) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int j = 0;
-        for (; j + 3 < d; j += 4) {
-            s0 += a[j] * b[j];
-            s1 += a[j + 1] * b[j + 1];
-            s2 += a[j + 2] * b[j + 2];
-            s3 += a[j + 3] * b[j + 3];
-        }
-        for (; j < d; j++) {
-            s0 += a[j] * b[j];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return ScalarRowOps.INSTANCE.dot(a, b, d);
     }
 }

@@ -35,6 +35,7 @@ package dev.skipgram.internal.kernels;
  */
 public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
 
+    private final RowOps ops;
     private final int dimension;
     private final int maxInputs;
     private final int maxTargets;
@@ -46,12 +47,26 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[] row; // scratch for the scatter-add
 
     /**
+     * The kernel with this JVM's fastest row arithmetic ({@link RowOps#fastest()}).
+     *
      * @param dimension d, the length of every row, ≥ 1
      * @param maxInputs the most inputs of a window (2·windowSize for the word2vec recipe), ≥ 1
      * @param maxTargets the most targets (K + 1), ≥ 1
      * @throws IllegalArgumentException naming the value below 1
      */
     public WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets) {
+        this(dimension, maxInputs, maxTargets, RowOps.fastest());
+    }
+
+    /**
+     * @param dimension d, the length of every row, ≥ 1
+     * @param maxInputs the most inputs of a window (2·windowSize for the word2vec recipe), ≥ 1
+     * @param maxTargets the most targets (K + 1), ≥ 1
+     * @param ops the row arithmetic (scalar or Vector API)
+     * @throws IllegalArgumentException naming the value below 1
+     */
+    public WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops) {
+        this.ops = java.util.Objects.requireNonNull(ops, "ops");
         if (dimension < 1 || maxInputs < 1 || maxTargets < 1) {
             throw new IllegalArgumentException("dimension, maxInputs and maxTargets must be >= 1, got "
                     + dimension + ", " + maxInputs + ", " + maxTargets);
@@ -128,12 +143,12 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         for (int k = 0; k < t; k++) {
             outputVectors.getRow(targets[k], o[k]);
         }
-        // S = C Oᵀ, then G = factor · ∂J/∂S, and J
+        // S = C Oᵀ [n, T] into g, then G = factor · ∂J/∂S in place, and J
         double loss = 0.0;
         for (int i = 0; i < n; i++) {
-            float[] ci = c[i];
+            ops.dots(c[i], o, t, g, i * t, d);
             for (int k = 0; k < t; k++) {
-                float score = NegativeSamplingUpdate.dot(ci, o[k], d);
+                float score = g[i * t + k];
                 // J_ik = softplus(z) with z = −s for the predicted word, z = s for a negative; ∂J_ik/∂s = ∓σ(z)
                 float z = k == 0 ? -score : score;
                 float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
@@ -144,23 +159,11 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         }
         // ΔC = G O  [n, d]: row i = Σ_k G_ik O_k
         for (int i = 0; i < n; i++) {
-            float[] y = dc[i];
-            scale(g[i * t], o[0], y, d);
-            for (int k = 1; k < t; k++) {
-                axpy(g[i * t + k], o[k], y, d);
-            }
+            ops.combination(g, i * t, 1, o, t, dc[i], d);
         }
-        // ΔO = Gᵀ C  [T, d]: row k = Σ_i G_ik C_i
+        // ΔO = Gᵀ C  [T, d]: row k = Σ_i G_ik C_i (zero when the window has no input)
         for (int k = 0; k < t; k++) {
-            float[] y = dO[k];
-            if (n == 0) {
-                scale(0f, o[k], y, d);
-                continue;
-            }
-            scale(g[k], c[0], y, d);
-            for (int i = 1; i < n; i++) {
-                axpy(g[i * t + k], c[i], y, d);
-            }
+            ops.combination(g, k, t, c, n, dO[k], d);
         }
         return loss;
     }
@@ -173,20 +176,6 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         }
         for (int i = 0; i < n; i++) {
             inputDestination.addToRow(inputRows[i], dc[i], row);
-        }
-    }
-
-    /** y[0, d) = a · x[0, d). */
-    private static void scale(float a, float[] x, float[] y, int d) {
-        for (int j = 0; j < d; j++) {
-            y[j] = a * x[j];
-        }
-    }
-
-    /** y[0, d) += a · x[0, d). */
-    private static void axpy(float a, float[] x, float[] y, int d) {
-        for (int j = 0; j < d; j++) {
-            y[j] += a * x[j];
         }
     }
 }

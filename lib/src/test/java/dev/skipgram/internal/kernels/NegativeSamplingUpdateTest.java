@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skipgram.loss.LossAndGradient;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.random.RestorableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,18 +56,27 @@ class NegativeSamplingUpdateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 7, 16, 100})
+    @ValueSource(ints = {1, 7, 16, 17, 100, 300})
     void theUpdateIsMinusLearningRateTimesTheReferenceGradient(int d) {
         float learningRate = 0.05f;
-        for (long seed = 1; seed <= 20; seed++) {
+        for (RowOps ops : List.of(RowOps.scalar(), VectorRowOps.INSTANCE)) {
+            for (long seed = 1; seed <= 20; seed++) {
+                assertTheUpdateIsMinusLearningRateTimesTheReferenceGradient(d, learningRate, seed, ops);
+            }
+        }
+    }
+
+    private static void assertTheUpdateIsMinusLearningRateTimesTheReferenceGradient(int d, float learningRate,
+            long seed, RowOps ops) {
+        {
             Case k = randomCase(seed, d, 0.5, true);
             LossAndGradient expected = reference(k);
             INDArray centers = k.centers().dup();
             INDArray outsides = k.outsides().dup();
-            double loss = new NegativeSamplingUpdate(d).apply(FloatMatrix.wrap(centers), FloatMatrix.wrap(outsides),
-                    k.c(), k.targets(), K + 1, learningRate);
+            double loss = new NegativeSamplingUpdate(d, ops).apply(FloatMatrix.wrap(centers),
+                    FloatMatrix.wrap(outsides), k.c(), k.targets(), K + 1, learningRate);
 
-            assertEquals(expected.loss(), loss, 1e-5 * Math.max(1, expected.loss()), "loss, seed " + seed);
+            assertEquals(expected.loss(), loss, 1e-5 * Math.max(1, expected.loss()), "loss, seed " + seed + ", " + ops);
             INDArray expectedCenters = k.centers().castTo(DataType.DOUBLE);
             expectedCenters.getRow(k.c()).subi(expected.centerGradient().mul(learningRate));
             INDArray expectedOutsides = k.outsides().castTo(DataType.DOUBLE).sub(expected.outsideGradient().mul(learningRate));

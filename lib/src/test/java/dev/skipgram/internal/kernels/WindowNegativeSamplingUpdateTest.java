@@ -12,6 +12,7 @@ import dev.skipgram.check.GradientCheck;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.optim.ValueAndGradient;
 import dev.skipgram.random.RestorableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,20 +82,34 @@ class WindowNegativeSamplingUpdateTest {
         return new WindowLossAndGradient(loss, centerGradient, outsideGradient);
     }
 
+    /** Both row arithmetics: every reference test runs each. */
+    private static final List<RowOps> OPS = List.of(RowOps.scalar(), VectorRowOps.INSTANCE);
+
     private static double apply(Case k, INDArray centers, INDArray outsides, float learningRate) {
+        return apply(k, centers, outsides, learningRate, RowOps.fastest());
+    }
+
+    private static double apply(Case k, INDArray centers, INDArray outsides, float learningRate, RowOps ops) {
         int negatives = k.targets().length - 1;
         int d = (int) centers.columns();
-        return new WindowNegativeSamplingUpdate(d, MAX_INPUTS, negatives + 1).apply(FloatMatrix.wrap(centers),
+        return new WindowNegativeSamplingUpdate(d, MAX_INPUTS, negatives + 1, ops).apply(FloatMatrix.wrap(centers),
                 FloatMatrix.wrap(outsides), k.contexts(), k.contexts().length, k.targets(), negatives + 1,
                 learningRate);
     }
 
     private static void assertStepIsMinusLearningRateTimesReferenceGradient(Case k, float learningRate,
             String what) {
+        for (RowOps ops : OPS) {
+            assertStepIsMinusLearningRateTimesReferenceGradient(k, learningRate, what + ", " + ops, ops);
+        }
+    }
+
+    private static void assertStepIsMinusLearningRateTimesReferenceGradient(Case k, float learningRate,
+            String what, RowOps ops) {
         WindowLossAndGradient expected = reference(k, k.centers(), k.outsides());
         INDArray centers = k.centers().dup();
         INDArray outsides = k.outsides().dup();
-        double loss = apply(k, centers, outsides, learningRate);
+        double loss = apply(k, centers, outsides, learningRate, ops);
 
         assertEquals(expected.loss(), loss, 1e-5 * Math.max(1, expected.loss()), "loss, " + what);
         INDArray expectedCenters = k.centers().castTo(DataType.DOUBLE)
@@ -107,7 +122,7 @@ class WindowNegativeSamplingUpdateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 7, 16, 100})
+    @ValueSource(ints = {1, 7, 16, 17, 100, 300})
     void theStepIsMinusLearningRateTimesTheSummedReferenceGradient(int d) {
         for (long seed = 1; seed <= 20; seed++) {
             assertStepIsMinusLearningRateTimesReferenceGradient(randomCase(seed, V, d, K, 0.5, false), 0.05f,
@@ -194,6 +209,10 @@ class WindowNegativeSamplingUpdateTest {
         INDArray outsides = k.outsides().dup();
         double loss = apply(k, centers, outsides, 0.025f);
         assertTrue(Double.isFinite(loss) && loss > 1000, "loss " + loss);
+        INDArray scalarCenters = k.centers().dup();
+        INDArray scalarOutsides = k.outsides().dup();
+        assertEquals(loss, apply(k, scalarCenters, scalarOutsides, 0.025f, RowOps.scalar()), 1e-5 * loss);
+        assertFalse(scalarCenters.isNaN().any() || scalarOutsides.isInfinite().any());
         assertEquals(expected.loss(), loss, 1e-5 * expected.loss());
         assertFalse(centers.isNaN().any() || centers.isInfinite().any());
         assertFalse(outsides.isNaN().any() || outsides.isInfinite().any());

@@ -122,8 +122,14 @@ class KillDuringTrainingTest {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CheckpointingChild.class.getName(), checkpoints.toString()));
+                "-XX:TieredStopAtLevel=1"));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            // the same row arithmetic as this JVM's (RowOps.fastest()), or the resumed run's float
+            // rounding would differ from the uninterrupted run's here
+            command.add("--add-modules=jdk.incubator.vector");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CheckpointingChild.class.getName(),
+                checkpoints.toString()));
         if (hold) {
             command.add(Long.toString(words));
         }

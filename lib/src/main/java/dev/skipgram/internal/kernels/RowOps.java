@@ -1,0 +1,115 @@
+package dev.skipgram.internal.kernels;
+
+import java.lang.management.ManagementFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The row arithmetic the negative-sampling kernels spend their time in: dot products of a row with
+ * several rows, and linear combinations of rows. Two implementations: plain Java loops (C2
+ * vectorises the combinations but not the dot products, whose float sums it may not reassociate),
+ * and the Java Vector API ({@code jdk.incubator.vector}), which computes both in SIMD lanes.
+ *
+ * <pre>
+ * Shapes: d = the rows' length, m = how many rows
+ *   dots:         out[k] = x · rows[k]                         k ∈ [0, m)
+ *   combination:  y = Σ_k a[offset + k·stride] · rows[k]       (y overwritten)
+ * </pre>
+ * The two agree up to float rounding (the Vector API sums a dot product lane by lane, then across
+ * the lanes). Stateless and thread-safe. Closed, though not {@code sealed}: naming the Vector API
+ * class in a {@code permits} clause would make every tool that reads this file (javadoc among them)
+ * resolve the incubator module; both implementations are package-private with private constructors.
+ */
+public interface RowOps {
+
+    /** out[outOffset + k] = x[0, d) · rows[k][0, d) for k in [0, m). */
+    void dots(float[] x, float[][] rows, int m, float[] out, int outOffset, int d);
+
+    /** y[0, d) = Σ_{k < m} a[offset + k·stride] · rows[k][0, d); y = 0 when m = 0. */
+    void combination(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d);
+
+    /** y[0, d) += alpha · x[0, d). */
+    void axpy(float alpha, float[] x, float[] y, int d);
+
+    /** x[0, d) · y[0, d). */
+    float dot(float[] x, float[] y, int d);
+
+    /** @return "scalar" or "vector-N" (N float lanes) */
+    String name();
+
+    /** The plain-Java implementation, available on every JVM. */
+    static RowOps scalar() {
+        return ScalarRowOps.INSTANCE;
+    }
+
+    /**
+     * The Vector API implementation, when this JVM has the incubator module ({@code --add-modules
+     * jdk.incubator.vector}), whatever its width; for measurements and tests. Training takes {@link
+     * #fastest()}.
+     *
+     * @return the Vector API implementation, or empty without the module
+     */
+    static java.util.Optional<RowOps> vector() {
+        return java.util.Optional.ofNullable(Selection.VECTOR);
+    }
+
+    /**
+     * The fastest implementation this JVM runs: the Vector API when the JVM was started with {@code
+     * --add-modules jdk.incubator.vector}, its preferred species has at least 4 float lanes and the
+     * CPU fuses multiply-adds; otherwise {@link #scalar()}. Decided once per JVM, and logged at debug
+     * level.
+     */
+    static RowOps fastest() {
+        return Selection.FASTEST;
+    }
+
+    /** Holds the one-time choice. */
+    final class Selection {
+        private static final Logger LOG = LoggerFactory.getLogger(RowOps.class);
+        static final RowOps VECTOR = loadVector();
+        static final RowOps FASTEST = choose();
+
+        private Selection() {}
+
+        /** VectorRowOps through reflection, so that nothing links against the incubator module unless it is there. */
+        private static RowOps loadVector() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return null;
+            }
+            try {
+                return (RowOps) Class.forName("dev.skipgram.internal.kernels.VectorRowOps")
+                        .getDeclaredField("INSTANCE").get(null);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                LOG.debug("the Vector API did not load: {}", e.toString());
+                return null;
+            }
+        }
+
+        private static RowOps choose() {
+            if (VECTOR == null) {
+                LOG.debug("row arithmetic: scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
+                return ScalarRowOps.INSTANCE;
+            }
+            if (!fusedMultiplyAdd()) {
+                LOG.debug("row arithmetic: scalar (the JVM does not use FMA instructions on this CPU)");
+                return ScalarRowOps.INSTANCE;
+            }
+            if (VECTOR.name().equals("vector-1") || VECTOR.name().equals("vector-2")) {
+                LOG.debug("row arithmetic: scalar ({} is too narrow to gain)", VECTOR.name());
+                return ScalarRowOps.INSTANCE;
+            }
+            LOG.debug("row arithmetic: {}", VECTOR.name());
+            return VECTOR;
+        }
+
+        /** Whether HotSpot emits FMA instructions (without them the Vector API's fma is emulated, slowly). */
+        private static boolean fusedMultiplyAdd() {
+            try {
+                return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(
+                        com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseFMA").getValue());
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
+    }
+}

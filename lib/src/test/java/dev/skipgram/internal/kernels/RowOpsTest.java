@@ -1,0 +1,108 @@
+package dev.skipgram.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skipgram.random.RestorableRandom;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Both row arithmetics against sums in double, at lengths around every vector width (tails of every
+ * size) and row counts around the vector kernel's blocks of four. This test JVM has the incubator
+ * module (the lib's surefire configuration), so the Vector API implementation is exercised here.
+ */
+class RowOpsTest {
+
+    static Stream<RowOps> implementations() {
+        return Stream.of(RowOps.scalar(), VectorRowOps.INSTANCE);
+    }
+
+    private static final int[] LENGTHS = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 100, 300};
+
+    private static float[][] rows(RestorableRandom rng, int m, int d) {
+        float[][] rows = new float[m][d];
+        for (float[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                row[j] = (float) (2 * rng.nextDouble() - 1);
+            }
+        }
+        return rows;
+    }
+
+    /** |computed − exact| within float rounding of a sum of these magnitudes. */
+    private static void assertClose(double exact, double magnitude, float computed, String what) {
+        assertEquals(exact, computed, 1e-6 * Math.max(1, magnitude), what);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void dotsAndDotMatchDoubleSums(RowOps ops) {
+        RestorableRandom rng = RestorableRandom.seeded(7);
+        for (int d : LENGTHS) {
+            for (int m = 0; m <= 9; m++) {
+                float[] x = rows(rng, 1, d)[0];
+                float[][] r = rows(rng, m, d);
+                float[] out = new float[m + 3];
+                out[0] = 42f;
+                ops.dots(x, r, m, out, 2, d);
+                assertEquals(42f, out[0], "dots writes from outOffset on");
+                for (int k = 0; k < m; k++) {
+                    double exact = 0;
+                    double magnitude = 0;
+                    for (int j = 0; j < d; j++) {
+                        exact += (double) x[j] * r[k][j];
+                        magnitude += Math.abs((double) x[j] * r[k][j]);
+                    }
+                    assertClose(exact, magnitude, out[2 + k], ops + " dots d=" + d + " m=" + m + " k=" + k);
+                    assertClose(exact, magnitude, ops.dot(x, r[k], d), ops + " dot d=" + d);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void combinationsAndAxpyMatchDoubleSums(RowOps ops) {
+        RestorableRandom rng = RestorableRandom.seeded(11);
+        for (int d : LENGTHS) {
+            for (int m = 0; m <= 9; m++) {
+                for (int stride : new int[] {1, 3}) {
+                    int offset = 2;
+                    float[] a = rows(rng, 1, offset + Math.max(1, m) * stride)[0];
+                    float[][] r = rows(rng, m, d);
+                    float[] y = rows(rng, 1, d + 1)[0]; // overwritten, whatever it held; y[d] untouched
+                    float beyond = y[d];
+                    ops.combination(a, offset, stride, r, m, y, d);
+                    assertEquals(beyond, y[d], "combination writes y[0, d) only");
+                    for (int j = 0; j < d; j++) {
+                        double exact = 0;
+                        double magnitude = 0;
+                        for (int k = 0; k < m; k++) {
+                            exact += (double) a[offset + k * stride] * r[k][j];
+                            magnitude += Math.abs((double) a[offset + k * stride] * r[k][j]);
+                        }
+                        assertClose(exact, magnitude, y[j], ops + " combination d=" + d + " m=" + m + " j=" + j);
+                    }
+                }
+            }
+            float[] x = rows(rng, 1, d)[0];
+            float[] y = rows(rng, 1, d)[0];
+            float[] before = y.clone();
+            ops.axpy(-0.75f, x, y, d);
+            for (int j = 0; j < d; j++) {
+                assertClose(before[j] - 0.75 * x[j], 2, y[j], ops + " axpy d=" + d);
+            }
+        }
+    }
+
+    @Test
+    void theFastestIsOneOfTheTwoAndTheVectorOneNamesItsLanes() {
+        assertTrue(List.of(RowOps.scalar(), VectorRowOps.INSTANCE).contains(RowOps.fastest()));
+        assertEquals("scalar", RowOps.scalar().name());
+        assertTrue(VectorRowOps.INSTANCE.name().matches("vector-(1|2|4|8|16|32|64)"), VectorRowOps.INSTANCE.name());
+    }
+}
