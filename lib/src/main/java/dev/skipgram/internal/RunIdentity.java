@@ -4,6 +4,8 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.corpus.Vocabulary;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -27,6 +29,26 @@ public final class RunIdentity {
      */
     public static RunSettings of(SkipGramConfig config, Vocabulary vocabulary) {
         return config.runSettings().with(VOCABULARY, Long.toHexString(checksum(vocabulary)));
+    }
+
+    /**
+     * The values that a checkpoint written before a setting existed was trained with: the word2vec
+     * recipe drew fresh negatives for every pair ({@code PAIR}) before {@code negativeSharing} was a
+     * setting.
+     */
+    private static final Map<String, String> BEFORE_THEY_WERE_RECORDED = Map.of("negativeSharing", "PAIR");
+
+    /**
+     * A checkpoint's settings as the run that wrote them trained: each setting newer than the
+     * checkpoint, so not recorded in it, with the value that run had no choice but to use.
+     *
+     * @param saved the settings a checkpoint records
+     * @return {@code saved} with the missing settings filled in
+     */
+    public static RunSettings asTrained(RunSettings saved) {
+        Map<String, String> pairs = new LinkedHashMap<>(saved.pairs());
+        BEFORE_THEY_WERE_RECORDED.forEach(pairs::putIfAbsent);
+        return new RunSettings(pairs);
     }
 
     /** A checksum of the vocabulary's words and counts, in order, and of its size. */

@@ -4,6 +4,7 @@ import dev.skipgram.Recipe;
 import dev.skipgram.checkpoint.Checkpoint;
 import dev.skipgram.checkpoint.RecipeState;
 import dev.skipgram.checkpoint.RunSettings;
+import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.random.RestorableRandom;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,10 +47,10 @@ public record Word2VecCheckpoint(RunSettings settings, int epoch, long chunksDon
 
     /**
      * Explains why a run with these settings cannot resume from this checkpoint, or returns the empty
-     * string if it can.
+     * string if it can. A setting newer than the checkpoint counts as the value its run used.
      */
     String mismatch(RunSettings runSettings) {
-        return runSettings.differencesFrom(settings);
+        return runSettings.differencesFrom(RunIdentity.asTrained(settings));
     }
 
     /** The checkpoint of this state after {@code step} chunks, with the parameters (not copied). */

@@ -116,6 +116,33 @@ class Word2VecCheckpointTest {
         assertTrue(e.getMessage().contains("negativeSharing = PAIR (checkpoint: WINDOW)"), e.getMessage());
     }
 
+    /**
+     * A checkpoint written before {@code negativeSharing} was a setting does not record it, and its run
+     * drew negatives per pair: it resumes as PAIR, and is refused to WINDOW with that reason.
+     */
+    @Test
+    void aCheckpointFromBeforeNegativeSharingResumesAsPairs(@TempDir Path dir) throws IOException {
+        SkipGramConfig.Builder pairs = config(LossType.NEGATIVE_SAMPLING).negativeSharing(NegativeSharing.PAIR);
+        WordVectors uninterrupted = SkipGram.train(CORPUS, pairs.build());
+        SkipGramConfig checkpointed = pairs.checkpoints(dir, 10_000).build();
+        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, checkpointed, crashAtWords(44_000)));
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        for (Path f : store.listNewestFirst()) {
+            Checkpoint c = CheckpointStore.read(f);
+            java.util.Map<String, String> older = new java.util.LinkedHashMap<>(c.settings().pairs());
+            assertEquals("PAIR", older.remove("negativeSharing"));
+            Files.delete(f);
+            store.save(new Checkpoint(c.step(), new dev.skipgram.checkpoint.RunSettings(older), c.state(),
+                    c.parameters()));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                checkpointed.toBuilder().negativeSharing(NegativeSharing.WINDOW).build()));
+        assertTrue(e.getMessage().contains("negativeSharing = WINDOW (checkpoint: PAIR)"), e.getMessage());
+        WordVectors resumed = SkipGram.train(CORPUS, checkpointed);
+        assertEquals(uninterrupted.centerVectors(), resumed.centerVectors());
+        assertEquals(uninterrupted.outsideVectors(), resumed.outsideVectors());
+    }
+
     @Test
     void twoThreadsResumeToVectorsAsGoodAsAnUninterruptedRun(@TempDir Path dir) {
         SkipGramConfig checkpointed = config(LossType.NEGATIVE_SAMPLING).threads(2).checkpoints(dir, 10_000).build();
