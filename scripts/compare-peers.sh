@@ -6,7 +6,8 @@
 #   scripts/compare-peers.sh CORPUS OUTDIR [SEEDS] [THREADS] [SHARING...]
 #
 # SEEDS (default 3) runs of gensim and of skipgram for each SHARING (default: window pair, the
-# values of --negative-sharing), plus one fastText run (../shared/bench/peers.sh, which also installs
+# values of --negative-sharing; append :scalar, as in window:scalar, to run without the Vector API
+# module, as an application started without --add-modules does), plus one fastText run (../shared/bench/peers.sh, which also installs
 # gensim and fastText when they are missing). Each system is timed by its own figure: gensim's
 # words/s from its log, fastText's raw words over its wall time, skipgram's training-phase words/s
 # from its closing summary. Peak RSS from /usr/bin/time. Quality from ../shared/bench/eval_vectors.py
@@ -27,6 +28,9 @@ rss_mb() { echo $(( $(grep -o 'PEAK_RSS_KB [0-9]*' "$1" | awk '{print $2}') / 10
 
 echo "machine: $(nproc --all) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)" | tee "$out/machine.txt"
 "$root/skipgram" --version >/dev/null # builds the jar first if needed, outside any timing
+# a copy of the jar, so that editing the sources meanwhile cannot make the launcher rebuild inside a
+# timed run; run with the launcher's own JVM options for `train`
+jar="$out/skipgram-cli.jar"; cp "$root/cli/target/skipgram-cli.jar" "$jar"
 
 # fastText (and gensim with its default seed) through the shared script, as its authors run it
 bash "$bench/peers.sh" "$corpus" "$out/peers" "$threads" | grep fastText \
@@ -39,16 +43,20 @@ for seed in $(seq 1 "$seeds"); do
       "$out/gensim-$seed.vec" "$threads" 2> "$out/gensim-$seed.time" | grep '^RESULT' | sed 's/^RESULT //' > "$out/gensim-$seed.json"
   echo "{\"run\": \"gensim\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$out/gensim-$seed.time")}" \
       "$(cat "$out/gensim-$seed.json")" "$(evaluate "$out/gensim-$seed.vec")" >> "$results"
-  for sharing in "${sharings[@]}"; do
+  for variant in "${sharings[@]}"; do
+    sharing=${variant%%:*}
+    jvm=(-XX:+UseSerialGC -Xms16m)
+    [[ "$variant" == *:scalar ]] || jvm+=(--add-modules=jdk.incubator.vector)
+    name=${variant/:/-}
     before=$(load)
-    log="$out/skipgram-$sharing-$seed.log"
-    /usr/bin/time -f 'PEAK_RSS_KB %M' "$root/skipgram" train --corpus "$corpus" --out "$out/skipgram-$sharing-$seed.bin" \
+    log="$out/skipgram-$name-$seed.log"
+    /usr/bin/time -f 'PEAK_RSS_KB %M' java "${jvm[@]}" -jar "$jar" train --corpus "$corpus" --out "$out/skipgram-$name-$seed.bin" \
         --threads "$threads" --dim 100 --window 5 --negatives 5 --epochs 1 --min-count 5 --subsample 1e-4 \
         --learning-rate 0.025 --seed "$seed" --negative-sharing "$sharing" > "$log" 2>&1
     rate=$(grep -o 'of training, [0-9.]*[kM]* words/s' "$log" | awk '{print $3}')
     words_per_s=$(/usr/bin/python3 -c 'import sys; r=sys.argv[1]; print(round(float(r[:-1])*(1e3 if r[-1]=="k" else 1e6)) if r[-1] in "kM" else int(r.replace(",","")))' "$rate")
-    echo "{\"run\": \"skipgram $sharing\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$log"), \"words_per_s\": $words_per_s}" \
-        "$(evaluate "$out/skipgram-$sharing-$seed.bin" --binary)" >> "$results"
+    echo "{\"run\": \"skipgram $variant\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$log"), \"words_per_s\": $words_per_s}" \
+        "$(evaluate "$out/skipgram-$name-$seed.bin" --binary)" >> "$results"
   done
 done
 cat "$results"

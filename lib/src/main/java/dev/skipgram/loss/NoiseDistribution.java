@@ -25,7 +25,9 @@ public final class NoiseDistribution implements NegativeSampler {
     private final double[] probability; // exact P_n(w), for callers and tests
     private final double[] keep; // alias method: keep column i with probability keep[i] ...
     private final int[] alias; // ... otherwise answer alias[i]
-    private final long[] keepBelow; // keep[i]·2^32, rounded down: the coin is 32 uniform bits
+    // column i's threshold and alias in one long, so a draw loads one random entry, not two:
+    // keep[i]·2^32 rounded down (33 bits, 2^32 for a column kept always) << 31 | alias[i] (31 bits)
+    private final long[] column;
 
     /**
      * Builds P_n(w) ∝ count(w)^0.75.
@@ -94,9 +96,10 @@ public final class NoiseDistribution implements NegativeSampler {
         keep = new double[n];
         alias = new int[n];
         buildAliasTable(n);
-        keepBelow = new long[n];
+        column = new long[n];
         for (int w = 0; w < n; w++) {
-            keepBelow[w] = (long) Math.floor(keep[w] * 0x1_0000_0000L);
+            long keepBelow = (long) Math.floor(keep[w] * 0x1_0000_0000L); // the coin is 32 uniform bits
+            column[w] = keepBelow << 31 | alias[w];
         }
     }
 
@@ -160,7 +163,7 @@ public final class NoiseDistribution implements NegativeSampler {
     @Override
     public int sample(RandomGenerator rng) {
         long bits = rng.nextLong();
-        long n = keepBelow.length;
+        long n = column.length;
         long product = (bits >>> 32) * n; // [0, 2^32) × V: the column is its high 32 bits
         if ((product & 0xFFFF_FFFFL) < n) {
             long reject = (0x1_0000_0000L - n) % n; // 2^32 mod V: the low values that would bias
@@ -168,8 +171,9 @@ public final class NoiseDistribution implements NegativeSampler {
                 product = (rng.nextInt() & 0xFFFF_FFFFL) * n;
             }
         }
-        int column = (int) (product >>> 32);
-        return (bits & 0xFFFF_FFFFL) < keepBelow[column] ? column : alias[column];
+        int c = (int) (product >>> 32);
+        long entry = column[c];
+        return (bits & 0xFFFF_FFFFL) < entry >>> 31 ? c : (int) (entry & 0x7FFF_FFFFL);
     }
 
     @Override
