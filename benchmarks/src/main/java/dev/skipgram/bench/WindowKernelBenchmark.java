@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   windowVector   the same with the Vector API row arithmetic (RowOps.vector(); the fork adds
  *                  --add-modules=jdk.incubator.vector)
  *   pairsVector    pairs with the Vector API dots
+ *   windowSgemm    the window kernel as 3 OpenBLAS sgemm calls on native memory (SgemmWindowNegativeSamplingUpdate)
  * </pre>
  * {@code pairs}, {@code pairsShared} and {@code window} run the scalar row arithmetic
  * ({@link RowOps#scalar()}), which is what a JVM without the incubator module trains with.
@@ -83,6 +84,7 @@ public class WindowKernelBenchmark {
         WindowNegativeSamplingUpdate windowKernel;
         WindowNegativeSamplingUpdate vectorKernel;
         NegativeSamplingUpdate vectorPairKernel;
+        SgemmWindowNegativeSamplingUpdate sgemmKernel;
         int[] targets; // the predicted word, then the K negatives
 
         /** Builds the matrices, the windows and the kernels from the fixed seed. */
@@ -116,6 +118,7 @@ public class WindowKernelBenchmark {
                     () -> new IllegalStateException("run with --add-modules=jdk.incubator.vector"));
             vectorKernel = new WindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1, vector);
             vectorPairKernel = new NegativeSamplingUpdate(d, vector);
+            sgemmKernel = new SgemmWindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1);
             targets = new int[K + 1];
         }
 
@@ -155,6 +158,13 @@ public class WindowKernelBenchmark {
         double window(int w) {
             drawNegatives(predicted[w]);
             return windowKernel.apply(centers, outsides, contexts[w], contexts[w].length, targets, K + 1,
+                    LEARNING_RATE);
+        }
+
+        /** The window kernel as three OpenBLAS sgemm calls on native memory. */
+        double windowSgemm(int w) {
+            drawNegatives(predicted[w]);
+            return sgemmKernel.apply(centers, outsides, contexts[w], contexts[w].length, targets, K + 1,
                     LEARNING_RATE);
         }
 
@@ -219,5 +229,16 @@ public class WindowKernelBenchmark {
     @Benchmark
     public double windowVector(Inputs in) {
         return in.windowVector(in.next());
+    }
+
+    /**
+     * (iv) The window kernel as OpenBLAS sgemm calls ({@link SgemmWindowNegativeSamplingUpdate}).
+     *
+     * @param in the trial's inputs
+     * @return the window's loss, consumed by JMH
+     */
+    @Benchmark
+    public double windowSgemm(Inputs in) {
+        return in.windowSgemm(in.next());
     }
 }

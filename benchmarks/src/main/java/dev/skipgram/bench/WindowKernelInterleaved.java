@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * {@link WindowKernelBenchmark}'s five variants measured <em>interleaved</em>, for a machine shared
+ * {@link WindowKernelBenchmark}'s six variants measured <em>interleaved</em>, for a machine shared
  * with other work, where JMH's one-benchmark-after-another runs see different loads and their
  * ratios mean little. Each round times a burst of windows of every variant in turn (the order
  * rotating), so the variants of one round share the machine's state; the report gives each
@@ -28,11 +28,11 @@ public final class WindowKernelInterleaved {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int burst = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        String[] names = {"pairs", "pairsShared", "window", "windowVector", "pairsVector"};
+        String[] names = {"pairs", "pairsShared", "window", "windowVector", "pairsVector", "windowSgemm"};
         double checksum = 0;
         System.out.println("| d | K | " + String.join(" | ", names) + " (median / min ns per window)"
                 + " | pairs ÷ window | pairsShared ÷ window | window ÷ windowVector | pairs ÷ pairsVector"
-                + " | pairs ÷ windowVector | (median of per-round ratios) |");
+                + " | pairs ÷ windowVector | window ÷ windowSgemm | (median of per-round ratios) |");
         for (int d : new int[] {100, 300}) {
             for (int k : new int[] {5, 15}) {
                 WindowKernelBenchmark.Inputs in = new WindowKernelBenchmark.Inputs();
@@ -40,7 +40,7 @@ public final class WindowKernelInterleaved {
                 in.K = k;
                 in.setUp();
                 IntToDoubleFunction[] variants = {w -> in.pairs(w, in.pairKernel), in::pairsShared, in::window,
-                    in::windowVector, w -> in.pairs(w, in.vectorPairKernel)};
+                    in::windowVector, w -> in.pairs(w, in.vectorPairKernel), in::windowSgemm};
                 for (int warm = 0; warm < 20; warm++) {
                     for (IntToDoubleFunction v : variants) {
                         checksum += run(v, in, burst);
@@ -59,9 +59,9 @@ public final class WindowKernelInterleaved {
                 for (double[] v : ns) {
                     row.append(String.format(Locale.ROOT, " %,.0f / %,.0f |", median(v), min(v)));
                 }
-                row.append(String.format(Locale.ROOT, " %.2f× | %.2f× | %.2f× | %.2f× | %.2f× |",
+                row.append(String.format(Locale.ROOT, " %.2f× | %.2f× | %.2f× | %.2f× | %.2f× | %.2f× |",
                         medianRatio(ns[0], ns[2]), medianRatio(ns[1], ns[2]), medianRatio(ns[2], ns[3]),
-                        medianRatio(ns[0], ns[4]), medianRatio(ns[0], ns[3])));
+                        medianRatio(ns[0], ns[4]), medianRatio(ns[0], ns[3]), medianRatio(ns[2], ns[5])));
                 System.out.println(row);
             }
         }
