@@ -32,6 +32,7 @@ public final class NegativeSamplingUpdate implements PairUpdate {
 
     private final RowOps ops;
     private final int dimension;
+    private final int padded;
     private final float[] center;
     private final float[] target;
     private final float[] centerUpdate;
@@ -52,9 +53,10 @@ public final class NegativeSamplingUpdate implements PairUpdate {
     public NegativeSamplingUpdate(int dimension, RowOps ops) {
         this.ops = java.util.Objects.requireNonNull(ops, "ops");
         this.dimension = dimension;
-        this.center = new float[dimension];
-        this.target = new float[dimension];
-        this.centerUpdate = new float[dimension];
+        this.padded = this.ops.paddedLength(dimension); // scratch rows padded with zeros for the dots
+        this.center = new float[padded];
+        this.target = new float[padded];
+        this.centerUpdate = new float[padded];
     }
 
     @Override
@@ -103,7 +105,7 @@ public final class NegativeSamplingUpdate implements PairUpdate {
         for (int i = 0; i < count; i++) {
             int row = targets[i];
             outsideVectors.getRow(row, u);
-            float score = ops.dot(v, u, d);
+            float score = ops.dot(v, u, padded);
             // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ∓σ(z)
             float z = i == 0 ? -score : score;
             float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]

@@ -34,6 +34,20 @@ public interface RowOps {
     /** x[0, d) · y[0, d). */
     float dot(float[] x, float[] y, int d);
 
+    /**
+     * The length to give scratch rows of d floats so that these operations run on them without a
+     * scalar tail: d rounded up to a whole number of vectors (d itself for the scalar loops). A
+     * kernel that allocates its rows this long, keeps the padding at zero (rows are copied in and
+     * out d floats at a time) and passes the padded length, gets the same sums: the padding adds
+     * zero products.
+     *
+     * @param d the rows' length, ≥ 1
+     * @return the padded length, ≥ d
+     */
+    default int paddedLength(int d) {
+        return d;
+    }
+
     /** @return "scalar" or "vector-N" (N float lanes) */
     String name();
 

@@ -124,6 +124,11 @@ final class VectorRowOps implements RowOps {
     }
 
     @Override
+    public int paddedLength(int d) {
+        return SPECIES.loopBound(d + SPECIES.length() - 1);
+    }
+
+    @Override
     public String name() {
         return "vector-" + SPECIES.length();
     }

@@ -37,6 +37,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
 
     private final RowOps ops;
     private final int dimension;
+    private final int padded; // the scratch rows' length: d, rounded up to whole vectors; the rest stays 0
     private final int maxInputs;
     private final int maxTargets;
     private final float[][] c; // C [maxInputs][d]
@@ -74,10 +75,11 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.dimension = dimension;
         this.maxInputs = maxInputs;
         this.maxTargets = maxTargets;
-        this.c = new float[maxInputs][dimension];
-        this.o = new float[maxTargets][dimension];
-        this.dc = new float[maxInputs][dimension];
-        this.dO = new float[maxTargets][dimension];
+        this.padded = this.ops.paddedLength(dimension);
+        this.c = new float[maxInputs][padded];
+        this.o = new float[maxTargets][padded];
+        this.dc = new float[maxInputs][padded];
+        this.dO = new float[maxTargets][padded];
         this.g = new float[maxInputs * maxTargets];
         this.row = new float[dimension];
     }
@@ -136,9 +138,8 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
             throw new IllegalArgumentException("a window of " + n + " inputs and " + t + " targets is outside [0, "
                     + maxInputs + "] x [1, " + maxTargets + "]");
         }
-        int d = dimension;
         for (int i = 0; i < n; i++) {
-            inputVectors.getRow(inputRows[i], c[i]);
+            inputVectors.getRow(inputRows[i], c[i]); // d floats; the padding stays 0
         }
         for (int k = 0; k < t; k++) {
             outputVectors.getRow(targets[k], o[k]);
@@ -146,7 +147,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         // S = C Oᵀ [n, T] into g, then G = factor · ∂J/∂S in place, and J
         double loss = 0.0;
         for (int i = 0; i < n; i++) {
-            ops.dots(c[i], o, t, g, i * t, d);
+            ops.dots(c[i], o, t, g, i * t, padded);
             for (int k = 0; k < t; k++) {
                 float score = g[i * t + k];
                 // J_ik = softplus(z) with z = −s for the predicted word, z = s for a negative; ∂J_ik/∂s = ∓σ(z)
@@ -159,11 +160,11 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         }
         // ΔC = G O  [n, d]: row i = Σ_k G_ik O_k
         for (int i = 0; i < n; i++) {
-            ops.combination(g, i * t, 1, o, t, dc[i], d);
+            ops.combination(g, i * t, 1, o, t, dc[i], padded);
         }
         // ΔO = Gᵀ C  [T, d]: row k = Σ_i G_ik C_i (zero when the window has no input)
         for (int k = 0; k < t; k++) {
-            ops.combination(g, k, t, c, n, dO[k], d);
+            ops.combination(g, k, t, c, n, dO[k], padded);
         }
         return loss;
     }

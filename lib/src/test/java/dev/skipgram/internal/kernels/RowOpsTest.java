@@ -99,6 +99,41 @@ class RowOpsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void zeroPaddingToThePaddedLengthChangesNoSum(RowOps ops) {
+        RestorableRandom rng = RestorableRandom.seeded(13);
+        for (int d : LENGTHS) {
+            int padded = ops.paddedLength(d);
+            assertTrue(padded >= d && padded < d + 64, ops + " pads " + d + " to " + padded);
+            if (ops == RowOps.scalar()) {
+                assertEquals(d, padded);
+            } else {
+                int lanes = Integer.parseInt(ops.name().substring("vector-".length()));
+                assertEquals(0, padded % lanes, ops + " pads " + d + " to " + padded);
+            }
+            float[][] r = new float[6][padded];
+            float[][] exact = rows(rng, 6, d);
+            for (int k = 0; k < 6; k++) {
+                System.arraycopy(exact[k], 0, r[k], 0, d);
+            }
+            float[] out = new float[6];
+            ops.dots(r[0], r, 6, out, 0, padded);
+            float[] y = new float[padded];
+            ops.combination(out, 0, 1, r, 6, y, padded);
+            for (int j = d; j < padded; j++) {
+                assertEquals(0f, y[j], "the padding stays zero");
+            }
+            for (int k = 0; k < 6; k++) {
+                double e = 0;
+                for (int j = 0; j < d; j++) {
+                    e += (double) exact[0][j] * exact[k][j];
+                }
+                assertClose(e, d, out[k], ops + " padded dot d=" + d);
+            }
+        }
+    }
+
     @Test
     void theFastestIsOneOfTheTwoAndTheVectorOneNamesItsLanes() {
         assertTrue(List.of(RowOps.scalar(), VectorRowOps.INSTANCE).contains(RowOps.fastest()));
