@@ -96,8 +96,13 @@ final class DistributedRun {
                     + " threads, {} rounds per epoch, {} merge", v, vocabulary.totalCount(), config.epochs(), d,
                     config.negatives(), options.partitions(), config.threads(), options.roundsPerEpoch(),
                     options.merge());
+            long roundsStarted = System.nanoTime();
             float[][] model = rounds(vocabulary, words, chunks, chunkWords);
-            LOG.info("trained in {} s", String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            double roundSeconds = (System.nanoTime() - roundsStarted) / 1e9;
+            LOG.info("trained in {} s: vocabulary and encoding {} s, rounds {} s ({} words/s)",
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9),
+                    String.format("%.1f", (roundsStarted - started) / 1e9), String.format("%.1f", roundSeconds),
+                    String.format("%.0f", vocabulary.totalCount() * config.epochs() / roundSeconds));
             return FreshVectors.adopt(vocabulary, matrix(model[0], v, d).array(), matrix(model[1], v, d).array());
         } finally {
             chunks.unpersist(false);
@@ -204,6 +209,7 @@ final class DistributedRun {
                 for (int i = 0; i < p; i++) {
                     scale[i] = shareWords[i] == 0 ? 1.0 : (double) roundWords / shareWords[i];
                 }
+                long roundStarted = System.nanoTime();
                 Broadcast<Parameters> parameters = spark.broadcast(new Parameters(x, u));
                 List<ShareResult> results;
                 try {
@@ -213,12 +219,15 @@ final class DistributedRun {
                     parameters.destroy();
                 }
                 results.sort(Comparator.comparingInt(ShareResult::partition));
+                long merging = System.nanoTime();
                 double loss = 0;
                 long pairs = 0;
+                long rowsBack = 0;
                 for (ShareResult s : results) {
                     generators[s.partition()] = s.generators();
                     loss += s.loss();
                     pairs += s.pairs();
+                    rowsBack += s.centerRows().length + s.outsideRows().length;
                 }
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException("training diverged in epoch " + epoch + ", round " + (r + 1)
@@ -227,8 +236,12 @@ final class DistributedRun {
                 x = RowMerger.merge(options.merge(), x, d, results, true);
                 u = RowMerger.merge(options.merge(), u, d, results, false);
                 wordsBefore += roundWords;
-                LOG.info("epoch {} round {}/{}: {} words, mean loss {}", epoch, r + 1, rounds, roundWords,
-                        pairs == 0 ? "-" : String.format("%.4f", loss / pairs));
+                long done = System.nanoTime();
+                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s merging), {} changed rows back"
+                        + " ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
+                        pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
+                        String.format("%.2f", (done - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
+                        rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
             }
         }
         return new float[][] {x, u};

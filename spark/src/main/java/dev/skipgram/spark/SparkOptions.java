@@ -4,11 +4,10 @@ import java.util.Objects;
 
 /**
  * How {@link SparkSkipGram} spreads training over a cluster, validated when constructed: partitions,
- * synchronous rounds per epoch, how rows are merged, the broadcast budget and the checkpoint
- * directory. The model's settings stay in {@link dev.skipgram.SkipGramConfig}.
+ * synchronous rounds per epoch, how rows are merged and the broadcast budget. The model's settings
+ * stay in {@link dev.skipgram.SkipGramConfig}.
  *
- * <p>Immutable and thread-safe. {@code merge} must not be null; {@code checkpointDirectory} is null
- * when checkpoints are off.
+ * <p>Immutable and thread-safe. {@code merge} must not be null.
  *
  * @param partitions the partitions that train in parallel, ≥ 1; the sentences are split into this
  *     many contiguous ranges, in order (an RDD that already has this many partitions is used as it is)
@@ -19,11 +18,8 @@ import java.util.Objects;
  * @param maxBroadcastBytes the most bytes of parameters (2·V·d floats, 4 bytes each) a round may
  *     broadcast, ≥ 1 and at most {@link #MAX_BROADCAST_BYTES}; a larger vocabulary is refused before
  *     any round starts
- * @param checkpointDirectory a Hadoop {@code FileSystem} path (such as {@code hdfs://…} or a local
- *     directory) where the driver saves the model after every round and resumes from, or null for none
  */
-public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, long maxBroadcastBytes,
-        String checkpointDirectory) {
+public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, long maxBroadcastBytes) {
 
     /** The largest broadcast: two float arrays of at most 2^31 − 9 values each (Java's array limit). */
     public static final long MAX_BROADCAST_BYTES = 2L * (Integer.MAX_VALUE - 8) * Float.BYTES;
@@ -41,7 +37,6 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @param roundsPerEpoch ≥ 1
      * @param merge not null
      * @param maxBroadcastBytes in [1, {@link #MAX_BROADCAST_BYTES}]
-     * @param checkpointDirectory a non-blank path, or null
      * @throws IllegalArgumentException naming the first field out of range
      * @throws NullPointerException if {@code merge} is null
      */
@@ -57,22 +52,18 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
             throw new IllegalArgumentException("maxBroadcastBytes must be in [1, " + MAX_BROADCAST_BYTES + "], got "
                     + maxBroadcastBytes);
         }
-        if (checkpointDirectory != null && checkpointDirectory.isBlank()) {
-            throw new IllegalArgumentException("checkpointDirectory must be a path or null, got '"
-                    + checkpointDirectory + "'");
-        }
     }
 
     /**
      * The defaults for {@code partitions} partitions: {@value #DEFAULT_ROUNDS_PER_EPOCH} rounds per
-     * epoch, rows summed, a 2 GiB broadcast budget, no checkpoints.
+     * epoch, rows summed, a 2 GiB broadcast budget.
      *
      * @param partitions ≥ 1
      * @return the options
      * @throws IllegalArgumentException if {@code partitions} is below 1
      */
     public static SparkOptions of(int partitions) {
-        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.SUM, DEFAULT_MAX_BROADCAST_BYTES, null);
+        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.SUM, DEFAULT_MAX_BROADCAST_BYTES);
     }
 
     /**
@@ -83,7 +74,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code rounds} is below 1
      */
     public SparkOptions withRoundsPerEpoch(int rounds) {
-        return new SparkOptions(partitions, rounds, merge, maxBroadcastBytes, checkpointDirectory);
+        return new SparkOptions(partitions, rounds, merge, maxBroadcastBytes);
     }
 
     /**
@@ -93,7 +84,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @return new options
      */
     public SparkOptions withMerge(RowMerge m) {
-        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes, checkpointDirectory);
+        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes);
     }
 
     /**
@@ -104,17 +95,6 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code bytes} is out of range
      */
     public SparkOptions withMaxBroadcastBytes(long bytes) {
-        return new SparkOptions(partitions, roundsPerEpoch, merge, bytes, checkpointDirectory);
-    }
-
-    /**
-     * These options with checkpoints in {@code directory}.
-     *
-     * @param directory a Hadoop {@code FileSystem} path, or null for no checkpoints
-     * @return new options
-     * @throws IllegalArgumentException if {@code directory} is blank
-     */
-    public SparkOptions withCheckpointDirectory(String directory) {
-        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, directory);
+        return new SparkOptions(partitions, roundsPerEpoch, merge, bytes);
     }
 }

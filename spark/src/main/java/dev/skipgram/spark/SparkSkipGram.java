@@ -42,8 +42,8 @@ public final class SparkSkipGram {
      * @param sentences the sentences, each a list of tokens (no whitespace inside a token); read once
      *     for the vocabulary and once to encode them, which are then cached in executor memory
      * @param config the settings of the {@link Recipe#WORD2VEC} recipe; {@code threads} is per
-     *     partition, and its {@code checkpointDirectory} must be null (see
-     *     {@link SparkOptions#checkpointDirectory()})
+     *     partition, and its {@code checkpointDirectory} must be null (checkpoints of a
+     *     distributed run are not written yet)
      * @param options partitions, rounds, merge and broadcast budget
      * @return the vectors, on the driver, with their outside vectors
      * @throws IllegalArgumentException before any round, if the RDD cannot train anything (empty, no
@@ -61,7 +61,7 @@ public final class SparkSkipGram {
         }
         if (config.checkpointDirectory() != null) {
             throw new IllegalArgumentException("config.checkpointDirectory (" + config.checkpointDirectory()
-                    + ") is for one machine: leave it null and set SparkOptions.checkpointDirectory");
+                    + ") is for one machine; a distributed run writes no checkpoints: leave it null");
         }
         return new DistributedRun(sentences, config, options).train();
     }

@@ -210,7 +210,8 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     /**
-     * Lines to sentences with the library's tokeniser (Python's str.split()), blank lines skipped;
+     * Lines to sentences with the library's tokeniser (Python's str.split()), blank lines skipped, long
+     * lines cut;
      * {@value #LINES_PER_BATCH} lines at a time, so a partition is never held whole.
      */
     private static Iterator<List<String>> tokenise(Iterator<String> lines) {
@@ -225,7 +226,7 @@ public final class SparkTrain implements Callable<Integer> {
                         next.add(lines.next());
                     }
                     try (var s = Corpus.ofLines(next).sentences()) {
-                        batch = s.collect(Collectors.toList()).iterator();
+                        batch = s.flatMap(SparkTrain::cut).collect(Collectors.toList()).iterator();
                     }
                 }
                 return batch.hasNext();
@@ -242,4 +243,17 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     private static final int LINES_PER_BATCH = 10_000;
+
+    /**
+     * A line of more than {@link Corpus#MAX_SENTENCE_TOKENS} tokens as sentences of that many, as
+     * {@link Corpus#plainText} cuts it (text8 is one line).
+     */
+    private static java.util.stream.Stream<List<String>> cut(List<String> sentence) {
+        int n = Corpus.MAX_SENTENCE_TOKENS;
+        if (sentence.size() <= n) {
+            return java.util.stream.Stream.of(sentence);
+        }
+        return java.util.stream.IntStream.range(0, (sentence.size() + n - 1) / n)
+                .mapToObj(i -> sentence.subList(i * n, Math.min(sentence.size(), (i + 1) * n)));
+    }
 }

