@@ -103,22 +103,71 @@ public final class Vocabulary {
             throw new IllegalArgumentException("maxSize must be >= 1, got " + maxSize);
         }
         Map<String, long[]> counts = countInFirstOccurrenceOrder(corpus);
-        List<Map.Entry<String, long[]>> kept = new ArrayList<>();
+        List<String> words = new ArrayList<>(counts.size());
+        long[] c = new long[counts.size()];
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            if (e.getValue()[0] >= minCount) {
-                kept.add(e);
+            c[words.size()] = e.getValue()[0];
+            words.add(e.getKey());
+        }
+        return pruned(words, c, minCount, maxSize);
+    }
+
+    /**
+     * The word2vec vocabulary from counts made elsewhere (for example in parallel, by a cluster):
+     * what {@link #byCount(Corpus, int, int)} returns for a corpus whose distinct words, in order of
+     * first occurrence, and counts are these.
+     *
+     * @param wordsInFirstOccurrenceOrder the distinct words of the corpus, each in the position of
+     *     its first occurrence; non-empty, without whitespace
+     * @param counts each word's count, ≥ 1, parallel to the words
+     * @param minCount the smallest count kept, ≥ 1
+     * @param maxSize the most words kept, ≥ 1 ({@code Integer.MAX_VALUE} for no limit)
+     * @return the vocabulary, possibly empty if no word is frequent enough
+     * @throws IllegalArgumentException if {@code minCount} or {@code maxSize} is below 1, the lengths
+     *     differ, a word repeats, is empty or contains whitespace, or a count is below 1
+     * @since 0.1.0
+     */
+    public static Vocabulary byCount(List<String> wordsInFirstOccurrenceOrder, long[] counts, int minCount,
+            int maxSize) {
+        if (minCount < 1) {
+            throw new IllegalArgumentException("minCount must be >= 1, got " + minCount);
+        }
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be >= 1, got " + maxSize);
+        }
+        if (wordsInFirstOccurrenceOrder.size() != counts.length) {
+            throw new IllegalArgumentException(wordsInFirstOccurrenceOrder.size() + " words but " + counts.length
+                    + " counts");
+        }
+        for (int i = 0; i < counts.length; i++) {
+            String w = wordsInFirstOccurrenceOrder.get(i);
+            if (counts[i] < 1) {
+                throw new IllegalArgumentException("count of '" + w + "' must be >= 1, got " + counts[i]);
+            }
+            requireNoWhitespace(w);
+        }
+        // Repeats and empty words are refused by the constructor, for the words that are kept.
+        return pruned(wordsInFirstOccurrenceOrder, counts, minCount, maxSize);
+    }
+
+    /** The words with a count ≥ minCount by descending count, ties in the given order, the first maxSize. */
+    private static Vocabulary pruned(List<String> words, long[] counts, int minCount, int maxSize) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] >= minCount) {
+                kept.add(i);
             }
         }
         // List.sort is stable: equal counts keep their first-occurrence order.
-        kept.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        kept.sort((a, b) -> Long.compare(counts[b], counts[a]));
         int size = Math.min(kept.size(), maxSize);
-        List<String> words = new ArrayList<>(size);
+        List<String> w = new ArrayList<>(size);
         long[] c = new long[size];
         for (int i = 0; i < size; i++) {
-            words.add(kept.get(i).getKey());
-            c[i] = kept.get(i).getValue()[0];
+            w.add(words.get(kept.get(i)));
+            c[i] = counts[kept.get(i)];
         }
-        return new Vocabulary(words, c);
+        return new Vocabulary(w, c);
     }
 
     /**
@@ -147,14 +196,34 @@ public final class Vocabulary {
     }
 
     private static void requireNoWhitespace(String token, long sentenceNumber) {
+        int at = whitespaceAt(token);
+        if (at >= 0) {
+            throw new IllegalArgumentException("token '" + token + "' in sentence " + sentenceNumber
+                    + " of the corpus contains whitespace (" + codePoint(token.charAt(at))
+                    + "), which no word2vec file can store: split it into tokens, or join its parts with '_'");
+        }
+    }
+
+    private static void requireNoWhitespace(String token) {
+        int at = whitespaceAt(token);
+        if (at >= 0) {
+            throw new IllegalArgumentException("token '" + token + "' of the corpus contains whitespace ("
+                    + codePoint(token.charAt(at))
+                    + "), which no word2vec file can store: split it into tokens, or join its parts with '_'");
+        }
+    }
+
+    private static int whitespaceAt(String token) {
         for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (Tokens.isSeparator(c)) {
-                throw new IllegalArgumentException("token '" + token + "' in sentence " + sentenceNumber
-                        + " of the corpus contains whitespace (" + String.format(java.util.Locale.ROOT, "U+%04X", (int) c)
-                        + "), which no word2vec file can store: split it into tokens, or join its parts with '_'");
+            if (Tokens.isSeparator(token.charAt(i))) {
+                return i;
             }
         }
+        return -1;
+    }
+
+    private static String codePoint(char c) {
+        return String.format(java.util.Locale.ROOT, "U+%04X", (int) c);
     }
 
     /**

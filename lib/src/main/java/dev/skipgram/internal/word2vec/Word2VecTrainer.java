@@ -13,13 +13,8 @@ import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class Word2VecTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Word2VecTrainer.class);
-    /** How often the calling thread wakes to report and to look for a failed worker. */
-    private static final long POLL_MILLIS = 50;
-
     private Word2VecTrainer() {}
 
     /**
@@ -172,8 +164,6 @@ public final class Word2VecTrainer {
         private int firstEpoch = 1;
         private long chunksToSkip; // chunks of firstEpoch trained before a resume
         private long wordsSinceCheckpoint;
-        private BlockingQueue<Chunk> queue;
-        private AtomicReference<Throwable> failure;
 
         Run(Corpus corpus, SkipGramConfig config, TrainingListener listener, Vocabulary vocabulary,
                 FloatMatrix centerVectors, FloatMatrix outsideVectors, RestorableRandom[] workerRandom, long started) {
@@ -206,39 +196,23 @@ public final class Word2VecTrainer {
 
         void epochs() {
             for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-                queue = new ArrayBlockingQueue<>(2 * config.threads() + 2);
-                failure = new AtomicReference<>();
-                List<Thread> workers = startWorkers();
-                try {
+                int e = epoch;
+                try (WorkerPool pool = new WorkerPool(workerStates, trainers, progress, schedule::learningRate,
+                        () -> reporter.maybeReport(e))) {
                     ChunkFeeder feeder = new ChunkFeeder(vocabulary);
-                    int e = epoch;
                     long skip = epoch == firstEpoch ? chunksToSkip : 0;
                     long trainedBefore = progress.chunks(); // chunks of earlier epochs
                     try (Stream<List<String>> sentences = corpus.sentences()) {
                         feeder.feed(sentences.iterator(), skip,
-                                (chunk, index) -> queueChunk(chunk, e, index, trainedBefore + index - skip));
+                                (chunk, index) -> queueChunk(pool, chunk, e, index, trainedBefore + index - skip));
                     }
                     if (!feeder.anyPair()) {
-                        throw new IllegalArgumentException("no sentence of the corpus has two words that are in the"
-                                + " vocabulary (minCount = " + config.minCount() + "), so there is no pair to train:"
-                                + " the corpus is too small, or its sentences are single words");
+                        throw noPair(config);
                     }
-                    for (int i = 0; i < workers.size(); i++) {
-                        put(Chunk.END, epoch);
-                    }
-                    for (Thread t : workers) {
-                        while (t.isAlive()) {
-                            t.join(POLL_MILLIS);
-                            rethrow(failure);
-                            reporter.maybeReport(epoch);
-                        }
-                    }
-                    rethrow(failure);
-                } catch (InterruptedException e) {
+                    pool.finish();
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("training was interrupted", e);
-                } finally {
-                    workers.forEach(Thread::interrupt);
+                    throw new IllegalStateException("training was interrupted", ex);
                 }
                 TrainingReport endOfEpoch = reporter.report(epoch, true);
                 if (checkpointing.enabled()) {
@@ -253,38 +227,16 @@ public final class Word2VecTrainer {
             }
         }
 
-        private List<Thread> startWorkers() {
-            List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < config.threads(); i++) {
-                Worker worker = new Worker(queue, workerStates[i], trainers[i], progress, schedule);
-                Thread t = new Thread(() -> {
-                    try {
-                        worker.run();
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }, "skipgram-worker-" + i);
-                t.setDaemon(true);
-                workers.add(t);
-                t.start();
-            }
-            return workers;
-        }
-
         /**
          * Queues chunk number {@code indexInEpoch} (from 1) of the epoch, and checkpoints when it is
          * time, once the workers have trained {@code trainedAfter} chunks in all.
          */
-        private void queueChunk(Chunk chunk, int epoch, long indexInEpoch, long trainedAfter)
+        private void queueChunk(WorkerPool pool, Chunk chunk, int epoch, long indexInEpoch, long trainedAfter)
                 throws InterruptedException {
-            put(chunk, epoch);
+            pool.put(chunk);
             wordsSinceCheckpoint += chunk.raw();
             if (checkpointing.enabled() && wordsSinceCheckpoint >= config.checkpointEvery()) {
-                while (!progress.awaitChunks(trainedAfter, POLL_MILLIS)) {
-                    rethrow(failure);
-                    reporter.maybeReport(epoch);
-                }
-                rethrow(failure);
+                pool.awaitChunks(trainedAfter);
                 checkpoint(epoch, indexInEpoch);
             }
         }
@@ -293,27 +245,12 @@ public final class Word2VecTrainer {
             wordsSinceCheckpoint = 0;
             checkpointing.save(centerVectors, outsideVectors, workerRandom, epoch, chunksDone, progress);
         }
-
-        /** Queues a chunk, reporting on time and giving up if a worker failed. */
-        private void put(Chunk chunk, int epoch) throws InterruptedException {
-            while (!queue.offer(chunk, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                rethrow(failure);
-                reporter.maybeReport(epoch);
-            }
-            reporter.maybeReport(epoch);
-        }
     }
 
-    private static void rethrow(AtomicReference<Throwable> failure) {
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
-        }
+    /** The error when no sentence has two words of the vocabulary. */
+    static IllegalArgumentException noPair(SkipGramConfig config) {
+        return new IllegalArgumentException("no sentence of the corpus has two words that are in the"
+                + " vocabulary (minCount = " + config.minCount() + "), so there is no pair to train:"
+                + " the corpus is too small, or its sentences are single words");
     }
 }

@@ -13,15 +13,21 @@ final class Worker implements Runnable {
     private final WorkerState state;
     private final SentenceTrainer trainer;
     private final Progress progress;
-    private final Word2VecSchedule schedule;
+    private final LearningRate learningRate;
+
+    /** A chunk's learning rate from the words {@link Progress} has counted when the chunk starts. */
+    @FunctionalInterface
+    interface LearningRate {
+        float at(long wordsCounted);
+    }
 
     Worker(BlockingQueue<Chunk> queue, WorkerState state, SentenceTrainer trainer, Progress progress,
-            Word2VecSchedule schedule) {
+            LearningRate learningRate) {
         this.queue = queue;
         this.state = state;
         this.trainer = trainer;
         this.progress = progress;
-        this.schedule = schedule;
+        this.learningRate = learningRate;
     }
 
     @Override
@@ -41,7 +47,7 @@ final class Worker implements Runnable {
 
     /** Trains one chunk and adds its totals to the progress. */
     void train(Chunk chunk) {
-        float lr = schedule.learningRate(progress.words());
+        float lr = learningRate.at(progress.words());
         state.startChunk();
         int start = 0;
         for (int end : chunk.ends()) {

@@ -1,0 +1,181 @@
+package dev.skipgram.internal.word2vec;
+
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.loss.NoiseDistribution;
+import dev.skipgram.random.RestorableRandom;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The word2vec recipe's training of one share of a corpus, for a trainer that splits the corpus
+ * itself (the Spark module: one share per partition and round). The same pieces as
+ * {@link Word2VecTrainer}: {@link ChunkFeeder}'s chunks, one {@link WorkerState} and
+ * {@link SentenceTrainer} per thread, the {@link WorkerPool}, and the linear learning-rate schedule
+ * over the words of all epochs, decided by the run's global progress.
+ *
+ * <p>With one share holding the whole corpus, one thread, the generators split from the seed as
+ * {@code Word2VecTrainer} splits them, and every chunk trained in order, this trains exactly what
+ * {@code Word2VecTrainer} trains.
+ *
+ * <p>Internal: no compatibility promise.
+ */
+public final class PartitionTraining {
+
+    private PartitionTraining() {}
+
+    /**
+     * A share of the corpus encoded and cut into chunks as {@link Word2VecTrainer} cuts its corpus:
+     * words not in the vocabulary dropped, a chunk closed by the sentence that brings it to
+     * {@value ChunkFeeder#CHUNK_WORDS} words. Immutable once made; serializable so that a cluster can
+     * cache or ship it.
+     */
+    public static final class Chunks implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int[][] words;
+        private final int[][] ends;
+        private final long[] raw;
+        private final boolean anyPair;
+
+        private Chunks(List<Chunk> chunks, boolean anyPair) {
+            int n = chunks.size();
+            this.words = new int[n][];
+            this.ends = new int[n][];
+            this.raw = new long[n];
+            for (int i = 0; i < n; i++) {
+                words[i] = chunks.get(i).words();
+                ends[i] = chunks.get(i).ends();
+                raw[i] = chunks.get(i).raw();
+            }
+            this.anyPair = anyPair;
+        }
+
+        /**
+         * The number of chunks.
+         *
+         * @return ≥ 0
+         */
+        public int count() {
+            return raw.length;
+        }
+
+        /**
+         * The in-vocabulary words of chunks {@code [from, to)}, before subsampling: what progress counts.
+         *
+         * @param from the first chunk
+         * @param to one past the last
+         * @return the sum
+         */
+        public long words(int from, int to) {
+            long sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += raw[i];
+            }
+            return sum;
+        }
+
+        /**
+         * Whether some sentence of the share has two words of the vocabulary: a pair to train.
+         *
+         * @return true if so
+         */
+        public boolean anyPair() {
+            return anyPair;
+        }
+
+        Chunk chunk(int i) {
+            return new Chunk(words[i], ends[i], raw[i]);
+        }
+    }
+
+    /**
+     * What training a range of chunks did.
+     *
+     * @param loss Σ pair losses
+     * @param pairs pairs trained
+     * @param words in-vocabulary words of the chunks, before subsampling
+     */
+    public record Outcome(double loss, long pairs, long words) {}
+
+    /**
+     * Encodes and cuts a share of the corpus.
+     *
+     * @param sentences the share's sentences, in order
+     * @param vocabulary the run's vocabulary
+     * @return the chunks
+     */
+    public static Chunks encode(Iterator<List<String>> sentences, Vocabulary vocabulary) {
+        List<Chunk> chunks = new ArrayList<>();
+        ChunkFeeder feeder = new ChunkFeeder(vocabulary);
+        try {
+            feeder.feed(sentences, 0, (chunk, index) -> chunks.add(chunk));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("encoding was interrupted", e);
+        }
+        return new Chunks(chunks, feeder.anyPair());
+    }
+
+    /**
+     * Trains chunks {@code [from, to)} of a share into {@code centerVectors} and
+     * {@code outsideVectors} with {@code config.threads()} workers, Hogwild, as
+     * {@link Word2VecTrainer} trains an epoch. A chunk's learning rate is the run's schedule (linear
+     * over {@code vocabulary.totalCount() · epochs} words) at the global progress
+     * {@code wordsBefore + ⌊wordsHere · scale⌋}, where wordsHere counts the words of this range's
+     * chunks trained so far: the other shares of the round advance at the same pace, so
+     * {@code scale} is the round's words over this share's.
+     *
+     * @param config the run's settings (threads, loss, window, negatives, subsampling, rates)
+     * @param vocabulary the run's vocabulary
+     * @param centerVectors X [V, d], updated in place
+     * @param outsideVectors U [V, d], updated in place
+     * @param workerRandom one generator per thread, advanced in place
+     * @param chunks the share
+     * @param from the first chunk to train
+     * @param to one past the last
+     * @param wordsBefore words of the whole run processed before this round
+     * @param scale ≥ 1: the round's words per word of this range
+     * @return the loss, pairs and words of the range
+     * @throws IllegalArgumentException if the generators are not one per thread, or the range is out
+     *     of bounds
+     */
+    public static Outcome train(SkipGramConfig config, Vocabulary vocabulary, FloatMatrix centerVectors,
+            FloatMatrix outsideVectors, RestorableRandom[] workerRandom, Chunks chunks, int from, int to,
+            long wordsBefore, double scale) {
+        Objects.requireNonNull(chunks, "chunks");
+        if (workerRandom.length != config.threads()) {
+            throw new IllegalArgumentException(workerRandom.length + " generators for " + config.threads()
+                    + " threads");
+        }
+        if (from < 0 || to > chunks.count() || from > to) {
+            throw new IllegalArgumentException("chunks [" + from + ", " + to + ") are outside [0, "
+                    + chunks.count() + ")");
+        }
+        NoiseDistribution noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
+        float[] keep = WorkerState.keepProbabilities(vocabulary, config.subsampleThreshold());
+        WorkerState[] states = new WorkerState[workerRandom.length];
+        SentenceTrainer[] trainers = new SentenceTrainer[workerRandom.length];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new WorkerState(workerRandom[i], keep);
+            trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise);
+        }
+        Word2VecSchedule schedule = Word2VecSchedule.of(config, vocabulary.totalCount() * config.epochs());
+        Progress progress = new Progress();
+        Worker.LearningRate rate = here -> schedule.learningRate(wordsBefore + (long) (here * scale));
+        try (WorkerPool pool = new WorkerPool(states, trainers, progress, rate, () -> { })) {
+            for (int i = from; i < to; i++) {
+                pool.put(chunks.chunk(i));
+            }
+            pool.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        }
+        double[] lossAndPairs = progress.drain();
+        return new Outcome(lossAndPairs[0], (long) lossAndPairs[1], progress.words());
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The Spark module against the single-machine trainer on the same cores, with the benchmark recipe of
+# ../shared/bench/gensim_train.py (d=100, window 5, K=5, min count 5, subsampling 1e-4, 1 epoch), seeds
+# interleaved so that the load falls on both alike; each run's vectors scored by eval_vectors.py.
+#   scripts/spark-vs-single.sh CORPUS.gz OUT_DIR "SEEDS" [rounds] [merge] [master]
+# Spark reads a copy of the corpus cut into lines of 10,000 tokens (the sentences Corpus.plainText
+# makes of a one-line file such as text8), so that Spark can split it. SPARK_ONLY=1 skips the
+# single-machine runs (the Spark vectors do not depend on the load, so several settings can run at once).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:?usage: $0 CORPUS.gz OUT_DIR SEEDS [rounds] [merge] [master]}; out=${2:?}; seeds=${3:?}
+rounds=${4:-4}; merge=${5:-sum}; master=${6:-local-cluster[2,1,1024]}
+mkdir -p "$out"
+lines="$out/corpus-10k.txt"
+if [ ! -f "$lines" ]; then
+  zcat -f "$corpus" | tr -s ' \t\n' '\n\n\n' | grep -v '^$' \
+    | awk '{printf "%s", (NR % 10000 == 1 ? (NR == 1 ? "" : "\n") : " ") $0} END {print ""}' > "$lines"
+fi
+shared="$(cd .. && pwd)/shared"
+flags=(--dim 100 --window 5 --negatives 5 --min-count 5 --subsample 1e-4 --epochs 1)
+evaluate() {
+  /usr/bin/python3 "$shared/bench/eval_vectors.py" "$1" "$shared/data/questions-words.txt" \
+    "$shared/data/wordsim353.tsv" --binary
+}
+for seed in $seeds; do
+  if [ "${SPARK_ONLY:-0}" != 1 ]; then
+  echo "single seed $seed load $(cut -d' ' -f1-3 /proc/loadavg)"
+  ./skipgram train --corpus "$corpus" --out "$out/single-$seed.bin" "${flags[@]}" --threads 2 --seed "$seed" \
+    2>&1 | grep -E "^Trained" || true
+  evaluate "$out/single-$seed.bin"
+  fi
+  echo "spark seed $seed rounds $rounds merge $merge master $master load $(cut -d' ' -f1-3 /proc/loadavg)"
+  ./skipgram-spark --master "$master" --partitions 2 --rounds "$rounds" --merge "$merge" --corpus "$lines" \
+    --out "$out/spark-$seed-$rounds-$merge.bin" "${flags[@]}" --threads 1 --seed "$seed" 2>&1 \
+    | grep -E "trained in|round|^Trained" || true
+  evaluate "$out/spark-$seed-$rounds-$merge.bin"
+done

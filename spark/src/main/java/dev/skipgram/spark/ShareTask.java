@@ -1,0 +1,100 @@
+package dev.skipgram.spark;
+
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.word2vec.PartitionTraining;
+import dev.skipgram.random.RestorableRandom;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * One round's work in every partition (runs on the executors): copies the broadcast parameters,
+ * trains the partition's chunks of the round with {@link PartitionTraining} (the single-machine
+ * workers, kernels and schedule), and returns the rows that changed. A function of the broadcast,
+ * the generators' states and the partition's chunks only, so a retried task returns the same result.
+ */
+final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.Chunks>, Iterator<ShareResult>> {
+
+    private static final long serialVersionUID = 1L;
+    private final Properties config; // SkipGramConfig.toProperties(): the record itself is not serializable
+    private final Broadcast<VocabularyData> vocabulary;
+    private final Broadcast<Parameters> parameters;
+    private final int[] from; // per partition: the round's first chunk ...
+    private final int[] to; // ... and one past its last
+    private final long wordsBefore;
+    private final double[] scale; // per partition: the round's words per word of its share
+    private final byte[][][] generators; // per partition, per thread
+
+    ShareTask(SkipGramConfig config, Broadcast<VocabularyData> vocabulary, Broadcast<Parameters> parameters,
+            int[] from, int[] to, long wordsBefore, double[] scale, byte[][][] generators) {
+        this.config = config.toProperties();
+        this.vocabulary = vocabulary;
+        this.parameters = parameters;
+        this.from = from;
+        this.to = to;
+        this.wordsBefore = wordsBefore;
+        this.scale = scale;
+        this.generators = generators;
+    }
+
+    @Override
+    public Iterator<ShareResult> call(Integer partition, Iterator<PartitionTraining.Chunks> chunks) {
+        int p = partition;
+        PartitionTraining.Chunks share = chunks.next();
+        SkipGramConfig settings = SkipGramConfig.of(config);
+        RestorableRandom[] rng = new RestorableRandom[generators[p].length];
+        for (int t = 0; t < rng.length; t++) {
+            rng[t] = RestorableRandom.seeded(0);
+            rng[t].restoreState(generators[p][t]);
+        }
+        Parameters base = parameters.value();
+        Vocabulary words = vocabulary.value().toVocabulary();
+        int v = words.size();
+        int d = settings.dimension();
+        FloatMatrix x = copy(base.centerVectors(), v, d);
+        FloatMatrix u = copy(base.outsideVectors(), v, d);
+        PartitionTraining.Outcome outcome = from[p] == to[p]
+                ? new PartitionTraining.Outcome(0, 0, 0)
+                : PartitionTraining.train(settings, words, x, u, rng, share, from[p], to[p], wordsBefore, scale[p]);
+        byte[][] states = new byte[rng.length][];
+        for (int t = 0; t < rng.length; t++) {
+            states[t] = rng[t].saveState();
+        }
+        Changed cx = changedRows(x, base.centerVectors());
+        Changed cu = changedRows(u, base.outsideVectors());
+        return List.of(new ShareResult(p, cx.rows, cx.values, cu.rows, cu.values, states, outcome.loss(),
+                outcome.pairs(), outcome.words())).iterator();
+    }
+
+    private static FloatMatrix copy(float[] values, int v, int d) {
+        FloatMatrix m = FloatMatrix.zeros(v, d); // [V, d]
+        m.put(0, values, values.length);
+        return m;
+    }
+
+    /** The rows of {@code m} that differ from {@code base} (bit for bit), with their values. */
+    private static Changed changedRows(FloatMatrix m, float[] base) {
+        int v = m.rows();
+        int d = m.columns();
+        float[] row = new float[d];
+        int[] rows = new int[v];
+        float[] values = new float[v * d];
+        int n = 0;
+        for (int r = 0; r < v; r++) {
+            m.getRow(r, row);
+            int at = r * d;
+            if (!Arrays.equals(row, 0, d, base, at, at + d)) {
+                System.arraycopy(row, 0, values, n * d, d);
+                rows[n++] = r;
+            }
+        }
+        return new Changed(Arrays.copyOf(rows, n), Arrays.copyOf(values, n * d));
+    }
+
+    private record Changed(int[] rows, float[] values) {}
+}

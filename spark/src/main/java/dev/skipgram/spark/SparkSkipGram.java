@@ -1,0 +1,116 @@
+package dev.skipgram.spark;
+
+import dev.skipgram.Recipe;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.WordVectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Trains the word2vec recipe (skip-gram with negative sampling, SPEC §7) on a Spark cluster, in
+ * synchronous rounds: every round broadcasts the input and output vectors, every partition trains
+ * its share of the round's sentences with the kernels, threads and learning-rate schedule of
+ * {@link dev.skipgram.SkipGram#train}, and returns the rows it changed, which the driver merges.
+ *
+ * <ul>
+ *   <li>The vocabulary is counted in parallel ({@code reduceByKey}) and pruned and sorted exactly as
+ *       the single-machine recipe does: by descending count, ties in order of first occurrence.
+ *   <li>Same seed, same partitioning: the same vectors. One partition and one thread: exactly the
+ *       vectors {@code SkipGram.train} gives (whatever the rounds per epoch).
+ *   <li>A lost task or executor is retried by Spark, and the round's result is unchanged: a task is a
+ *       function of the broadcast parameters, its generators' states and its sentences only.
+ * </ul>
+ *
+ * <p>Thread-safety: concurrent calls share nothing but the Spark context. Arguments must not be null
+ * ({@link NullPointerException}); no method returns null.
+ */
+public final class SparkSkipGram {
+
+    private SparkSkipGram() {}
+
+    /**
+     * Trains word vectors on an RDD of tokenised sentences.
+     *
+     * @param sentences the sentences, each a list of tokens (no whitespace inside a token); read once
+     *     for the vocabulary and once to encode them, which are then cached in executor memory
+     * @param config the settings of the {@link Recipe#WORD2VEC} recipe; {@code threads} is per
+     *     partition, and its {@code checkpointDirectory} must be null (checkpoints of a
+     *     distributed run are not written yet)
+     * @param options partitions, rounds, merge and broadcast budget
+     * @return the vectors, on the driver, with their outside vectors
+     * @throws IllegalArgumentException before any round, if the RDD cannot train anything (empty, no
+     *     word frequent enough, a single word, no sentence with two known words), K ≥ V, the
+     *     parameters exceed the broadcast budget, or the config is not the word2vec recipe's
+     * @throws IllegalStateException if training diverges (a non-finite loss)
+     */
+    public static WordVectors train(JavaRDD<List<String>> sentences, SkipGramConfig config, SparkOptions options) {
+        Objects.requireNonNull(sentences, "sentences");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
+        if (config.recipe() != Recipe.WORD2VEC) {
+            throw new IllegalArgumentException("Spark trains the " + Recipe.WORD2VEC + " recipe; got "
+                    + config.recipe() + " (start from SkipGramConfig.word2vec())");
+        }
+        if (config.checkpointDirectory() != null) {
+            throw new IllegalArgumentException("config.checkpointDirectory (" + config.checkpointDirectory()
+                    + ") is for one machine; a distributed run writes no checkpoints: leave it null");
+        }
+        return new DistributedRun(sentences, config, options).train();
+    }
+
+    /**
+     * Trains word vectors on a column of tokenised sentences, as
+     * {@link #train(JavaRDD, SkipGramConfig, SparkOptions)} does. A null sentence counts as empty.
+     *
+     * @param data the rows
+     * @param column a column of type {@code array<string>}
+     * @param config the settings, as for the RDD
+     * @param options partitions, rounds, merge and broadcast budget
+     * @return the vectors, on the driver
+     * @throws IllegalArgumentException if the column is missing or not {@code array<string>}, or as
+     *     for the RDD; a null token is refused when it is read
+     * @throws IllegalStateException as for the RDD
+     */
+    public static WordVectors train(Dataset<Row> data, String column, SkipGramConfig config, SparkOptions options) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(column, "column");
+        return train(sentencesOf(data, column), config, options);
+    }
+
+    /** The sentences of an {@code array<string>} column. */
+    static JavaRDD<List<String>> sentencesOf(Dataset<Row> data, String column) {
+        requireStringArray(data.schema(), column);
+        return data.select(column).javaRDD().map(row -> {
+            if (row.isNullAt(0)) {
+                return List.of();
+            }
+            List<String> tokens = new ArrayList<>(row.<String>getList(0));
+            for (String t : tokens) {
+                if (t == null) {
+                    throw new IllegalArgumentException("column '" + column + "' holds a null token in " + tokens);
+                }
+            }
+            return tokens;
+        });
+    }
+
+    static void requireStringArray(StructType schema, String column) {
+        if (!List.of(schema.fieldNames()).contains(column)) {
+            throw new IllegalArgumentException("no column '" + column + "'; the columns are "
+                    + List.of(schema.fieldNames()));
+        }
+        DataType type = schema.apply(column).dataType();
+        if (!(type instanceof ArrayType a && a.elementType().equals(DataTypes.StringType))) {
+            throw new IllegalArgumentException("column '" + column + "' must be array<string>, got "
+                    + type.simpleString());
+        }
+    }
+}

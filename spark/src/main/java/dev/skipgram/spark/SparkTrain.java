@@ -1,0 +1,259 @@
+package dev.skipgram.spark;
+
+import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.WordVectors;
+import dev.skipgram.corpus.Corpus;
+import dev.skipgram.corpus.synthetic.SyntheticCorpus;
+import dev.skipgram.eval.AnalogyReport;
+import dev.skipgram.eval.Evaluation;
+import dev.skipgram.io.Word2VecFormat;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The spark-submit entry point: {@code ./skipgram train}'s flags, plus {@code --master},
+ * {@code --partitions}, {@code --rounds} and {@code --merge}. Reads the corpus with Spark (a file, a
+ * gzip file or a directory, on any Hadoop file system), trains with {@link SparkSkipGram}, and writes
+ * the vectors on the driver.
+ *
+ * <pre>
+ *   spark-submit --class dev.skipgram.spark.SparkTrain skipgram-spark.jar --corpus hdfs:///text --out vectors.bin
+ * </pre>
+ */
+@Command(name = "skipgram-spark", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train word vectors on a Spark cluster; save them on the driver.",
+        description = {"The word2vec recipe of `skipgram train` in synchronous rounds over Spark partitions.", ""})
+public final class SparkTrain implements Callable<Integer> {
+
+    private static final SkipGramConfig PRESET = SkipGramConfig.word2vec().build();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[*], local-cluster[N,C,M], spark://host:port, yarn... (default: what"
+                + " spark-submit sets, else local[*]).")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Partitions training in parallel (default: Spark's default parallelism).")
+    Integer partitions;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Synchronous rounds per epoch (default: ${DEFAULT-VALUE}).")
+    int rounds = SparkOptions.DEFAULT_ROUNDS_PER_EPOCH;
+
+    @Option(names = "--merge", paramLabel = "sum|average",
+            description = "How rows changed by several partitions are merged (default: sum).")
+    String merge = "sum";
+
+    @Option(names = "--corpus", paramLabel = "PATH",
+            description = "Training text: one sentence per line, tokens separated by whitespace; a file, gzip file"
+                + " or directory on any Hadoop file system. Default: the built-in corpus.")
+    String corpusPath;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where the vectors go, on the driver"
+            + " (default: ${DEFAULT-VALUE}).")
+    Path output = Path.of("vectors.bin");
+
+    @Option(names = "--format", paramLabel = "binary|text",
+            description = "The word2vec file format (default: binary if FILE ends in .bin, otherwise text).")
+    String format;
+
+    @Option(names = "--dim", paramLabel = "D", description = "Embedding dimension (default: ${DEFAULT-VALUE}).")
+    int dimension = PRESET.dimension();
+
+    @Option(names = "--window", paramLabel = "M", description = "Largest window radius (default: ${DEFAULT-VALUE}).")
+    int window = PRESET.windowSize();
+
+    @Option(names = "--negatives", paramLabel = "K", description = "Negative words per pair (default: ${DEFAULT-VALUE}).")
+    int negatives = PRESET.negatives();
+
+    @Option(names = "--negative-sharing", paramLabel = "pair|window",
+            description = "pair (word2vec.c) or window (HogBatch) (default: window).")
+    String negativeSharing = PRESET.negativeSharing().name().toLowerCase(Locale.ROOT);
+
+    @Option(names = "--loss", paramLabel = "negative-sampling|softmax",
+            description = "The loss (default: negative-sampling).")
+    String loss = "negative-sampling";
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
+    int epochs = PRESET.epochs();
+
+    @Option(names = "--min-count", paramLabel = "N", description = "Words rarer than this are dropped"
+            + " (default: ${DEFAULT-VALUE}).")
+    int minCount = PRESET.minCount();
+
+    @Option(names = "--subsample", paramLabel = "T", description = "Subsampling threshold t, 0 for none"
+            + " (default: ${DEFAULT-VALUE}).")
+    double subsample = PRESET.subsampleThreshold();
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Initial learning rate"
+            + " (default: ${DEFAULT-VALUE}).")
+    double learningRate = PRESET.learningRate();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per partition (default:"
+            + " ${DEFAULT-VALUE}: Spark gives a task one core).")
+    int threads = 1;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed = PRESET.seed();
+
+    /**
+     * Runs the command.
+     *
+     * @param args the flags; {@code --help} lists them
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SparkTrain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        SkipGramConfig config = config();
+        Word2VecFormat.Format fileFormat = format == null ? Word2VecFormat.formatOf(output)
+                : switch (format) {
+                    case "binary" -> Word2VecFormat.Format.BINARY;
+                    case "text" -> Word2VecFormat.Format.TEXT;
+                    default -> throw new ParameterException(spec.commandLine(), "--format must be binary or text, got '"
+                            + format + "'");
+                };
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ParameterException(spec.commandLine(), "--out " + output + ": the directory " + parent
+                    + " does not exist");
+        }
+        SparkConf conf = new SparkConf().setAppName("skipgram-spark").setIfMissing("spark.master", "local[*]");
+        if (master != null) {
+            conf.setMaster(master);
+        }
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            SyntheticCorpus synthetic = corpusPath == null ? SyntheticCorpus.generate(seed) : null;
+            JavaRDD<List<String>> sentences = synthetic != null
+                    ? spark.parallelize(synthetic.sentences(), spark.defaultParallelism())
+                    : spark.textFile(corpusPath).mapPartitions(SparkTrain::tokenise);
+            int p = partitions != null ? partitions : spark.defaultParallelism();
+            SparkOptions options;
+            try {
+                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(mergeOf(merge));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage()
+                        .replace("partitions", "--partitions").replace("roundsPerEpoch", "--rounds"), e);
+            }
+            out.printf(Locale.ROOT, "Training on %s with %s: %d partitions x %d thread%s, %d rounds per epoch.%n",
+                    corpusPath == null ? "the built-in corpus" : corpusPath, spark.master(), p, threads,
+                    threads == 1 ? "" : "s", rounds);
+            out.flush();
+            long started = System.nanoTime();
+            WordVectors vectors = SparkSkipGram.train(sentences, config, options);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Word2VecFormat.write(vectors, output, fileFormat);
+            out.printf(Locale.ROOT, "Trained %d words x %d dimensions in %.1f s.%nWrote %s.%n",
+                    vectors.vocabulary().size(), vectors.dimension(), seconds, output);
+            if (synthetic != null) {
+                AnalogyReport report = Evaluation.analogies(vectors, synthetic.analogyQuestions(), Integer.MAX_VALUE);
+                out.printf(Locale.ROOT, "Accuracy on the built-in corpus's %d analogy questions: %.1f%%.%n",
+                        report.questions(), 100 * report.accuracy());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private SkipGramConfig config() {
+        try {
+            return SkipGramConfig.word2vec().dimension(dimension).windowSize(window).negatives(negatives)
+                    .negativeSharing(NegativeSharing.valueOf(upper(negativeSharing, "--negative-sharing")))
+                    .loss(LossType.valueOf(upper(loss, "--loss"))).epochs(epochs).minCount(minCount)
+                    .subsampleThreshold(subsample).learningRate(learningRate).threads(threads).seed(seed)
+                    .minLearningRate(Math.min(PRESET.minLearningRate(), learningRate * 1e-4)).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private String upper(String value, String flag) {
+        String name = value.toUpperCase(Locale.ROOT).replace('-', '_');
+        boolean known = "--loss".equals(flag) ? List.of("NEGATIVE_SAMPLING", "NAIVE_SOFTMAX", "SOFTMAX").contains(name)
+                : List.of("PAIR", "WINDOW").contains(name);
+        if (!known) {
+            throw new ParameterException(spec.commandLine(), flag + ": unknown value '" + value + "'");
+        }
+        return "SOFTMAX".equals(name) ? "NAIVE_SOFTMAX" : name;
+    }
+
+    private RowMerge mergeOf(String value) {
+        try {
+            return RowMerge.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--merge must be sum or average, got '" + value + "'");
+        }
+    }
+
+    /**
+     * Lines to sentences with the library's tokeniser (Python's str.split()), blank lines skipped, long
+     * lines cut;
+     * {@value #LINES_PER_BATCH} lines at a time, so a partition is never held whole.
+     */
+    private static Iterator<List<String>> tokenise(Iterator<String> lines) {
+        return new Iterator<>() {
+            private Iterator<List<String>> batch = List.<List<String>>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!batch.hasNext() && lines.hasNext()) {
+                    List<String> next = new ArrayList<>(LINES_PER_BATCH);
+                    while (next.size() < LINES_PER_BATCH && lines.hasNext()) {
+                        next.add(lines.next());
+                    }
+                    try (var s = Corpus.ofLines(next).sentences()) {
+                        batch = s.flatMap(SparkTrain::cut).collect(Collectors.toList()).iterator();
+                    }
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public List<String> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return batch.next();
+            }
+        };
+    }
+
+    private static final int LINES_PER_BATCH = 10_000;
+
+    /**
+     * A line of more than {@link Corpus#MAX_SENTENCE_TOKENS} tokens as sentences of that many, as
+     * {@link Corpus#plainText} cuts it (text8 is one line).
+     */
+    private static java.util.stream.Stream<List<String>> cut(List<String> sentence) {
+        int n = Corpus.MAX_SENTENCE_TOKENS;
+        if (sentence.size() <= n) {
+            return java.util.stream.Stream.of(sentence);
+        }
+        return java.util.stream.IntStream.range(0, (sentence.size() + n - 1) / n)
+                .mapToObj(i -> sentence.subList(i * n, Math.min(sentence.size(), (i + 1) * n)));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.skipgram.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.WordVectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SparkSkipGram#train} on a real multi-process cluster on loopback: {@code local-cluster[2,1,1024]},
+ * two executor JVMs started by an in-process master and workers, so the broadcast parameters are
+ * serialised copies, not shared memory. An executor is killed in the middle of training: it loses its
+ * tasks and cached chunks, Spark reruns them, and the result is, bit for bit, the same run's on
+ * {@code local[2]} in this JVM (a task depends only on the broadcast, its generators and its sentences).
+ */
+class LocalClusterTest {
+
+    private static JavaSparkContext jsc;
+    private static WordVectors reference; // the same run on local[2]
+    private static final List<List<String>> CORPUS = TestCorpus.topics(4000, 9);
+    private static final SkipGramConfig CONFIG = SparkSkipGramTest.small().epochs(2).build();
+    private static final SparkOptions OPTIONS = SparkOptions.of(2).withRoundsPerEpoch(2);
+
+    @BeforeAll
+    static void start() throws IOException {
+        JavaSparkContext local = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("reference")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1"));
+        try {
+            reference = SparkSkipGram.train(local.parallelize(CORPUS, 2), CONFIG, OPTIONS);
+        } finally {
+            local.stop();
+        }
+        // The launcher that builds an executor's command line wants $SPARK_HOME/jars (set by the pom).
+        Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
+        SparkConf conf = new SparkConf().setMaster("local-cluster[2,1,1024]").setAppName("LocalClusterTest")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.executor.memory", "1024m")
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        jsc = new JavaSparkContext(conf);
+    }
+
+    @AfterAll
+    static void stop() {
+        jsc.stop();
+    }
+
+    private static float[] values(WordVectors v) {
+        return v.centerVectors().data().asFloat();
+    }
+
+    @Test
+    void anExecutorKilledMidTrainingLeavesTheResultUnchanged() {
+        WordVectors undisturbed = reference;
+        assertEquals(36, undisturbed.vocabulary().size());
+        Killer killer = new Killer();
+        jsc.sc().addSparkListener(killer);
+        WordVectors disturbed;
+        try {
+            disturbed = SparkSkipGram.train(jsc.parallelize(CORPUS, 2), CONFIG, OPTIONS);
+        } finally {
+            jsc.sc().removeSparkListener(killer);
+        }
+        assertEquals(1, killer.killed.get(), "executors killed");
+        assertTrue(killer.removed.get() >= 1, "Spark noticed the lost executor");
+        assertArrayEquals(values(undisturbed), values(disturbed));
+        assertArrayEquals(undisturbed.outsideVectors().orElseThrow().data().asFloat(),
+                disturbed.outsideVectors().orElseThrow().data().asFloat());
+    }
+
+    /**
+     * Kills, with SIGKILL, the executor that starts the first task of the third training round
+     * (the jobs of {@code ShareTask}), once.
+     */
+    private static final class Killer extends SparkListener {
+        final AtomicInteger killed = new AtomicInteger();
+        final AtomicInteger removed = new AtomicInteger();
+        private final AtomicInteger roundStages = new AtomicInteger();
+        private volatile int targetStage = -1;
+
+        @Override
+        public void onStageSubmitted(SparkListenerStageSubmitted event) {
+            if (event.stageInfo().details().contains("DistributedRun.rounds")
+                    && roundStages.incrementAndGet() == 3) {
+                targetStage = event.stageInfo().stageId();
+            }
+        }
+
+        @Override
+        public void onTaskStart(SparkListenerTaskStart event) {
+            if (event.stageId() == targetStage && killed.get() == 0) {
+                String id = event.taskInfo().executorId();
+                Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
+                        .filter(p -> isExecutor(p.pid(), id))
+                        .findFirst();
+                executor.ifPresent(p -> {
+                    p.destroyForcibly();
+                    killed.incrementAndGet();
+                });
+            }
+        }
+
+        @Override
+        public void onExecutorRemoved(SparkListenerExecutorRemoved event) {
+            removed.incrementAndGet();
+        }
+
+        /**
+         * Whether process {@code pid} is executor {@code id}, from its arguments in /proc (the JDK's
+         * {@code ProcessHandle.Info} cuts a command line at 4,096 characters, inside the class path).
+         */
+        private static boolean isExecutor(long pid, String id) {
+            List<String> a;
+            try {
+                a = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0"));
+            } catch (IOException e) {
+                return false; // the process has ended
+            }
+            int at = a.indexOf("--executor-id");
+            return a.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend") && at >= 0
+                    && at + 1 < a.size() && a.get(at + 1).equals(id);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.skipgram.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link SparkOptions}: defaults and validation messages. */
+class SparkOptionsTest {
+
+    @Test
+    void defaults() {
+        SparkOptions o = SparkOptions.of(3);
+        assertEquals(3, o.partitions());
+        assertEquals(SparkOptions.DEFAULT_ROUNDS_PER_EPOCH, o.roundsPerEpoch());
+        assertEquals(RowMerge.SUM, o.merge());
+        assertEquals(1L << 31, o.maxBroadcastBytes());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertEquals("partitions must be >= 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> SparkOptions.of(0)).getMessage());
+        assertEquals("roundsPerEpoch must be >= 1, got -2", assertThrows(IllegalArgumentException.class,
+                () -> SparkOptions.of(1).withRoundsPerEpoch(-2)).getMessage());
+        assertEquals("maxBroadcastBytes must be in [1, " + SparkOptions.MAX_BROADCAST_BYTES + "], got 0",
+                assertThrows(IllegalArgumentException.class, () -> SparkOptions.of(1).withMaxBroadcastBytes(0))
+                        .getMessage());
+        assertThrows(NullPointerException.class, () -> SparkOptions.of(1).withMerge(null));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.skipgram.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skipgram.SkipGram;
+import dev.skipgram.SkipGramConfig;
+import dev.skipgram.WordVectors;
+import dev.skipgram.corpus.Corpus;
+import dev.skipgram.corpus.Vocabulary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link SparkSkipGram#train} on {@code local[2]}: one JVM, so the API, exactness and errors, not the cluster. */
+class SparkSkipGramTest {
+
+    private static SparkSession spark;
+    private static JavaSparkContext jsc;
+    private static final List<List<String>> CORPUS = TestCorpus.topics(2500, 5);
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("SparkSkipGramTest")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate();
+        jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    static SkipGramConfig.Builder small() {
+        return SkipGramConfig.word2vec().dimension(16).windowSize(3).negatives(4).minCount(2).epochs(2)
+                .subsampleThreshold(1e-3).threads(1).seed(7).reportInterval(Duration.ofMinutes(1));
+    }
+
+    private static JavaRDD<List<String>> rdd(List<List<String>> sentences, int partitions) {
+        return jsc.parallelize(sentences, partitions);
+    }
+
+    private static float[] values(WordVectors v, boolean center) {
+        return (center ? v.centerVectors() : v.outsideVectors().orElseThrow()).data().asFloat();
+    }
+
+    @Test
+    void onePartitionAndOneThreadGiveExactlyTheSingleMachineVectors() {
+        SkipGramConfig config = small().build();
+        WordVectors single = SkipGram.train(Corpus.of(CORPUS), config);
+        for (int rounds : new int[] {1, 3}) {
+            WordVectors spread = SparkSkipGram.train(rdd(CORPUS, 1), config, SparkOptions.of(1)
+                    .withRoundsPerEpoch(rounds));
+            assertEquals(single.vocabulary(), spread.vocabulary());
+            assertArrayEquals(values(single, true), values(spread, true), "rounds " + rounds);
+            assertArrayEquals(values(single, false), values(spread, false), "rounds " + rounds);
+        }
+    }
+
+    @Test
+    void theVocabularyIsTheSingleMachineOneWhateverThePartitioning() {
+        Vocabulary expected = Vocabulary.byCount(Corpus.of(CORPUS), 2, 30);
+        WordVectors spread = SparkSkipGram.train(rdd(CORPUS, 3), small().maxVocabularySize(30).epochs(1).build(),
+                SparkOptions.of(3).withRoundsPerEpoch(1));
+        assertEquals(expected, spread.vocabulary());
+    }
+
+    @Test
+    void sameSeedAndPartitioningGiveTheSameVectors() {
+        SkipGramConfig config = small().build();
+        SparkOptions options = SparkOptions.of(2).withRoundsPerEpoch(3);
+        WordVectors a = SparkSkipGram.train(rdd(CORPUS, 2), config, options);
+        WordVectors b = SparkSkipGram.train(rdd(CORPUS, 2), config, options);
+        assertArrayEquals(values(a, true), values(b, true));
+        assertArrayEquals(values(a, false), values(b, false));
+        WordVectors other = SparkSkipGram.train(rdd(CORPUS, 2), small().seed(8).build(), options);
+        assertFalse(java.util.Arrays.equals(values(a, true), values(other, true)));
+    }
+
+    @Test
+    void repartitioningIsContiguousAndRepeatable() {
+        SkipGramConfig config = small().epochs(1).build();
+        SparkOptions options = SparkOptions.of(2).withRoundsPerEpoch(2);
+        WordVectors a = SparkSkipGram.train(rdd(CORPUS, 5), config, options);
+        WordVectors direct = SparkSkipGram.train(rdd(CORPUS, 2), config, options);
+        assertArrayEquals(values(a, true), values(direct, true));
+    }
+
+    @Test
+    void twoPartitionsLearnThePlantedTopicsWithEitherMerge() {
+        for (RowMerge merge : RowMerge.values()) {
+            WordVectors v = SparkSkipGram.train(rdd(CORPUS, 2), small().epochs(3).build(),
+                    SparkOptions.of(2).withMerge(merge));
+            int correct = 0;
+            int total = 0;
+            for (String word : v.vocabulary().words()) {
+                for (WordVectors.Neighbor n : v.mostSimilar(word, 3)) {
+                    total++;
+                    if (n.word().charAt(1) == word.charAt(1)) {
+                        correct++;
+                    }
+                }
+            }
+            assertTrue(correct > 0.9 * total, merge + ": " + correct + " of " + total + " neighbours share a topic");
+        }
+    }
+
+    @Test
+    void aDatasetColumnTrainsAsTheRddDoes() {
+        List<Row> rows = new ArrayList<>();
+        for (List<String> s : CORPUS.subList(0, 500)) {
+            rows.add(RowFactory.create(s, s.size()));
+        }
+        StructType schema = new StructType()
+                .add("tokens", DataTypes.createArrayType(DataTypes.StringType))
+                .add("length", DataTypes.IntegerType);
+        Dataset<Row> data = spark.createDataFrame(rows, schema).repartition(1);
+        SkipGramConfig config = small().epochs(1).build();
+        WordVectors fromRows = SparkSkipGram.train(data, "tokens", config, SparkOptions.of(1));
+        WordVectors fromRdd = SparkSkipGram.train(rdd(CORPUS.subList(0, 500), 1), config, SparkOptions.of(1));
+        assertArrayEquals(values(fromRdd, true), values(fromRows, true));
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(data, "length", config, SparkOptions.of(1)));
+        assertEquals("column 'length' must be array<string>, got int", wrongType.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(data, "words", config, SparkOptions.of(1)));
+        assertEquals("no column 'words'; the columns are [tokens, length]", missing.getMessage());
+    }
+
+    @Test
+    void anEmptyRddIsRefusedWithAMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(rdd(List.of(), 2), small().build(), SparkOptions.of(2)));
+        assertEquals("no word occurs at least minCount = 2 times: the RDD is empty or too small", e.getMessage());
+    }
+
+    @Test
+    void wordsAllBelowMinCountAreRefusedWithAMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(rdd(CORPUS, 2), small().minCount(1_000_000).build(), SparkOptions.of(2)));
+        assertEquals("no word occurs at least minCount = 1000000 times: the RDD is empty or too small",
+                e.getMessage());
+    }
+
+    @Test
+    void aVocabularyOverTheBroadcastBudgetIsRefusedBeforeAnyRound() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(rdd(CORPUS, 2), small().build(),
+                        SparkOptions.of(2).withMaxBroadcastBytes(1000)));
+        assertEquals("the parameters of V = 36 words of d = 16 dimensions (2·V·d floats, 4608 bytes) exceed the"
+                + " broadcast budget of 1000 bytes (SparkOptions.maxBroadcastBytes): raise minCount, lower"
+                + " maxVocabularySize or dimension, or raise the budget", e.getMessage());
+    }
+
+    @Test
+    void singleWordSentencesAndOtherRecipesAreRefused() {
+        List<List<String>> singles = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            singles.add(List.of("w" + (i % 10)));
+        }
+        IllegalArgumentException noPair = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(rdd(singles, 2), small().negatives(2).build(), SparkOptions.of(2)));
+        assertTrue(noPair.getMessage().startsWith("no sentence of the corpus has two words"), noPair.getMessage());
+        IllegalArgumentException cs224n = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(rdd(CORPUS, 2), SkipGramConfig.cs224n().build(), SparkOptions.of(2)));
+        assertEquals("Spark trains the WORD2VEC recipe; got CS224N (start from SkipGramConfig.word2vec())",
+                cs224n.getMessage());
+    }
+}
