@@ -2,7 +2,7 @@
 """Independent golden values for the skipgram library's losses, window loss and RNG.
 
 This is a reference implementation written straight from /work/shared/SPEC.md
-(section 1 naive softmax, section 2 negative sampling, section 3 window) in
+(section 1 naive softmax, section 2 negative sampling, section 3 window, section 10 CBOW) in
 NumPy float64. It deliberately shares no code or structure with the Java
 sources: the softmax is computed with a max shift and a logsumexp, log-sigmoid
 with np.logaddexp, the window gradients in closed form from word counts, and
@@ -98,6 +98,24 @@ def window_naive_softmax(c, outside, center_vectors, outside_vectors):
 
 
 # ---------------------------------------------------------------------------
+# SPEC section 10: CBOW, one prediction from the mean of the context rows
+# ---------------------------------------------------------------------------
+
+def cbow(context, o, center_vectors, outside_vectors, negatives):
+    """h = mean of the context rows; J = J(h, o, U) (negative sampling with the given negatives, or
+    the naive softmax when negatives is None); dJ/dv_w = (count of w in the context / n) dJ/dh."""
+    n = len(context)
+    h = center_vectors[context].sum(axis=0) / n
+    if negatives is None:
+        loss, grad_h, grad_U = naive_softmax(h, o, outside_vectors)
+    else:
+        loss, grad_h, grad_U = negative_sampling(h, o, outside_vectors, negatives)
+    counts = np.bincount(np.asarray(context, dtype=np.int64), minlength=center_vectors.shape[0])
+    grad_C = np.outer(counts / n, grad_h)
+    return loss, grad_C, grad_U
+
+
+# ---------------------------------------------------------------------------
 # xoshiro256++ and SplitMix64 (Blackman & Vigna)
 # ---------------------------------------------------------------------------
 
@@ -179,6 +197,18 @@ def window_case(name, c, outside, C, U):
             "outsideVectorsGradient": as_list(gU)}
 
 
+def cbow_case(name, context, o, C, U, negatives):
+    loss, gC, gU = cbow(context, o, C, U, negatives)
+    assert np.isfinite(loss) and np.all(np.isfinite(gC)) and np.all(np.isfinite(gU))
+    case = {"name": name, "context": [int(c) for c in context], "o": int(o),
+            "loss": "naiveSoftmax" if negatives is None else "negativeSampling"}
+    if negatives is not None:
+        case["negatives"] = [int(k) for k in negatives]
+    case.update({"centerVectors": as_list(C), "outsideVectors": as_list(U), "value": float(loss),
+                 "centerVectorsGradient": as_list(gC), "outsideVectorsGradient": as_list(gU)})
+    return case
+
+
 def build():
     naive = []
     # 1. hand-chosen, V=3, d=2
@@ -233,6 +263,17 @@ def build():
     window.append(window_case("seeded_V6_d2_outside_is_centre_twice", 1, [1, 5, 1, 2, 0, 4],
                               rng.uniform(-1, 1, size=(6, 2)), rng.uniform(-1, 1, size=(6, 2))))
 
+    cbow_cases = []
+    rng = np.random.default_rng(101)
+    cbow_cases.append(cbow_case("ns_V6_d3_repeated_context", [0, 4, 0, 5], 2,
+                                rng.normal(size=(6, 3)), rng.normal(size=(6, 3)), [1, 3, 1]))
+    rng = np.random.default_rng(102)
+    cbow_cases.append(cbow_case("ns_V5_d4_predicted_word_in_context", [3, 1, 3, 0, 2, 4], 3,
+                                rng.uniform(-1, 1, size=(5, 4)), rng.uniform(-1, 1, size=(5, 4)), [0, 4]))
+    rng = np.random.default_rng(103)
+    cbow_cases.append(cbow_case("softmax_V5_d3_one_context_word", [4], 1,
+                                rng.normal(size=(5, 3)), rng.normal(size=(5, 3)), None))
+
     raw_state = [1, 2, 3, 4]
     seed = 42
     seed_state = splitmix64_state(seed)
@@ -249,6 +290,7 @@ def build():
         "naiveSoftmax": naive,
         "negativeSampling": ns,
         "window": window,
+        "cbow": cbow_cases,
         "xoshiro256pp": xoshiro,
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.skipgram.loss.Loss;
 import dev.skipgram.loss.LossAndGradient;
 import dev.skipgram.loss.NaiveSoftmaxLoss;
 import dev.skipgram.loss.NegativeSampler;
@@ -36,7 +37,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The expected values in {@code src/test/resources/golden/golden.json} come from
  * {@code src/test/resources/golden/generate_golden.py}, an independent NumPy float64 implementation
- * written straight from SPEC.md (§1 naive softmax, §2 negative sampling, §3 window) and from the
+ * written straight from SPEC.md (§1 naive softmax, §2 negative sampling, §3 window, §10 CBOW) and from the
  * xoshiro256++ / SplitMix64 reference algorithms; it shares no code with the Java sources. To
  * regenerate them (Python 3 and NumPy only), run from the repository root:
  *
@@ -123,6 +124,29 @@ class GoldenValuesTest {
             WindowLossAndGradient r = SkipGram.windowLossAndGradient(integer(c, "c"), ints(c.get("outside")),
                     matrix(c, "centerVectors"), matrix(c, "outsideVectors"), new NaiveSoftmaxLoss(), rng());
             assertClose(number(c, "loss"), r.loss(), DOUBLE_TOLERANCE, "loss");
+            assertArrayClose(matrix(c, "centerVectorsGradient"), r.centerVectorsGradient(), DataType.DOUBLE,
+                    DOUBLE_TOLERANCE, "centerVectorsGradient");
+            assertArrayClose(matrix(c, "outsideVectorsGradient"), r.outsideVectorsGradient(), DataType.DOUBLE,
+                    DOUBLE_TOLERANCE, "outsideVectorsGradient");
+        }));
+    }
+
+    // ---------------------------------------------------------------- CBOW (SPEC §10)
+
+    @TestFactory
+    Stream<DynamicTest> cbowMatchesGoldenValues() {
+        return cases("cbow").map(c -> DynamicTest.dynamicTest(string(c, "name"), () -> {
+            Loss loss;
+            if (string(c, "loss").equals("negativeSampling")) {
+                int[] negatives = ints(c.get("negatives"));
+                int[] next = {0};
+                loss = new NegativeSamplingLoss(rng -> negatives[next[0]++], negatives.length);
+            } else {
+                loss = new NaiveSoftmaxLoss();
+            }
+            WindowLossAndGradient r = SkipGram.cbowLossAndGradient(ints(c.get("context")), integer(c, "o"),
+                    matrix(c, "centerVectors"), matrix(c, "outsideVectors"), loss, rng());
+            assertClose(number(c, "value"), r.loss(), DOUBLE_TOLERANCE, "loss");
             assertArrayClose(matrix(c, "centerVectorsGradient"), r.centerVectorsGradient(), DataType.DOUBLE,
                     DOUBLE_TOLERANCE, "centerVectorsGradient");
             assertArrayClose(matrix(c, "outsideVectorsGradient"), r.outsideVectorsGradient(), DataType.DOUBLE,
