@@ -24,8 +24,9 @@ import java.util.Properties;
  *     {@link Recipe#WORD2VEC})
  * @param model word2vec: the architecture, {@link Model#SKIP_GRAM} (both presets) or {@link Model#CBOW}
  *     (the mean of the context words predicts the centre word); {@code CBOW} is refused with the
- *     CS224n recipe. CBOW keeps the preset's learning rate, 0.025 as gensim's; word2vec.c starts CBOW
- *     at 0.05
+ *     CS224n recipe and with the full softmax, and ignores {@code negativeSharing} (it draws K
+ *     negatives once per position, for its one prediction). CBOW keeps the preset's learning rate,
+ *     0.025 as gensim's; word2vec.c starts CBOW at 0.05
  * @param loss the loss (both presets: {@link LossType#NEGATIVE_SAMPLING})
  * @param dimension d, the embedding dimension, ≥ 1 (CS224n 10, word2vec 100)
  * @param windowSize m, the largest window radius, ≥ 1; the radius is drawn from 1..m for each window
@@ -94,7 +95,8 @@ public record SkipGramConfig(
      * Validates every field; the message names the field and its bad value.
      *
      * @param recipe the training procedure, not null
-     * @param model the architecture, not null; {@code CBOW} only with the word2vec recipe
+     * @param model the architecture, not null; {@code CBOW} only with the word2vec recipe and
+     *     negative sampling
      * @param loss the loss, not null
      * @param dimension d, ≥ 1
      * @param windowSize m, ≥ 1
@@ -130,6 +132,11 @@ public record SkipGramConfig(
         if (model == Model.CBOW && recipe != Recipe.WORD2VEC) {
             throw new IllegalArgumentException("model = " + model + " needs the " + Recipe.WORD2VEC
                     + " recipe, got " + recipe + " (the CS224n assignment trains skip-gram only)");
+        }
+        if (model == Model.CBOW && loss == LossType.NAIVE_SOFTMAX) {
+            throw new IllegalArgumentException("model = " + model + " trains with " + LossType.NEGATIVE_SAMPLING
+                    + ", got loss = " + loss + " (as word2vec.c and gensim: the full softmax of"
+                    + " the mean is not offered)");
         }
         atLeast("dimension", dimension, 1);
         atLeast("windowSize", windowSize, 1);

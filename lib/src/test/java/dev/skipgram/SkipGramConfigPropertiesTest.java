@@ -100,11 +100,12 @@ class SkipGramConfigPropertiesTest {
         // are exactly what they were then
         assertFalse(WORD2VEC.runSettings().pairs().containsKey("model"));
         assertEquals("SKIP_GRAM", WORD2VEC.toProperties().getProperty("model"));
-        SkipGramConfig cbow = WORD2VEC.toBuilder().model(Model.CBOW).build();
+        SkipGramConfig cbow = WORD2VEC.toBuilder().model(Model.CBOW).loss(LossType.NEGATIVE_SAMPLING).build();
         assertEquals("CBOW", cbow.runSettings().pairs().get("model"));
+        SkipGramConfig skipGram = cbow.toBuilder().model(Model.SKIP_GRAM).build();
         assertEquals("model = CBOW (checkpoint: not recorded)",
-                cbow.runSettings().differencesFrom(WORD2VEC.runSettings()));
-        assertEquals("model not set (checkpoint: CBOW)", WORD2VEC.runSettings().differencesFrom(cbow.runSettings()));
+                cbow.runSettings().differencesFrom(skipGram.runSettings()));
+        assertEquals("model not set (checkpoint: CBOW)", skipGram.runSettings().differencesFrom(cbow.runSettings()));
         assertEquals(cbow, SkipGramConfig.of(cbow.toProperties()));
         Properties older = WORD2VEC.toProperties();
         older.remove("model");

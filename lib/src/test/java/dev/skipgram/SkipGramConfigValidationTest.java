@@ -111,6 +111,10 @@ class SkipGramConfigValidationTest {
         assertEquals(Model.SKIP_GRAM, SkipGramConfig.cs224n().build().model());
         assertEquals(Model.SKIP_GRAM, SkipGramConfig.word2vec().build().model());
         assertDoesNotThrow(() -> SkipGramConfig.word2vec().model(Model.CBOW).build());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SkipGramConfig.word2vec().model(Model.CBOW).loss(LossType.NAIVE_SOFTMAX).build());
+        assertTrue(e.getMessage().startsWith("model = CBOW trains with NEGATIVE_SAMPLING, got loss = NAIVE_SOFTMAX"),
+                e.getMessage());
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
 import dev.skipgram.NegativeSharing;
+import dev.skipgram.Model;
 import dev.skipgram.SkipGramConfig;
+import dev.skipgram.internal.kernels.CbowUpdate;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
@@ -17,13 +19,14 @@ import dev.skipgram.loss.NegativeSampler;
  * How a worker trains the pairs of one subsampled sentence: per pair through a {@link PairUpdate}
  * (negative sampling, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
  * sampling with the window's negatives shared, HogBatch), or batched by window through a {@link
- * WindowUpdate} (the full softmax). One instance per worker, with its kernel's scratch.
+ * WindowUpdate} (the full softmax); or, for CBOW, one prediction per position through a {@link
+ * CbowUpdate}. One instance per worker, with its kernel's scratch.
  *
  * <p>Pair order, as in word2vec.c and gensim: for the word w_t at each position t, a radius r is
  * drawn from 1..windowSize, and every w_{t+j} with 0 &lt; |j| ≤ r pairs with it.
  */
 sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.SharedNegatives,
-        SentenceTrainer.Windows {
+        SentenceTrainer.Windows, SentenceTrainer.Cbow {
 
     /** Trains the pairs of {@code state.kept[0, n)} at learning rate {@code lr}. */
     void sentence(WorkerState state, int n, float lr);
@@ -34,6 +37,9 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     /** The trainer for {@code config}'s loss over these parameters. */
     static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
             NegativeSampler noise) {
+        if (config.model() == Model.CBOW) {
+            return Cbow.negativeSampling(config, centerVectors, outsideVectors, noise);
+        }
         if (config.loss() == LossType.NAIVE_SOFTMAX) {
             return new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
                     Word2VecTrainer.softmaxRows(centerVectors.rows())));
@@ -43,6 +49,20 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
                         config.dimension(), 2 * config.windowSize(), config.negatives() + 1))
                 : new Pairs(config, centerVectors, outsideVectors, noise,
                         new NegativeSamplingUpdate(config.dimension()));
+    }
+
+    /**
+     * Copies the words of position i's window of radius r, {@code kept[j]} for 0 &lt; |j − i| ≤ r within
+     * {@code kept[0, n)}, into {@code contexts} in sentence order; returns how many.
+     */
+    private static int context(int[] kept, int n, int i, int radius, int[] contexts) {
+        int count = 0;
+        for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+            if (j != i) {
+                contexts[count++] = kept[j];
+            }
+        }
+        return count;
     }
 
     /**
@@ -141,13 +161,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             double loss = 0.0;
             long pairs = 0;
             for (int i = 0; i < n; i++) {
-                int radius = 1 + state.rng.nextInt(window);
-                int count = 0;
-                for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
-                    if (j != i) {
-                        contexts[count++] = kept[j];
-                    }
-                }
+                int count = context(kept, n, i, 1 + state.rng.nextInt(window), contexts);
                 if (count == 0) {
                     continue;
                 }
@@ -214,6 +228,82 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             state.record(update.apply(inputs, predicted, pairs, lr), pairs);
             pairs = 0;
             rows = 0;
+        }
+    }
+
+    /**
+     * CBOW (word2vec.c's {@code -cbow 1}): at each position i, the n context words w_j of its window
+     * (0 &lt; |j − i| ≤ r) are averaged into h, and h predicts w_i in one step of the {@link CbowUpdate}
+     * with the output layer bound here (negative sampling: w_i and K negatives drawn for the
+     * position). A position with no context word trains nothing and draws nothing. Its loss counts
+     * as one pair in the reports: a position is one prediction.
+     */
+    final class Cbow implements SentenceTrainer {
+        private final FloatMatrix centers;
+        private final FloatMatrix outsides;
+        private final NegativeSampler noise; // null for an output layer that draws nothing
+        private final CbowUpdate update;
+        private final CbowUpdate.OutputStep output;
+        private final int window;
+        private final int negatives;
+        private final int vocabularySize;
+        private final int[] contexts;
+        /** targets[0] = the predicted word, then the position's negatives (if any). */
+        private final int[] targets;
+
+        private Cbow(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+                int negatives, OutputLayer layer) {
+            this.centers = centers;
+            this.outsides = outsides;
+            this.noise = noise;
+            this.update = new CbowUpdate(config.dimension());
+            this.window = config.windowSize();
+            this.negatives = negatives;
+            this.vocabularySize = centers.rows();
+            this.contexts = new int[2 * window];
+            this.targets = new int[negatives + 1];
+            this.output = layer.bind(targets);
+        }
+
+        /** How an output layer's hidden-vector step reads the position's targets. */
+        @FunctionalInterface
+        private interface OutputLayer {
+            CbowUpdate.OutputStep bind(int[] targets);
+        }
+
+        /** CBOW with negative sampling: K negatives drawn against w_i for each position. */
+        static Cbow negativeSampling(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides,
+                NegativeSampler noise) {
+            NegativeSamplingUpdate kernel = new NegativeSamplingUpdate(config.dimension());
+            int k = config.negatives();
+            return new Cbow(config, centers, outsides, noise, k,
+                    targets -> (o, h, e, lr) -> kernel.step(o, h, e, targets, k + 1, lr));
+        }
+
+        @Override
+        public void sentence(WorkerState state, int n, float lr) {
+            int[] kept = state.kept;
+            double loss = 0.0;
+            long predictions = 0;
+            for (int i = 0; i < n; i++) {
+                int count = context(kept, n, i, 1 + state.rng.nextInt(window), contexts);
+                if (count == 0) {
+                    continue;
+                }
+                int predicted = kept[i];
+                targets[0] = predicted;
+                for (int t = 1; t <= negatives; t++) {
+                    targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
+                }
+                loss += update.apply(centers, outsides, contexts, count, output, lr);
+                predictions++;
+            }
+            state.record(loss, predictions);
+        }
+
+        @Override
+        public void flush(WorkerState state, float lr) {
+            // nothing is batched across positions
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingListener;
 import dev.skipgram.TrainingReport;
@@ -25,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The word2vec recipe (SPEC §7): skip-gram with negative sampling (or the full softmax) over a
+ * The word2vec recipe (SPEC §7, §10): skip-gram with negative sampling (or the full softmax), or
+ * CBOW with negative sampling, over a
  * streamed corpus, several epochs, the learning rate decaying linearly from {@code learningRate} to
  * {@code minLearningRate} over all of them, and {@code threads} workers updating the shared
  * parameters without locks.
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
  *                      SharedNegatives: a position's window, K negatives for it ─► SharedTargetsUpdate
  *                               (WindowNegativeSamplingUpdate, HogBatch), Hogwild
  *                      Windows: up to 64 positions' windows ─► WindowUpdate (SoftmaxUpdate: three GEMMs)
+ *                      Cbow:    a position's context averaged, K negatives for it ─► CbowUpdate
+ *                               (NegativeSamplingUpdate.step on the mean), Hogwild
  *                    ─► Progress (loss, pairs, words; merged in double)
  *   calling thread:  Reporter every reportInterval and at each epoch's end; Checkpointing between chunks
  *                    (every checkpointEvery words, once the queued chunks are trained) and at each epoch's end
@@ -108,8 +112,8 @@ public final class Word2VecTrainer {
         int d = config.dimension();
         FloatMatrix.requireIndexable(v, d);
         requireMemory(memory, v, d, config.checkpointDirectory() != null);
-        LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
-                vocabulary.totalCount(), config.epochs(), d,
+        LOG.info("word2vec recipe: {} {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads",
+                config.model() == Model.CBOW ? "CBOW," : "skip-gram,", v, vocabulary.totalCount(), config.epochs(), d,
                 config.loss() == LossType.NEGATIVE_SAMPLING
                         ? "K=" + config.negatives() + " per " + config.negativeSharing().name().toLowerCase(Locale.ROOT)
                         : "full softmax",
