@@ -2,10 +2,11 @@
 """Independent golden values for the skipgram library's losses, window loss and RNG.
 
 This is a reference implementation written straight from /work/shared/SPEC.md
-(section 1 naive softmax, section 2 negative sampling, section 3 window) in
-NumPy float64. It deliberately shares no code or structure with the Java
+(section 1 naive softmax, section 2 negative sampling, section 3 window,
+section 8 hierarchical softmax) in NumPy float64. It deliberately shares no code or structure with the Java
 sources: the softmax is computed with a max shift and a logsumexp, log-sigmoid
-with np.logaddexp, the window gradients in closed form from word counts, and
+with np.logaddexp, the window gradients in closed form from word counts, the
+Huffman tree with a binary heap (heapq) instead of word2vec.c's two queues, and
 xoshiro256++ / SplitMix64 with Python integers masked to 64 bits.
 
 Regenerate (from this directory) with:
@@ -15,6 +16,7 @@ Regenerate (from this directory) with:
 which rewrites golden.json next to this script. Only numpy is needed.
 """
 
+import heapq
 import json
 import os
 
@@ -75,6 +77,68 @@ def negative_sampling(v, o, U, negatives):
         grad_v = grad_v + one_minus * U[k]
         grad_U[k] += one_minus * v
     return loss, grad_v, grad_U
+
+
+# ---------------------------------------------------------------------------
+# SPEC section 8: hierarchical softmax
+# ---------------------------------------------------------------------------
+
+def huffman_paths(counts):
+    """word2vec.c's tree, built with a heap. The words are ranked by descending count, ties by lower
+    index. word2vec.c merges two queues (leaves from the smallest up, inner nodes in creation order)
+    and takes a leaf only if its count is strictly smaller than the front inner node's; a heap keyed
+    (count, 0 for an inner node / 1 for a leaf, creation order / -rank) pops the same nodes. The
+    second node popped by each merge gets bit 1. Returns, per word, its inner nodes from the root and
+    their bits."""
+    V = len(counts)
+    rank = sorted(range(V), key=lambda w: (-counts[w], w))  # rank -> word
+    heap = [(counts[w], 1, -r, ("leaf", w)) for r, w in enumerate(rank)]
+    heapq.heapify(heap)
+    parent = {}  # node -> (inner node index, bit)
+    for a in range(V - 1):
+        c1, _, _, n1 = heapq.heappop(heap)
+        c2, _, _, n2 = heapq.heappop(heap)
+        parent[n1] = (a, 0)
+        parent[n2] = (a, 1)
+        heapq.heappush(heap, (c1 + c2, 0, a, ("inner", a)))
+    paths = []
+    for w in range(V):
+        nodes, bits = [], []
+        n = ("leaf", w)
+        while n in parent:
+            a, b = parent[n]
+            nodes.append(a)
+            bits.append(b)
+            n = ("inner", a)
+        paths.append((nodes[::-1], bits[::-1]))
+    return paths
+
+
+def hierarchical_softmax(v, o, U, paths):
+    """J = -sum_j log s((1 - 2 b_j) u_{n_j}.v); gradients per SPEC section 8."""
+    nodes, bits = paths[o]
+    loss = 0.0
+    grad_v = np.zeros_like(v)
+    grad_U = np.zeros_like(U)
+    for n, b in zip(nodes, bits):
+        s = U[n] @ v
+        loss -= log_sigmoid((1 - 2 * b) * s)
+        coef = sigmoid(s) - (1 - b)
+        grad_v = grad_v + coef * U[n]
+        grad_U[n] += coef * v
+    return loss, grad_v, grad_U
+
+
+def hs_case(name, counts, v, U, o):
+    paths = huffman_paths(counts)
+    loss, gv, gU = hierarchical_softmax(v, o, U, paths)
+    assert np.isfinite(loss) and np.all(np.isfinite(gv)) and np.all(np.isfinite(gU))
+    # the leaf probabilities sum to 1 (SPEC section 8)
+    total = sum(np.exp(-hierarchical_softmax(v, w, U, paths)[0]) for w in range(len(counts)))
+    assert abs(total - 1.0) < 1e-12, total
+    return {"name": name, "counts": [int(c) for c in counts], "v": as_list(v), "U": as_list(U), "o": int(o),
+            "paths": [p[0] for p in paths], "codes": ["".join(str(b) for b in p[1]) for p in paths],
+            "loss": float(loss), "centerGradient": as_list(gv), "outsideGradient": as_list(gU)}
 
 
 # ---------------------------------------------------------------------------
@@ -233,6 +297,23 @@ def build():
     window.append(window_case("seeded_V6_d2_outside_is_centre_twice", 1, [1, 5, 1, 2, 0, 4],
                               rng.uniform(-1, 1, size=(6, 2)), rng.uniform(-1, 1, size=(6, 2))))
 
+    hs = []
+    # 1. hand-chosen, V=4, d=2, counts already descending
+    hs.append(hs_case("hand_V4_d2", [5, 3, 2, 1], np.array([0.3, -0.7]),
+                      np.array([[0.1, 0.2], [1.0, -0.5], [-0.4, 0.9], [0.25, 0.25]]), 3))
+    # 2. seeded, V=9, d=3, unsorted counts with ties (and a tie between a leaf and an inner node)
+    rng = np.random.default_rng(21)
+    hs.append(hs_case("seeded_V9_d3_ties", [2, 7, 2, 1, 4, 3, 1, 2, 5], rng.normal(size=3),
+                      rng.normal(size=(9, 3)), 6))
+    # 3. seeded, V=12, d=4, Zipf-like counts, outside word the most frequent
+    rng = np.random.default_rng(22)
+    hs.append(hs_case("seeded_V12_d4_zipf", [1 + 600 // (w + 1) for w in range(12)][::-1],
+                      rng.normal(size=4), rng.normal(size=(12, 4)), 11))
+    # 4. scores of +-1000 along the path
+    v = np.array([0.0, 20.0])
+    U = np.array([[0.0, -50.0], [1.0, 50.0], [2.0, -50.0], [0.0, 0.025], [3.0, 0.0]])
+    hs.append(hs_case("large_scores_pm1000", [1, 1, 1, 1, 1], v, U, 2))
+
     raw_state = [1, 2, 3, 4]
     seed = 42
     seed_state = splitmix64_state(seed)
@@ -249,6 +330,7 @@ def build():
         "naiveSoftmax": naive,
         "negativeSampling": ns,
         "window": window,
+        "hierarchicalSoftmax": hs,
         "xoshiro256pp": xoshiro,
     }
 

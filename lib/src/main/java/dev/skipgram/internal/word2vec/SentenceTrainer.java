@@ -1,9 +1,10 @@
 package dev.skipgram.internal.word2vec;
 
-import dev.skipgram.LossType;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HierarchicalSoftmaxUpdate;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.PairUpdate;
@@ -15,7 +16,7 @@ import dev.skipgram.loss.NegativeSampler;
 
 /**
  * How a worker trains the pairs of one subsampled sentence: per pair through a {@link PairUpdate}
- * (negative sampling, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
+ * (negative sampling or hierarchical softmax, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
  * sampling with the window's negatives shared, HogBatch), or batched by window through a {@link
  * WindowUpdate} (the full softmax). One instance per worker, with its kernel's scratch.
  *
@@ -31,23 +32,31 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     /** Trains whatever is batched, at the end of a chunk. */
     void flush(WorkerState state, float lr);
 
-    /** The trainer for {@code config}'s loss over these parameters. */
+    /**
+     * The trainer for {@code config}'s loss over these parameters; {@code tree} is the vocabulary's
+     * Huffman tree for hierarchical softmax (shared by the workers), and ignored by the other losses.
+     */
     static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
-            NegativeSampler noise) {
-        if (config.loss() == LossType.NAIVE_SOFTMAX) {
-            return new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
+            NegativeSampler noise, HuffmanTree tree) {
+        return switch (config.loss()) {
+            case NAIVE_SOFTMAX -> new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
                     Word2VecTrainer.softmaxRows(centerVectors.rows())));
-        }
-        return config.negativeSharing() == NegativeSharing.WINDOW
-                ? new SharedNegatives(config, centerVectors, outsideVectors, noise, new WindowNegativeSamplingUpdate(
-                        config.dimension(), 2 * config.windowSize(), config.negatives() + 1))
-                : new Pairs(config, centerVectors, outsideVectors, noise,
-                        new NegativeSamplingUpdate(config.dimension()));
+            // the path, not negatives, picks the output rows
+            case HIERARCHICAL_SOFTMAX -> new Pairs(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                    new HierarchicalSoftmaxUpdate(tree, config.dimension()));
+            case NEGATIVE_SAMPLING -> config.negativeSharing() == NegativeSharing.WINDOW
+                    ? new SharedNegatives(config, centerVectors, outsideVectors, noise,
+                            new WindowNegativeSamplingUpdate(config.dimension(), 2 * config.windowSize(),
+                                    config.negatives() + 1))
+                    : new Pairs(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
+                            new NegativeSamplingUpdate(config.dimension()));
+        };
     }
 
     /**
      * word2vec.c's order: for each position i, every w_j in its window (the input, a centre row)
-     * predicts w_i (an outside row), with K negatives drawn against w_i for each pair.
+     * predicts w_i (an outside row), with K negatives drawn against w_i for each pair (none for
+     * hierarchical softmax, whose kernel follows w_i's path).
      */
     final class Pairs implements SentenceTrainer {
         private final FloatMatrix centers;
@@ -59,14 +68,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         private final int vocabularySize;
         private final int[] targets;
 
-        Pairs(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+        Pairs(int window, int negatives, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
                 PairUpdate update) {
             this.centers = centers;
             this.outsides = outsides;
             this.noise = noise;
             this.update = update;
-            this.window = config.windowSize();
-            this.negatives = config.negatives();
+            this.window = window;
+            this.negatives = negatives;
             this.vocabularySize = centers.rows();
             this.targets = new int[negatives + 1];
         }

@@ -11,6 +11,7 @@ import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.MatrixMemory;
 import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
 import java.util.ArrayList;
@@ -110,9 +111,12 @@ public final class Word2VecTrainer {
         requireMemory(memory, v, d, config.checkpointDirectory() != null);
         LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
                 vocabulary.totalCount(), config.epochs(), d,
-                config.loss() == LossType.NEGATIVE_SAMPLING
-                        ? "K=" + config.negatives() + " per " + config.negativeSharing().name().toLowerCase(Locale.ROOT)
-                        : "full softmax",
+                switch (config.loss()) {
+                    case NEGATIVE_SAMPLING -> "K=" + config.negatives() + " per "
+                            + config.negativeSharing().name().toLowerCase(Locale.ROOT);
+                    case NAIVE_SOFTMAX -> "full softmax";
+                    case HIERARCHICAL_SOFTMAX -> "hierarchical softmax";
+                },
                 config.threads());
 
         RestorableRandom root = RestorableRandom.seeded(config.seed());
@@ -185,12 +189,14 @@ public final class Word2VecTrainer {
             this.outsideVectors = outsideVectors;
             this.workerRandom = workerRandom;
             NoiseDistribution noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
+            // built once, shared read-only by the workers' kernels
+            HuffmanTree tree = config.loss() == LossType.HIERARCHICAL_SOFTMAX ? HuffmanTree.of(vocabulary.counts()) : null;
             float[] keep = WorkerState.keepProbabilities(vocabulary, config.subsampleThreshold());
             this.workerStates = new WorkerState[workerRandom.length];
             this.trainers = new SentenceTrainer[workerRandom.length];
             for (int i = 0; i < workerRandom.length; i++) {
                 workerStates[i] = new WorkerState(workerRandom[i], keep);
-                trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise);
+                trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise, tree);
             }
             this.schedule = Word2VecSchedule.of(config, vocabulary.totalCount() * config.epochs());
             this.checkpointing = new Checkpointing(config, vocabulary);
