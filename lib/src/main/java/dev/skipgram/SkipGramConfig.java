@@ -24,7 +24,8 @@ import java.util.Properties;
  *     {@link Recipe#WORD2VEC})
  * @param model word2vec: the architecture, {@link Model#SKIP_GRAM} (both presets) or {@link Model#CBOW}
  *     (the mean of the context words predicts the centre word); {@code CBOW} is refused with the
- *     CS224n recipe and with the full softmax, and ignores {@code negativeSharing} (it draws K
+ *     CS224n recipe and with the full softmax (it trains with negative sampling or hierarchical
+ *     softmax), and ignores {@code negativeSharing} (it draws K
  *     negatives once per position, for its one prediction). CBOW keeps the preset's learning rate,
  *     0.025 as gensim's; word2vec.c starts CBOW at 0.05
  * @param loss the loss (both presets: {@link LossType#NEGATIVE_SAMPLING})
@@ -96,7 +97,7 @@ public record SkipGramConfig(
      *
      * @param recipe the training procedure, not null
      * @param model the architecture, not null; {@code CBOW} only with the word2vec recipe and
-     *     negative sampling
+     *     negative sampling or hierarchical softmax
      * @param loss the loss, not null
      * @param dimension d, ≥ 1
      * @param windowSize m, ≥ 1
@@ -135,8 +136,8 @@ public record SkipGramConfig(
         }
         if (model == Model.CBOW && loss == LossType.NAIVE_SOFTMAX) {
             throw new IllegalArgumentException("model = " + model + " trains with " + LossType.NEGATIVE_SAMPLING
-                    + ", got loss = " + loss + " (as word2vec.c and gensim: the full softmax of"
-                    + " the mean is not offered)");
+                    + " or " + LossType.HIERARCHICAL_SOFTMAX + ", got loss = " + loss
+                    + " (as word2vec.c and gensim: the full softmax of the mean is not offered)");
         }
         atLeast("dimension", dimension, 1);
         atLeast("windowSize", windowSize, 1);

@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * numbers. Not thread-safe: one instance per training run.
  */
 abstract sealed class Cs224nObjective implements Objective
-        permits Cs224nNegativeSamplingObjective, Cs224nSoftmaxObjective {
+        permits Cs224nNegativeSamplingObjective, Cs224nSoftmaxObjective, Cs224nHierarchicalSoftmaxObjective {
 
     final int vocabularySize;
     final int dimension;

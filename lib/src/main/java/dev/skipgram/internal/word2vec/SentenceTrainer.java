@@ -1,11 +1,13 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
-import dev.skipgram.NegativeSharing;
 import dev.skipgram.Model;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.internal.kernels.CbowUpdate;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HierarchicalSoftmaxUpdate;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.PairUpdate;
@@ -17,7 +19,7 @@ import dev.skipgram.loss.NegativeSampler;
 
 /**
  * How a worker trains the pairs of one subsampled sentence: per pair through a {@link PairUpdate}
- * (negative sampling, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
+ * (negative sampling or hierarchical softmax, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
  * sampling with the window's negatives shared, HogBatch), or batched by window through a {@link
  * WindowUpdate} (the full softmax); or, for CBOW, one prediction per position through a {@link
  * CbowUpdate}. One instance per worker, with its kernel's scratch.
@@ -34,21 +36,30 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     /** Trains whatever is batched, at the end of a chunk. */
     void flush(WorkerState state, float lr);
 
-    /** The trainer for {@code config}'s loss over these parameters. */
+    /**
+     * The trainer for {@code config}'s loss over these parameters; {@code tree} is the vocabulary's
+     * Huffman tree for hierarchical softmax (shared by the workers), and ignored by the other losses.
+     */
     static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
-            NegativeSampler noise) {
+            NegativeSampler noise, HuffmanTree tree) {
         if (config.model() == Model.CBOW) {
-            return Cbow.negativeSampling(config, centerVectors, outsideVectors, noise);
+            return config.loss() == LossType.HIERARCHICAL_SOFTMAX
+                    ? Cbow.hierarchicalSoftmax(config, centerVectors, outsideVectors, tree)
+                    : Cbow.negativeSampling(config, centerVectors, outsideVectors, noise);
         }
-        if (config.loss() == LossType.NAIVE_SOFTMAX) {
-            return new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
+        return switch (config.loss()) {
+            case NAIVE_SOFTMAX -> new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
                     Word2VecTrainer.softmaxRows(centerVectors.rows())));
-        }
-        return config.negativeSharing() == NegativeSharing.WINDOW
-                ? new SharedNegatives(config, centerVectors, outsideVectors, noise, new WindowNegativeSamplingUpdate(
-                        config.dimension(), 2 * config.windowSize(), config.negatives() + 1))
-                : new Pairs(config, centerVectors, outsideVectors, noise,
-                        new NegativeSamplingUpdate(config.dimension()));
+            // the path, not negatives, picks the output rows
+            case HIERARCHICAL_SOFTMAX -> new Pairs(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                    new HierarchicalSoftmaxUpdate(tree, config.dimension()));
+            case NEGATIVE_SAMPLING -> config.negativeSharing() == NegativeSharing.WINDOW
+                    ? new SharedNegatives(config, centerVectors, outsideVectors, noise,
+                            new WindowNegativeSamplingUpdate(config.dimension(), 2 * config.windowSize(),
+                                    config.negatives() + 1))
+                    : new Pairs(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
+                            new NegativeSamplingUpdate(config.dimension()));
+        };
     }
 
     /**
@@ -67,7 +78,8 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
 
     /**
      * word2vec.c's order: for each position i, every w_j in its window (the input, a centre row)
-     * predicts w_i (an outside row), with K negatives drawn against w_i for each pair.
+     * predicts w_i (an outside row), with K negatives drawn against w_i for each pair (none for
+     * hierarchical softmax, whose kernel follows w_i's path).
      */
     final class Pairs implements SentenceTrainer {
         private final FloatMatrix centers;
@@ -79,14 +91,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         private final int vocabularySize;
         private final int[] targets;
 
-        Pairs(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+        Pairs(int window, int negatives, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
                 PairUpdate update) {
             this.centers = centers;
             this.outsides = outsides;
             this.noise = noise;
             this.update = update;
-            this.window = config.windowSize();
-            this.negatives = config.negatives();
+            this.window = window;
+            this.negatives = negatives;
             this.vocabularySize = centers.rows();
             this.targets = new int[negatives + 1];
         }
@@ -235,7 +247,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
      * CBOW (word2vec.c's {@code -cbow 1}): at each position i, the n context words w_j of its window
      * (0 &lt; |j − i| ≤ r) are averaged into h, and h predicts w_i in one step of the {@link CbowUpdate}
      * with the output layer bound here (negative sampling: w_i and K negatives drawn for the
-     * position). A position with no context word trains nothing and draws nothing. Its loss counts
+     * position; hierarchical softmax: w_i's path). A position with no context word trains nothing and draws nothing. Its loss counts
      * as one pair in the reports: a position is one prediction.
      */
     final class Cbow implements SentenceTrainer {
@@ -278,6 +290,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             int k = config.negatives();
             return new Cbow(config, centers, outsides, noise, k,
                     targets -> (o, h, e, lr) -> kernel.step(o, h, e, targets, k + 1, lr));
+        }
+
+        /** CBOW with hierarchical softmax: the mean follows w_i's path in the tree; nothing is drawn. */
+        static Cbow hierarchicalSoftmax(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides,
+                HuffmanTree tree) {
+            HierarchicalSoftmaxUpdate kernel = new HierarchicalSoftmaxUpdate(tree, config.dimension());
+            return new Cbow(config, centers, outsides, null, 0,
+                    targets -> (o, h, e, lr) -> kernel.step(o, h, e, targets[0], lr));
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skipgram.SkipGram;
 import dev.skipgram.TestData;
 import dev.skipgram.WindowLossAndGradient;
+import dev.skipgram.loss.HierarchicalSoftmaxLoss;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.random.RestorableRandom;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The fused CBOW kernel with negative sampling against the reference {@link SkipGram#cbowLossAndGradient}:
+ * The fused CBOW kernel with negative sampling and with hierarchical softmax against the reference
+ * {@link SkipGram#cbowLossAndGradient}:
  * the same loss, the output rows moved by −η times their gradient, and each context row by n times
  * −η times its gradient (word2vec.c's undivided update: −η ∂J/∂h per occurrence).
  */
@@ -86,6 +88,41 @@ class CbowUpdateTest {
                         .sub(expected.outsideVectorsGradient().mul(learningRate));
                 assertTrue(TestData.maxAbsDifference(expectedCenters, centers) < 1e-6, "centre vectors, " + where);
                 assertTrue(TestData.maxAbsDifference(expectedOutsides, outsides) < 1e-6, "outside vectors, " + where);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 10})
+    void withHierarchicalSoftmaxTheUpdateIsWord2vecsUndividedStepOfTheReferenceGradient(int n) {
+        long[] counts = new long[V];
+        RestorableRandom countRng = RestorableRandom.seeded(77);
+        for (int w = 0; w < V; w++) {
+            counts[w] = 1 + countRng.nextInt(1 + 500 / (w + 1));
+        }
+        HierarchicalSoftmaxLoss reference = new HierarchicalSoftmaxLoss(counts);
+        float learningRate = 0.05f;
+        for (int d : new int[] {1, 16, 100}) {
+            HierarchicalSoftmaxUpdate hs = new HierarchicalSoftmaxUpdate(HuffmanTree.of(counts), d);
+            CbowUpdate cbow = new CbowUpdate(d);
+            for (long seed = 1; seed <= 10; seed++) {
+                Case k = randomCase(seed, d, n, 0.5);
+                int word = k.targets()[0];
+                WindowLossAndGradient expected = SkipGram.cbowLossAndGradient(k.contexts(), word,
+                        k.centers().castTo(DataType.DOUBLE), k.outsides().castTo(DataType.DOUBLE), reference, null);
+                INDArray centers = k.centers().dup();
+                INDArray outsides = k.outsides().dup();
+                double loss = cbow.apply(FloatMatrix.wrap(centers), FloatMatrix.wrap(outsides), k.contexts(), n,
+                        (o, h, e, lr) -> hs.step(o, h, e, word, lr), learningRate);
+
+                String where = "n " + n + ", d " + d + ", seed " + seed;
+                assertEquals(expected.loss(), loss, 1e-5 * Math.max(1, expected.loss()), "loss, " + where);
+                INDArray expectedCenters = k.centers().castTo(DataType.DOUBLE)
+                        .sub(expected.centerVectorsGradient().mul((double) learningRate * n));
+                INDArray expectedOutsides = k.outsides().castTo(DataType.DOUBLE)
+                        .sub(expected.outsideVectorsGradient().mul(learningRate));
+                assertTrue(TestData.maxAbsDifference(expectedCenters, centers) < 1e-6, "centre vectors, " + where);
+                assertTrue(TestData.maxAbsDifference(expectedOutsides, outsides) < 1e-6, "inner nodes, " + where);
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skipgram.LossType;
 import dev.skipgram.Model;
 import dev.skipgram.SkipGram;
 import dev.skipgram.SkipGramConfig;
@@ -16,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@link SkipGram#train} with the word2vec recipe and {@link Model#CBOW}. */
 class CbowTrainingTest {
@@ -42,11 +44,11 @@ class CbowTrainingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void recoversPlantedTopicsWithOneOrTwoThreadsAtOnePredictionPerPosition(int threads) {
+    @CsvSource({"1, NEGATIVE_SAMPLING", "2, NEGATIVE_SAMPLING", "1, HIERARCHICAL_SOFTMAX", "2, HIERARCHICAL_SOFTMAX"})
+    void recoversPlantedTopicsWithOneOrTwoThreadsAtOnePredictionPerPosition(int threads, LossType loss) {
         List<TrainingReport> reports = new ArrayList<>();
         long[] predictions = {0};
-        WordVectors vectors = SkipGram.train(CORPUS, small(threads).build(), r -> {
+        WordVectors vectors = SkipGram.train(CORPUS, small(threads).loss(loss).build(), r -> {
             predictions[0] += r.pairs();
             if (r.endOfEpoch()) {
                 reports.add(r);
@@ -61,14 +63,24 @@ class CbowTrainingTest {
         assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
     }
 
-    @Test
-    void oneThreadAndOneSeedGiveIdenticalVectorsThatAreNotSkipGrams() {
+    @ParameterizedTest
+    @EnumSource(value = LossType.class, names = {"NEGATIVE_SAMPLING", "HIERARCHICAL_SOFTMAX"})
+    void oneThreadAndOneSeedGiveIdenticalVectorsThatAreNotSkipGrams(LossType loss) {
         Corpus corpus = TestData.topicCorpus(500, 5);
-        WordVectors a = SkipGram.train(corpus, small(1).build());
-        WordVectors b = SkipGram.train(corpus, small(1).build());
+        WordVectors a = SkipGram.train(corpus, small(1).loss(loss).build());
+        WordVectors b = SkipGram.train(corpus, small(1).loss(loss).build());
         assertEquals(a.centerVectors(), b.centerVectors());
         assertEquals(a.outsideVectors(), b.outsideVectors());
-        assertNotEquals(a.centerVectors(), SkipGram.train(corpus, small(1).model(Model.SKIP_GRAM).build())
+        assertNotEquals(a.centerVectors(), SkipGram.train(corpus, small(1).loss(loss).model(Model.SKIP_GRAM).build())
                 .centerVectors(), "the model setting reached the trainer");
+    }
+
+    @Test
+    void hierarchicalSoftmaxDrawsNothingAndLeavesTheLastRowOfUUntouched() {
+        // the tree has V − 1 inner nodes: row V − 1 of U is never on a path (word2vec.c's syn1)
+        WordVectors vectors = SkipGram.train(CORPUS, small(1).loss(LossType.HIERARCHICAL_SOFTMAX).build());
+        int v = vectors.vocabulary().size();
+        assertEquals(0.0, vectors.outsideVectors().orElseThrow().getRow(v - 1).norm2Number().doubleValue());
+        assertTrue(vectors.outsideVectors().orElseThrow().getRow(v - 2).norm2Number().doubleValue() > 0, "the root was trained");
     }
 }

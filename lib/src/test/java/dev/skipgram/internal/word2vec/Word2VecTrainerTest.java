@@ -87,6 +87,28 @@ class Word2VecTrainerTest {
         assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void hierarchicalSoftmaxRecoversPlantedTopicsWithOneOrTwoThreads(int threads) {
+        List<TrainingReport> reports = new ArrayList<>();
+        Corpus corpus = TestData.topicCorpus(3000, 4);
+        SkipGramConfig config = small(threads).loss(LossType.HIERARCHICAL_SOFTMAX).build();
+        WordVectors vectors = SkipGram.train(corpus, config, endOfEpoch(reports));
+        assertTrue(topicNeighbours(vectors) >= 0.9 * 18 * 5, topicNeighbours(vectors) + " of 90");
+        assertEquals(3, reports.size());
+        // a normalised model: the first epoch's mean loss per pair starts near the code length's
+        // L·log 2 ≈ log 18 = 2.89 (the tree is balanced for 18 words of equal counts) and falls
+        assertTrue(reports.get(0).meanLoss() < Math.log(18) + 0.2, "first epoch " + reports.get(0).meanLoss());
+        assertTrue(reports.get(2).meanLoss() < reports.get(0).meanLoss(),
+                reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());
+        assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
+        // row V − 1 of the output matrix is no inner node: never written
+        assertEquals(0.0, vectors.outsideVectors().orElseThrow().getRow(17).amaxNumber().doubleValue(), 0.0);
+        if (threads == 1) {
+            assertEquals(vectors.centerVectors(), SkipGram.train(corpus, config).centerVectors());
+        }
+    }
+
     @Test
     void sharedNegativesRecoverPlantedTopicsDeterministically() {
         SkipGramConfig config = small(1).negativeSharing(NegativeSharing.WINDOW).build();
