@@ -103,7 +103,7 @@ class Word2VecTrainerTest {
                 reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());
         assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
         // row V − 1 of the output matrix is no inner node: never written
-        assertEquals(0.0, vectors.outsideVectors().getRow(17).amaxNumber().doubleValue(), 0.0);
+        assertEquals(0.0, vectors.outsideVectors().orElseThrow().getRow(17).amaxNumber().doubleValue(), 0.0);
         if (threads == 1) {
             assertEquals(vectors.centerVectors(), SkipGram.train(corpus, config).centerVectors());
         }
