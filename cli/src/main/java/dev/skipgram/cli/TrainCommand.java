@@ -86,10 +86,11 @@ final class TrainCommand implements Callable<Integer> {
                 + " negatives and take one batched step, HogBatch) (default: ${DEFAULT-VALUE}).")
     NegativeSharing negativeSharing;
 
-    @Option(names = "--loss", paramLabel = "negative-sampling|softmax", converter = Converters.Loss.class,
-            completionCandidates = Converters.Loss.class,
-            description = "The loss: negative sampling, or the full softmax over the vocabulary"
-                + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
+            converter = Converters.Loss.class, completionCandidates = Converters.Loss.class,
+            description = "The loss: negative sampling (K noise words a pair), the full softmax over the vocabulary"
+                + " (O(V) a pair), or hierarchical softmax (word2vec.c's -hs 1: a path of about log2 V nodes in"
+                + " the Huffman tree of the word counts; ignores --negatives) (default: ${DEFAULT-VALUE}).")
     LossType loss;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
@@ -165,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
                 + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n",
                 config.loss() == LossType.NEGATIVE_SAMPLING ? "negative sampling (K=" + config.negatives()
                         + (config.negativeSharing() == NegativeSharing.WINDOW ? ", shared by each window" : "") + ")"
-                        : "full softmax", config.dimension(), config.windowSize(), config.epochs(),
+                        : Converters.Loss.describe(config.loss(), config.negatives()), config.dimension(), config.windowSize(), config.epochs(),
                 config.epochs() == 1 ? "" : "s", config.minCount(),
                 config.subsampleThreshold(), config.learningRate(), config.threads(), config.threads() == 1 ? "" : "s",
                 config.seed());

@@ -59,6 +59,7 @@ class HelpTest {
         assertTrue(help.contains("(default: 0.025)"), help); // --learning-rate
         assertTrue(help.contains("(default: 0.001)"), help); // --subsample
         assertTrue(help.contains("(default: negative-sampling)"), help);
+        assertTrue(help.contains("hierarchical-softmax"), help);
     }
 
     @Test

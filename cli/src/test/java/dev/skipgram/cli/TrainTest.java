@@ -108,6 +108,19 @@ class TrainTest {
     }
 
     @Test
+    void hierarchicalSoftmaxTrainsAndIsRecordedForResuming() throws IOException {
+        Path checkpoints = dir.resolve("hs-ck");
+        Cli.Result r = trainTiny("hs.txt", "--loss", "hierarchical-softmax", "--checkpoint-dir",
+                checkpoints.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("hierarchical softmax, d=8"), r.out());
+        assertEquals(8, Word2VecFormat.read(dir.resolve("hs.txt"), Word2VecFormat.Format.TEXT).dimension());
+        Cli.Result other = trainTiny("ns.txt", "--checkpoint-dir", checkpoints.toString(), "--resume");
+        assertEquals(1, other.code(), other.toString());
+        assertTrue(other.err().contains("--loss hierarchical-softmax (now negative-sampling)"), other.err());
+    }
+
+    @Test
     void perPairNegativesAreChosenByAFlagAndRecordedForResuming() throws IOException {
         Path checkpoints = dir.resolve("pair-ck");
         Cli.Result r = trainTiny("pair.txt", "--negative-sharing", "pair", "--checkpoint-dir",
