@@ -1,6 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.io.Word2VecFormat;
 import java.util.Iterator;
@@ -47,6 +48,27 @@ final class Converters {
                 case NAIVE_SOFTMAX -> "full softmax";
                 case HIERARCHICAL_SOFTMAX -> "hierarchical softmax";
             };
+        }
+    }
+
+    /** {@code skip-gram} or {@code cbow}. */
+    static final class ModelName implements ITypeConverter<Model>, Iterable<String> {
+        @Override
+        public Model convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "skip-gram", "skipgram", "sg" -> Model.SKIP_GRAM;
+                case "cbow" -> Model.CBOW;
+                default -> throw new TypeConversionException("expected skip-gram or cbow, got '" + value + "'");
+            };
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("skip-gram", "cbow").iterator();
+        }
+
+        static String name(Model model) {
+            return model == Model.CBOW ? "cbow" : "skip-gram";
         }
     }
 
