@@ -33,9 +33,9 @@ import java.util.Properties;
  * @param windowSize m, the largest window radius, ≥ 1; the radius is drawn from 1..m for each window
  *     (CS224n) or centre word (word2vec) (both 5)
  * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by the softmax)
- * @param negativeSharing word2vec with negative sampling: whether a window's pairs share one draw of
- *     negatives and one step ({@link NegativeSharing#WINDOW}, HogBatch, the word2vec preset's default:
- *     faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
+ * @param negativeSharing word2vec skip-gram with negative sampling (CBOW ignores it): whether a
+ *     window's pairs share one draw of negatives and one step ({@link NegativeSharing#WINDOW},
+ *     HogBatch, the word2vec preset's default: faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
  *     pair draws its own negatives and takes its own step ({@link NegativeSharing#PAIR}, word2vec.c's
  *     update, the CS224n preset's). The softmax ignores it; {@code WINDOW} is refused with the CS224n
  *     recipe

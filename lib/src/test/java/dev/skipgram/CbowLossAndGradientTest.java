@@ -42,14 +42,19 @@ class CbowLossAndGradientTest {
         return TestData.gaussian(RestorableRandom.seeded(2), 0.7, V, D);
     }
 
+    /** Checks {@code factor} times the reference's centre gradient against finite differences. */
+    private static GradientCheck.Report checkCenters(Loss loss, double factor) {
+        INDArray u = outsides();
+        return GradientCheck.check((x, rng) -> {
+            WindowLossAndGradient w = SkipGram.cbowLossAndGradient(CONTEXT, PREDICTED, x, u, loss, rng);
+            return new ValueAndGradient(w.loss(), w.centerVectorsGradient().mul(factor));
+        }, centers(), GradientCheck.Options.defaults());
+    }
+
     @ParameterizedTest
     @MethodSource("losses")
     void centerVectorsGradientMatchesFiniteDifferencesThroughTheMean(Loss loss) {
-        INDArray u = outsides();
-        GradientCheck.Report r = GradientCheck.check((x, rng) -> {
-            WindowLossAndGradient w = SkipGram.cbowLossAndGradient(CONTEXT, PREDICTED, x, u, loss, rng);
-            return new ValueAndGradient(w.loss(), w.centerVectorsGradient());
-        }, centers(), GradientCheck.Options.defaults());
+        GradientCheck.Report r = checkCenters(loss, 1.0);
         assertTrue(r.passed(), r::toString);
         assertEquals((long) V * D, r.elementsChecked());
     }
@@ -70,11 +75,7 @@ class CbowLossAndGradientTest {
     void undividedSpreadingIsNotTheGradient(Loss loss) {
         // the training update's form (each context row gets all of ∂J/∂h) fails the check: it is n
         // times the gradient on the rows, which is why the kernel is tested against n·(this gradient)
-        INDArray u = outsides();
-        GradientCheck.Report r = GradientCheck.check((x, rng) -> {
-            WindowLossAndGradient w = SkipGram.cbowLossAndGradient(CONTEXT, PREDICTED, x, u, loss, rng);
-            return new ValueAndGradient(w.loss(), w.centerVectorsGradient().mul(CONTEXT.length));
-        }, centers(), GradientCheck.Options.defaults());
+        GradientCheck.Report r = checkCenters(loss, CONTEXT.length);
         assertTrue(!r.passed(), r::toString);
     }
 

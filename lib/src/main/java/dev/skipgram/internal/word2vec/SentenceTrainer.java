@@ -63,6 +63,18 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     }
 
     /**
+     * Sets {@code targets[0]} to the predicted word and {@code targets[1..K]} to K negatives drawn
+     * against it from the worker's generator (nothing is drawn when K = 0).
+     */
+    private static void draw(int[] targets, int predicted, int negatives, NegativeSampler noise, int vocabularySize,
+            WorkerState state) {
+        targets[0] = predicted;
+        for (int t = 1; t <= negatives; t++) {
+            targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
+        }
+    }
+
+    /**
      * Copies the words of position i's window of radius r, {@code kept[j]} for 0 &lt; |j − i| ≤ r within
      * {@code kept[0, n)}, into {@code contexts} in sentence order; returns how many.
      */
@@ -115,10 +127,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
                     if (j == i) {
                         continue;
                     }
-                    targets[0] = predicted;
-                    for (int t = 1; t <= negatives; t++) {
-                        targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
-                    }
+                    draw(targets, predicted, negatives, noise, vocabularySize, state);
                     loss += update.apply(centers, outsides, kept[j], targets, negatives + 1, lr);
                     pairs++;
                 }
@@ -177,11 +186,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
                 if (count == 0) {
                     continue;
                 }
-                int predicted = kept[i];
-                targets[0] = predicted;
-                for (int t = 1; t <= negatives; t++) {
-                    targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
-                }
+                draw(targets, kept[i], negatives, noise, vocabularySize, state);
                 loss += update.apply(centers, outsides, contexts, count, targets, negatives + 1, lr);
                 pairs += count;
             }
@@ -310,11 +315,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
                 if (count == 0) {
                     continue;
                 }
-                int predicted = kept[i];
-                targets[0] = predicted;
-                for (int t = 1; t <= negatives; t++) {
-                    targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
-                }
+                draw(targets, kept[i], negatives, noise, vocabularySize, state);
                 loss += update.apply(centers, outsides, contexts, count, output, lr);
                 predictions++;
             }

@@ -31,18 +31,6 @@ class CbowTrainingTest {
                 .epochs(3).subsampleThreshold(0).threads(threads).seed(11).reportInterval(Duration.ofMinutes(1));
     }
 
-    private static int topicNeighbours(WordVectors vectors) {
-        int correct = 0;
-        for (String word : vectors.vocabulary().words()) {
-            for (WordVectors.Neighbor n : vectors.mostSimilar(word, 5)) {
-                if (n.word().charAt(1) == word.charAt(1)) {
-                    correct++;
-                }
-            }
-        }
-        return correct;
-    }
-
     @ParameterizedTest
     @CsvSource({"1, NEGATIVE_SAMPLING", "2, NEGATIVE_SAMPLING", "1, HIERARCHICAL_SOFTMAX", "2, HIERARCHICAL_SOFTMAX"})
     void recoversPlantedTopicsWithOneOrTwoThreadsAtOnePredictionPerPosition(int threads, LossType loss) {
@@ -54,7 +42,7 @@ class CbowTrainingTest {
                 reports.add(r);
             }
         });
-        assertTrue(topicNeighbours(vectors) >= 0.9 * 18 * 5, topicNeighbours(vectors) + " of 90");
+        assertTrue(Word2VecTrainerTest.topicNeighbours(vectors) >= 0.9 * 18 * 5, Word2VecTrainerTest.topicNeighbours(vectors) + " of 90");
         assertEquals(3, reports.size());
         assertTrue(reports.get(2).meanLoss() < reports.get(0).meanLoss(),
                 reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());

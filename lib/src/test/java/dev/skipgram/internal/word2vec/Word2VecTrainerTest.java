@@ -43,7 +43,8 @@ class Word2VecTrainerTest {
         };
     }
 
-    private static int topicNeighbours(WordVectors vectors) {
+    /** Of each word's 5 nearest words, how many share its planted topic (the second letter). */
+    static int topicNeighbours(WordVectors vectors) {
         int correct = 0;
         for (String word : vectors.vocabulary().words()) {
             for (WordVectors.Neighbor n : vectors.mostSimilar(word, 5)) {
