@@ -32,13 +32,15 @@ import java.util.Properties;
  * @param dimension d, the embedding dimension, ≥ 1 (CS224n 10, word2vec 100)
  * @param windowSize m, the largest window radius, ≥ 1; the radius is drawn from 1..m for each window
  *     (CS224n) or centre word (word2vec) (both 5)
- * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by the softmax)
- * @param negativeSharing word2vec skip-gram with negative sampling (CBOW ignores it): whether a
- *     window's pairs share one draw of negatives and one step ({@link NegativeSharing#WINDOW},
- *     HogBatch, the word2vec preset's default: faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
+ * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by both softmaxes)
+ * @param negativeSharing word2vec skip-gram (CBOW ignores it): whether a window's pairs share one
+ *     draw of negatives and one step ({@link NegativeSharing#WINDOW}, HogBatch, the word2vec preset's
+ *     default: faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
  *     pair draws its own negatives and takes its own step ({@link NegativeSharing#PAIR}, word2vec.c's
- *     update, the CS224n preset's). The softmax ignores it; {@code WINDOW} is refused with the CS224n
- *     recipe
+ *     update, the CS224n preset's). With {@link LossType#HIERARCHICAL_SOFTMAX}, {@code WINDOW} batches a
+ *     window's pairs into one step along the predicted word's shared path in the tree, and {@code PAIR}
+ *     is word2vec.c's per-pair step. The full softmax ignores it; {@code WINDOW} is refused with the
+ *     CS224n recipe
  * @param noiseExponent α of the noise distribution count^α, finite and ≥ 0 (both 0.75)
  * @param subsampleThreshold t, finite and ≥ 0, 0 turns subsampling off. CS224n: a token of a word
  *     with count f is discarded with probability max(0, 1 − sqrt(t·N/f)) (default 1e-5); word2vec: it

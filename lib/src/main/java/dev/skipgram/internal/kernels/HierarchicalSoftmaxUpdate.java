@@ -129,7 +129,7 @@ public final class HierarchicalSoftmaxUpdate implements PairUpdate {
         for (int i = tree.start(word), end = i + tree.length(word); i < end; i++) {
             int row = nodeOffset + nodes[i];
             outputs.getRow(row, u);
-            float score = NegativeSamplingUpdate.dot(h, u, d);
+            float score = FloatKernels.dot(h, u, d);
             // J_j = softplus(z) with z = (2b − 1) s; ∂J_j/∂s = (2b − 1) σ(z) = σ(s) − (1 − b)
             boolean one = bits[i] != 0;
             float z = one ? score : -score;

@@ -13,6 +13,7 @@ import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.PairUpdate;
 import dev.skipgram.internal.kernels.SharedTargetsUpdate;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
+import dev.skipgram.internal.kernels.WindowHierarchicalSoftmaxUpdate;
 import dev.skipgram.internal.kernels.WindowNegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.WindowUpdate;
 import dev.skipgram.loss.NegativeSampler;
@@ -50,11 +51,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         return switch (config.loss()) {
             case NAIVE_SOFTMAX -> new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
                     Word2VecTrainer.softmaxRows(centerVectors.rows())));
-            // the path, not negatives, picks the output rows
-            case HIERARCHICAL_SOFTMAX -> new Pairs(config.windowSize(), 0, centerVectors, outsideVectors, noise,
-                    new HierarchicalSoftmaxUpdate(tree, config.dimension()));
+            // the path, not negatives, picks the output rows: no negatives drawn
+            case HIERARCHICAL_SOFTMAX -> config.negativeSharing() == NegativeSharing.WINDOW
+                    ? new SharedNegatives(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                            new WindowHierarchicalSoftmaxUpdate(tree, config.dimension(), 2 * config.windowSize()))
+                    : new Pairs(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                            new HierarchicalSoftmaxUpdate(tree, config.dimension()));
             case NEGATIVE_SAMPLING -> config.negativeSharing() == NegativeSharing.WINDOW
-                    ? new SharedNegatives(config, centerVectors, outsideVectors, noise,
+                    ? new SharedNegatives(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
                             new WindowNegativeSamplingUpdate(config.dimension(), 2 * config.windowSize(),
                                     config.negatives() + 1))
                     : new Pairs(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
@@ -145,7 +149,8 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
      * word2vec.c's order with the negatives drawn once per position (HogBatch): the n context words
      * w_j of position i (the inputs) all predict w_i against the same K negatives, in one step of the
      * {@link SharedTargetsUpdate}. The same multiset of (input, predicted) pairs as {@link Pairs}, K
-     * draws per position instead of n·K. A position with no context word draws nothing.
+     * draws per position instead of n·K. A position with no context word draws nothing. With
+     * hierarchical softmax (K = 0) the n context words share w_i's path instead.
      */
     final class SharedNegatives implements SentenceTrainer {
         private final FloatMatrix centers;
@@ -158,14 +163,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         private final int[] contexts;
         private final int[] targets;
 
-        SharedNegatives(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+        SharedNegatives(int window, int negatives, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
                 SharedTargetsUpdate update) {
             this.centers = centers;
             this.outsides = outsides;
             this.noise = noise;
             this.update = update;
-            this.window = config.windowSize();
-            this.negatives = config.negatives();
+            this.window = window;
+            this.negatives = negatives;
             this.vocabularySize = centers.rows();
             if (update.maxInputs() < 2 * window || update.maxTargets() < negatives + 1) {
                 throw new IllegalArgumentException("the kernel takes " + update.maxInputs() + " inputs and "

@@ -111,6 +111,22 @@ class Word2VecTrainerTest {
     }
 
     @Test
+    void hierarchicalSoftmaxPerPairIsWord2vecsUpdateAndTrainsAsWell() {
+        Corpus corpus = TestData.topicCorpus(3000, 4);
+        SkipGramConfig.Builder hs = small(1).loss(LossType.HIERARCHICAL_SOFTMAX);
+        List<TrainingReport> pair = new ArrayList<>();
+        List<TrainingReport> window = new ArrayList<>();
+        WordVectors perPair = SkipGram.train(corpus, hs.negativeSharing(NegativeSharing.PAIR).build(),
+                endOfEpoch(pair));
+        WordVectors perWindow = SkipGram.train(corpus, hs.negativeSharing(NegativeSharing.WINDOW).build(),
+                endOfEpoch(window));
+        assertTrue(topicNeighbours(perPair) >= 0.9 * 18 * 5, topicNeighbours(perPair) + " of 90");
+        assertTrue(!perPair.centerVectors().equals(perWindow.centerVectors()), "the setting reached the trainer");
+        // the same pairs and objective: last-epoch losses within 10% of each other
+        assertEquals(pair.get(2).meanLoss(), window.get(2).meanLoss(), 0.1 * pair.get(2).meanLoss());
+    }
+
+    @Test
     void sharedNegativesRecoverPlantedTopicsDeterministically() {
         SkipGramConfig config = small(1).negativeSharing(NegativeSharing.WINDOW).build();
         List<TrainingReport> reports = new ArrayList<>();
