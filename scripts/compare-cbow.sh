@@ -44,7 +44,7 @@ for seed in $(seq 1 "$seeds"); do
     SEED=$seed /usr/bin/time -f "$TIMEFMT" /usr/bin/python3 "$root/scripts/gensim_cbow_train.py" "$plain" \
         "$out/gensim-$loss-$seed.vec" "$threads" "$loss" 2> "$out/gensim-$loss-$seed.time" \
         | grep '^RESULT' | sed 's/^RESULT //' > "$out/gensim-$loss-$seed.json"
-    echo "{\"run\": \"gensim CBOW $loss\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$out/gensim-$loss-$seed.time")}" \
+    echo "{\"run\": \"gensim CBOW $loss\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$out/gensim-$loss-$seed.time"), \"cpu_s\": $(cpu_s "$out/gensim-$loss-$seed.time")}" \
         "$(cat "$out/gensim-$loss-$seed.json")" "$(evaluate "$out/gensim-$loss-$seed.vec")" >> "$results"
     before=$(load)
     log="$out/skipgram-$loss-$seed.log"
@@ -53,7 +53,7 @@ for seed in $(seq 1 "$seeds"); do
         --min-count 5 --subsample 1e-4 --learning-rate 0.025 --seed "$seed" > "$log" 2>&1
     rate=$(grep -o 'of training, [0-9.]*[kM]* words/s' "$log" | awk '{print $3}')
     words_per_s=$(/usr/bin/python3 -c 'import sys; r=sys.argv[1]; print(round(float(r[:-1])*(1e3 if r[-1]=="k" else 1e6)) if r[-1] in "kM" else int(r.replace(",","")))' "$rate")
-    echo "{\"run\": \"skipgram CBOW $loss\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$log"), \"words_per_s\": $words_per_s}" \
+    echo "{\"run\": \"skipgram CBOW $loss\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$log"), \"cpu_s\": $(cpu_s "$log"), \"words_per_s\": $words_per_s}" \
         "$(evaluate "$out/skipgram-$loss-$seed.bin" --binary)" >> "$results"
   done
 done
