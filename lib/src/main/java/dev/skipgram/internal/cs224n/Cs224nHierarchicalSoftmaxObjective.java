@@ -1,6 +1,5 @@
 package dev.skipgram.internal.cs224n;
 
-import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.HierarchicalSoftmaxUpdate;
 import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.optim.ValueAndGradient;
@@ -27,24 +26,11 @@ final class Cs224nHierarchicalSoftmaxObjective extends Cs224nObjective {
 
     @Override
     public ValueAndGradient evaluate(INDArray x, RandomGenerator rng) {
-        FloatMatrix params = parameters(x);
-        batch.draw(contexts, windowsPerStep, windowSize, rng);
-        clearTouchedRows();
-        int v = vocabularySize;
-        float scale = 1f / windowsPerStep;
-        double loss = 0.0;
-        for (int b = 0; b < batch.windows(); b++) {
-            int center = batch.center(b);
-            touch(center);
-            for (int i = batch.start(b); i < batch.end(b); i++) {
-                int o = batch.outside(i);
-                for (int k = tree.start(o), end = k + tree.length(o); k < end; k++) {
-                    touch(v + tree.node(k));
-                }
-                loss += kernel.addGradient(params, grad, center, v, o, scale);
+        return evaluatePairs(x, rng, (params, center, o, scale, random) -> {
+            for (int k = tree.start(o), end = k + tree.length(o); k < end; k++) {
+                touch(vocabularySize + tree.node(k));
             }
-        }
-        record(loss, batch.end(batch.windows() - 1));
-        return new ValueAndGradient(loss / windowsPerStep, gradient);
+            return kernel.addGradient(params, grad, center, vocabularySize, o, scale);
+        });
     }
 }

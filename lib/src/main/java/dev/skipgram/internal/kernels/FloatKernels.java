@@ -31,8 +31,7 @@ public final class FloatKernels {
      * Σ a[j]·b[j] over {@code [0, d)} with eight independent fused multiply-adds (C2 does not vectorise
      * a float reduction, since float addition is not associative, so the chains supply the
      * parallelism): about 1.3–1.5× {@link NegativeSamplingUpdate#dot}'s four chains at d = 100, the
-     * hot loop of the hierarchical-softmax kernels. Without hardware FMA, the same chains with plain
-     * products.
+     * hot loop of the hierarchical-softmax kernels. Without hardware FMA, {@link NegativeSamplingUpdate#dot}.
      *
      * @param a a vector of at least d values
      * @param b a vector of at least d values
@@ -40,7 +39,7 @@ public final class FloatKernels {
      * @return the dot product in float
      */
     public static float dot(float[] a, float[] b, int d) {
-        return HARDWARE_FMA ? dotFma(a, b, d) : dotPlain(a, b, d);
+        return HARDWARE_FMA ? dotFma(a, b, d) : NegativeSamplingUpdate.dot(a, b, d);
     }
 
     /**
@@ -79,32 +78,6 @@ public final class FloatKernels {
         }
         for (; j < d; j++) {
             s0 = Math.fma(a[j], b[j], s0);
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-    }
-
-    private static float dotPlain(float[] a, float[] b, int d) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        float s4 = 0f;
-        float s5 = 0f;
-        float s6 = 0f;
-        float s7 = 0f;
-        int j = 0;
-        for (; j + 7 < d; j += 8) {
-            s0 += a[j] * b[j];
-            s1 += a[j + 1] * b[j + 1];
-            s2 += a[j + 2] * b[j + 2];
-            s3 += a[j + 3] * b[j + 3];
-            s4 += a[j + 4] * b[j + 4];
-            s5 += a[j + 5] * b[j + 5];
-            s6 += a[j + 6] * b[j + 6];
-            s7 += a[j + 7] * b[j + 7];
-        }
-        for (; j < d; j++) {
-            s0 += a[j] * b[j];
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
