@@ -13,6 +13,10 @@
 # from its closing summary. Peak RSS from /usr/bin/time. Quality from ../shared/bench/eval_vectors.py
 # (analogies over the top 30,000 words, WS-353 Spearman). Prints one JSON line per run, then a
 # table of medians (throughput, RSS) and means (quality).
+#
+# LOSS=hs compares hierarchical softmax instead (gensim's hs=1 negative=0, skipgram's --loss
+# hierarchical-softmax with each SHARING: window batches a word's context pairs along its path, pair is
+# word2vec.c's per-pair update); fastText is then left out.
 set -euo pipefail
 corpus=${1:?usage: $0 CORPUS OUTDIR [SEEDS] [THREADS] [SHARING...]}; out=${2:?}; seeds=${3:-3}; threads=${4:-2}
 shift $(( $# < 4 ? $# : 4 ))
@@ -32,16 +36,26 @@ echo "machine: $(nproc --all) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(ja
 # timed run; run with the launcher's own JVM options for `train`
 jar="$out/skipgram-cli.jar"; cp "$root/cli/target/skipgram-cli.jar" "$jar"
 
-# fastText (and gensim with its default seed) through the shared script, as its authors run it
-bash "$bench/peers.sh" "$corpus" "$out/peers" "$threads" | grep fastText \
-  | sed "s/^/{\"run\": \"fasttext\", \"load\": $(load)} /" >> "$results"
+loss=${LOSS:-ns}
+case "$loss" in
+  ns) gensim_loss=ns; skipgram_loss=negative-sampling; tag="" ;;
+  hs) gensim_loss=softmax-hs; skipgram_loss=hierarchical-softmax; tag=" hs" ;;
+  *) echo "LOSS must be ns or hs, got '$loss'" >&2; exit 2 ;;
+esac
 plain="$out/peers/corpus.txt"; [[ "$corpus" == *.gz ]] || plain="$corpus"
+if [ "$loss" = ns ]; then
+  # fastText (and gensim with its default seed) through the shared script, as its authors run it
+  bash "$bench/peers.sh" "$corpus" "$out/peers" "$threads" | grep fastText \
+    | sed "s/^/{\"run\": \"fasttext\", \"load\": $(load)} /" >> "$results"
+elif [[ "$corpus" == *.gz ]]; then
+  mkdir -p "$out/peers"; [ -s "$plain" ] || zcat "$corpus" > "$plain"
+fi
 
 for seed in $(seq 1 "$seeds"); do
   before=$(load)
   SEED=$seed /usr/bin/time -f 'PEAK_RSS_KB %M' /usr/bin/python3 "$bench/gensim_train.py" "$plain" \
-      "$out/gensim-$seed.vec" "$threads" 2> "$out/gensim-$seed.time" | grep '^RESULT' | sed 's/^RESULT //' > "$out/gensim-$seed.json"
-  echo "{\"run\": \"gensim\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$out/gensim-$seed.time")}" \
+      "$out/gensim-$seed.vec" "$threads" "$gensim_loss" 2> "$out/gensim-$seed.time" | grep '^RESULT' | sed 's/^RESULT //' > "$out/gensim-$seed.json"
+  echo "{\"run\": \"gensim$tag\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$out/gensim-$seed.time")}" \
       "$(cat "$out/gensim-$seed.json")" "$(evaluate "$out/gensim-$seed.vec")" >> "$results"
   for variant in "${sharings[@]}"; do
     sharing=${variant%%:*}
@@ -52,10 +66,10 @@ for seed in $(seq 1 "$seeds"); do
     log="$out/skipgram-$name-$seed.log"
     /usr/bin/time -f 'PEAK_RSS_KB %M' java "${jvm[@]}" -jar "$jar" train --corpus "$corpus" --out "$out/skipgram-$name-$seed.bin" \
         --threads "$threads" --dim 100 --window 5 --negatives 5 --epochs 1 --min-count 5 --subsample 1e-4 \
-        --learning-rate 0.025 --seed "$seed" --negative-sharing "$sharing" > "$log" 2>&1
+        --learning-rate 0.025 --seed "$seed" --negative-sharing "$sharing" --loss "$skipgram_loss" > "$log" 2>&1
     rate=$(grep -o 'of training, [0-9.]*[kM]* words/s' "$log" | awk '{print $3}')
     words_per_s=$(/usr/bin/python3 -c 'import sys; r=sys.argv[1]; print(round(float(r[:-1])*(1e3 if r[-1]=="k" else 1e6)) if r[-1] in "kM" else int(r.replace(",","")))' "$rate")
-    echo "{\"run\": \"skipgram $variant\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$log"), \"words_per_s\": $words_per_s}" \
+    echo "{\"run\": \"skipgram$tag $variant\", \"seed\": $seed, \"load\": $before, \"peak_rss_mb\": $(rss_mb "$log"), \"words_per_s\": $words_per_s}" \
         "$(evaluate "$out/skipgram-$name-$seed.bin" --binary)" >> "$results"
   done
 done
@@ -77,7 +91,7 @@ print("|---|---|---|---|---|---|---|")
 gensim = None
 for name, rs in runs.items():
     wps = statistics.median(get(r, "words_per_s") for r in rs)
-    if name == "gensim": gensim = wps
+    if name.startswith("gensim"): gensim = wps
     rss = statistics.median(get(r, "peak_rss_mb") for r in rs)
     ana = statistics.mean(get(r, "total") for r in rs)
     ws = statistics.mean(get(r, "wordsim353_spearman") for r in rs)

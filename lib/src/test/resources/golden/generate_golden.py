@@ -2,10 +2,12 @@
 """Independent golden values for the skipgram library's losses, window loss and RNG.
 
 This is a reference implementation written straight from /work/shared/SPEC.md
-(section 1 naive softmax, section 2 negative sampling, section 3 window) in
-NumPy float64. It deliberately shares no code or structure with the Java
+(section 1 naive softmax, section 2 negative sampling, section 3 window,
+section 8 hierarchical softmax, section 10 CBOW) in NumPy float64. It deliberately shares no code or
+structure with the Java
 sources: the softmax is computed with a max shift and a logsumexp, log-sigmoid
-with np.logaddexp, the window gradients in closed form from word counts, and
+with np.logaddexp, the window gradients in closed form from word counts, the
+Huffman tree with a binary heap (heapq) instead of word2vec.c's two queues, and
 xoshiro256++ / SplitMix64 with Python integers masked to 64 bits.
 
 Regenerate (from this directory) with:
@@ -15,6 +17,7 @@ Regenerate (from this directory) with:
 which rewrites golden.json next to this script. Only numpy is needed.
 """
 
+import heapq
 import json
 import os
 
@@ -78,6 +81,68 @@ def negative_sampling(v, o, U, negatives):
 
 
 # ---------------------------------------------------------------------------
+# SPEC section 8: hierarchical softmax
+# ---------------------------------------------------------------------------
+
+def huffman_paths(counts):
+    """word2vec.c's tree, built with a heap. The words are ranked by descending count, ties by lower
+    index. word2vec.c merges two queues (leaves from the smallest up, inner nodes in creation order)
+    and takes a leaf only if its count is strictly smaller than the front inner node's; a heap keyed
+    (count, 0 for an inner node / 1 for a leaf, creation order / -rank) pops the same nodes. The
+    second node popped by each merge gets bit 1. Returns, per word, its inner nodes from the root and
+    their bits."""
+    V = len(counts)
+    rank = sorted(range(V), key=lambda w: (-counts[w], w))  # rank -> word
+    heap = [(counts[w], 1, -r, ("leaf", w)) for r, w in enumerate(rank)]
+    heapq.heapify(heap)
+    parent = {}  # node -> (inner node index, bit)
+    for a in range(V - 1):
+        c1, _, _, n1 = heapq.heappop(heap)
+        c2, _, _, n2 = heapq.heappop(heap)
+        parent[n1] = (a, 0)
+        parent[n2] = (a, 1)
+        heapq.heappush(heap, (c1 + c2, 0, a, ("inner", a)))
+    paths = []
+    for w in range(V):
+        nodes, bits = [], []
+        n = ("leaf", w)
+        while n in parent:
+            a, b = parent[n]
+            nodes.append(a)
+            bits.append(b)
+            n = ("inner", a)
+        paths.append((nodes[::-1], bits[::-1]))
+    return paths
+
+
+def hierarchical_softmax(v, o, U, paths):
+    """J = -sum_j log s((1 - 2 b_j) u_{n_j}.v); gradients per SPEC section 8."""
+    nodes, bits = paths[o]
+    loss = 0.0
+    grad_v = np.zeros_like(v)
+    grad_U = np.zeros_like(U)
+    for n, b in zip(nodes, bits):
+        s = U[n] @ v
+        loss -= log_sigmoid((1 - 2 * b) * s)
+        coef = sigmoid(s) - (1 - b)
+        grad_v = grad_v + coef * U[n]
+        grad_U[n] += coef * v
+    return loss, grad_v, grad_U
+
+
+def hs_case(name, counts, v, U, o):
+    paths = huffman_paths(counts)
+    loss, gv, gU = hierarchical_softmax(v, o, U, paths)
+    assert np.isfinite(loss) and np.all(np.isfinite(gv)) and np.all(np.isfinite(gU))
+    # the leaf probabilities sum to 1 (SPEC section 8)
+    total = sum(np.exp(-hierarchical_softmax(v, w, U, paths)[0]) for w in range(len(counts)))
+    assert abs(total - 1.0) < 1e-12, total
+    return {"name": name, "counts": [int(c) for c in counts], "v": as_list(v), "U": as_list(U), "o": int(o),
+            "paths": [p[0] for p in paths], "codes": ["".join(str(b) for b in p[1]) for p in paths],
+            "loss": float(loss), "centerGradient": as_list(gv), "outsideGradient": as_list(gU)}
+
+
+# ---------------------------------------------------------------------------
 # SPEC section 3: window (naive softmax), in closed form via counts
 # ---------------------------------------------------------------------------
 
@@ -95,6 +160,27 @@ def window_naive_softmax(c, outside, center_vectors, outside_vectors):
     grad_center[c] = outside_vectors.T @ err
     grad_outside = np.outer(err, v)
     return loss, grad_center, grad_outside
+
+
+# ---------------------------------------------------------------------------
+# SPEC section 10: CBOW, one prediction from the mean of the context rows
+# ---------------------------------------------------------------------------
+
+def cbow(context, o, center_vectors, outside_vectors, negatives, counts=None):
+    """h = mean of the context rows; J = J(h, o, U) (negative sampling with the given negatives,
+    hierarchical softmax over the tree of the counts when they are given, else the naive softmax);
+    dJ/dv_w = (count of w in the context / n) dJ/dh."""
+    n = len(context)
+    h = center_vectors[context].sum(axis=0) / n
+    if counts is not None:
+        loss, grad_h, grad_U = hierarchical_softmax(h, o, outside_vectors, huffman_paths(counts))
+    elif negatives is None:
+        loss, grad_h, grad_U = naive_softmax(h, o, outside_vectors)
+    else:
+        loss, grad_h, grad_U = negative_sampling(h, o, outside_vectors, negatives)
+    counts = np.bincount(np.asarray(context, dtype=np.int64), minlength=center_vectors.shape[0])
+    grad_C = np.outer(counts / n, grad_h)
+    return loss, grad_C, grad_U
 
 
 # ---------------------------------------------------------------------------
@@ -179,6 +265,21 @@ def window_case(name, c, outside, C, U):
             "outsideVectorsGradient": as_list(gU)}
 
 
+def cbow_case(name, context, o, C, U, negatives, counts=None):
+    loss, gC, gU = cbow(context, o, C, U, negatives, counts)
+    assert np.isfinite(loss) and np.all(np.isfinite(gC)) and np.all(np.isfinite(gU))
+    case = {"name": name, "context": [int(c) for c in context], "o": int(o),
+            "loss": "hierarchicalSoftmax" if counts is not None
+            else "naiveSoftmax" if negatives is None else "negativeSampling"}
+    if negatives is not None:
+        case["negatives"] = [int(k) for k in negatives]
+    if counts is not None:
+        case["counts"] = [int(c) for c in counts]
+    case.update({"centerVectors": as_list(C), "outsideVectors": as_list(U), "value": float(loss),
+                 "centerVectorsGradient": as_list(gC), "outsideVectorsGradient": as_list(gU)})
+    return case
+
+
 def build():
     naive = []
     # 1. hand-chosen, V=3, d=2
@@ -233,6 +334,38 @@ def build():
     window.append(window_case("seeded_V6_d2_outside_is_centre_twice", 1, [1, 5, 1, 2, 0, 4],
                               rng.uniform(-1, 1, size=(6, 2)), rng.uniform(-1, 1, size=(6, 2))))
 
+    cbow_cases = []
+    rng = np.random.default_rng(101)
+    cbow_cases.append(cbow_case("ns_V6_d3_repeated_context", [0, 4, 0, 5], 2,
+                                rng.normal(size=(6, 3)), rng.normal(size=(6, 3)), [1, 3, 1]))
+    rng = np.random.default_rng(102)
+    cbow_cases.append(cbow_case("ns_V5_d4_predicted_word_in_context", [3, 1, 3, 0, 2, 4], 3,
+                                rng.uniform(-1, 1, size=(5, 4)), rng.uniform(-1, 1, size=(5, 4)), [0, 4]))
+    rng = np.random.default_rng(103)
+    cbow_cases.append(cbow_case("softmax_V5_d3_one_context_word", [4], 1,
+                                rng.normal(size=(5, 3)), rng.normal(size=(5, 3)), None))
+    rng = np.random.default_rng(104)
+    cbow_cases.append(cbow_case("hs_V7_d3_repeated_context_ties", [6, 0, 6, 3], 5,
+                                rng.normal(size=(7, 3)), rng.normal(size=(7, 3)), None,
+                                counts=[9, 4, 4, 7, 1, 2, 2]))
+
+    hs = []
+    # 1. hand-chosen, V=4, d=2, counts already descending
+    hs.append(hs_case("hand_V4_d2", [5, 3, 2, 1], np.array([0.3, -0.7]),
+                      np.array([[0.1, 0.2], [1.0, -0.5], [-0.4, 0.9], [0.25, 0.25]]), 3))
+    # 2. seeded, V=9, d=3, unsorted counts with ties (and a tie between a leaf and an inner node)
+    rng = np.random.default_rng(21)
+    hs.append(hs_case("seeded_V9_d3_ties", [2, 7, 2, 1, 4, 3, 1, 2, 5], rng.normal(size=3),
+                      rng.normal(size=(9, 3)), 6))
+    # 3. seeded, V=12, d=4, Zipf-like counts, outside word the most frequent
+    rng = np.random.default_rng(22)
+    hs.append(hs_case("seeded_V12_d4_zipf", [1 + 600 // (w + 1) for w in range(12)][::-1],
+                      rng.normal(size=4), rng.normal(size=(12, 4)), 11))
+    # 4. scores of +-1000 along the path
+    v = np.array([0.0, 20.0])
+    U = np.array([[0.0, -50.0], [1.0, 50.0], [2.0, -50.0], [0.0, 0.025], [3.0, 0.0]])
+    hs.append(hs_case("large_scores_pm1000", [1, 1, 1, 1, 1], v, U, 2))
+
     raw_state = [1, 2, 3, 4]
     seed = 42
     seed_state = splitmix64_state(seed)
@@ -249,6 +382,8 @@ def build():
         "naiveSoftmax": naive,
         "negativeSampling": ns,
         "window": window,
+        "cbow": cbow_cases,
+        "hierarchicalSoftmax": hs,
         "xoshiro256pp": xoshiro,
     }
 

@@ -70,8 +70,10 @@ final class ConfigSettings {
     static RunSettings runSettings(SkipGramConfig config) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Setting s : SETTINGS) {
-            if (s.identity == Identity.BOTH || s.identity.name().equals(config.recipe().name())) {
-                m.put(s.name, s.get.apply(config));
+            String value = s.get.apply(config);
+            if ((s.identity == Identity.BOTH || s.identity.name().equals(config.recipe().name()))
+                    && !value.equals(s.absentBefore)) {
+                m.put(s.name, value);
             }
         }
         return new RunSettings(m);
@@ -82,9 +84,19 @@ final class ConfigSettings {
     /** Of which recipes' {@link #runSettings()} a setting is part. */
     private enum Identity { BOTH, CS224N, WORD2VEC, NONE }
 
-    /** One setting: its name (written nowhere else), how it is read from a config and set on a builder. */
+    /**
+     * One setting: its name (written nowhere else), how it is read from a config and set on a builder,
+     * and, for a setting added after checkpoints were first written, {@code absentBefore}: the value
+     * every run had before it existed, which the run settings leave out so that those checkpoints
+     * still resume (null for the others).
+     */
     private record Setting(String name, Identity identity, Function<SkipGramConfig, String> get,
-            BiConsumer<SkipGramConfig.Builder, String> set) {
+            BiConsumer<SkipGramConfig.Builder, String> set, String absentBefore) {
+
+        Setting(String name, Identity identity, Function<SkipGramConfig, String> get,
+                BiConsumer<SkipGramConfig.Builder, String> set) {
+            this(name, identity, get, set, null);
+        }
 
         static Setting ofInt(String name, Identity identity, ToIntFunction<SkipGramConfig> get,
                 ObjIntConsumer<SkipGramConfig.Builder> set) {
@@ -119,6 +131,8 @@ final class ConfigSettings {
     /** Every setting, in the order of the record's components. */
     private static final List<Setting> SETTINGS = List.of(
             new Setting(RECIPE, Identity.BOTH, c -> c.recipe().name(), (b, v) -> { }),
+            new Setting("model", Identity.WORD2VEC, c -> c.model().name(),
+                    (b, v) -> b.model = parseEnum(Model.class, "model", v), Model.SKIP_GRAM.name()),
             new Setting("loss", Identity.BOTH, c -> c.loss().name(),
                     (b, v) -> b.loss = parseEnum(LossType.class, "loss", v)),
             Setting.ofInt("dimension", Identity.BOTH, c -> c.dimension(), (b, v) -> b.dimension = v),

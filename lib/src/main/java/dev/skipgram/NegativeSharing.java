@@ -4,7 +4,11 @@ package dev.skipgram;
  * How the word2vec recipe's negative sampling groups its pairs, as {@link
  * SkipGramConfig#negativeSharing()}: each pair with its own negatives and its own step, or a whole
  * window with shared negatives and one step. Both minimise the same expected objective (SPEC §2,
- * §9; docs/math.md). Only the word2vec recipe with {@link LossType#NEGATIVE_SAMPLING} reads it.
+ * §9; docs/math.md). Only the word2vec recipe's skip-gram reads it ({@link Model#CBOW} has one
+ * prediction per window, and draws its K negatives once for it): with {@link
+ * LossType#NEGATIVE_SAMPLING}, and with {@link LossType#HIERARCHICAL_SOFTMAX}, where a window's pairs share the predicted word's path
+ * instead of negatives ({@code WINDOW}: one step along it for the window; {@code PAIR}: word2vec.c's
+ * step per pair).
  *
  * <p>Immutable and thread-safe, as every enum.
  *

@@ -16,23 +16,31 @@ import java.util.Properties;
  *
  * <p>Some settings belong to one recipe and are ignored by the other; each says which.
  *
- * <p>Immutable and thread-safe. {@code recipe}, {@code loss}, {@code negativeSharing} and
+ * <p>Immutable and thread-safe. {@code recipe}, {@code model}, {@code loss}, {@code negativeSharing} and
  * {@code reportInterval} must not be null; {@code checkpointDirectory} is null when checkpoints are off ({@link #checkpoints()} gives it
  * as an {@link Optional}). No other method returns null.
  *
  * @param recipe the training procedure (CS224n default {@link Recipe#CS224N}; word2vec preset
  *     {@link Recipe#WORD2VEC})
+ * @param model word2vec: the architecture, {@link Model#SKIP_GRAM} (both presets) or {@link Model#CBOW}
+ *     (the mean of the context words predicts the centre word); {@code CBOW} is refused with the
+ *     CS224n recipe and with the full softmax (it trains with negative sampling or hierarchical
+ *     softmax), and ignores {@code negativeSharing} (it draws K
+ *     negatives once per position, for its one prediction). CBOW keeps the preset's learning rate,
+ *     0.025 as gensim's; word2vec.c starts CBOW at 0.05
  * @param loss the loss (both presets: {@link LossType#NEGATIVE_SAMPLING})
  * @param dimension d, the embedding dimension, ≥ 1 (CS224n 10, word2vec 100)
  * @param windowSize m, the largest window radius, ≥ 1; the radius is drawn from 1..m for each window
  *     (CS224n) or centre word (word2vec) (both 5)
- * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by the softmax)
- * @param negativeSharing word2vec with negative sampling: whether a window's pairs share one draw of
- *     negatives and one step ({@link NegativeSharing#WINDOW}, HogBatch, the word2vec preset's default:
- *     faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
+ * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by both softmaxes)
+ * @param negativeSharing word2vec skip-gram (CBOW ignores it): whether a window's pairs share one
+ *     draw of negatives and one step ({@link NegativeSharing#WINDOW}, HogBatch, the word2vec preset's
+ *     default: faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
  *     pair draws its own negatives and takes its own step ({@link NegativeSharing#PAIR}, word2vec.c's
- *     update, the CS224n preset's). The softmax ignores it; {@code WINDOW} is refused with the CS224n
- *     recipe
+ *     update, the CS224n preset's). With {@link LossType#HIERARCHICAL_SOFTMAX}, {@code WINDOW} batches a
+ *     window's pairs into one step along the predicted word's shared path in the tree, and {@code PAIR}
+ *     is word2vec.c's per-pair step. The full softmax ignores it; {@code WINDOW} is refused with the
+ *     CS224n recipe
  * @param noiseExponent α of the noise distribution count^α, finite and ≥ 0 (both 0.75)
  * @param subsampleThreshold t, finite and ≥ 0, 0 turns subsampling off. CS224n: a token of a word
  *     with count f is discarded with probability max(0, 1 − sqrt(t·N/f)) (default 1e-5); word2vec: it
@@ -62,6 +70,7 @@ import java.util.Properties;
  */
 public record SkipGramConfig(
         Recipe recipe,
+        Model model,
         LossType loss,
         int dimension,
         int windowSize,
@@ -89,6 +98,8 @@ public record SkipGramConfig(
      * Validates every field; the message names the field and its bad value.
      *
      * @param recipe the training procedure, not null
+     * @param model the architecture, not null; {@code CBOW} only with the word2vec recipe and
+     *     negative sampling or hierarchical softmax
      * @param loss the loss, not null
      * @param dimension d, ≥ 1
      * @param windowSize m, ≥ 1
@@ -112,14 +123,24 @@ public record SkipGramConfig(
      * @param checkpointEvery ≥ 1
      * @param checkpointDirectory a directory, or null for no checkpoints
      * @throws IllegalArgumentException naming the first field out of range
-     * @throws NullPointerException if {@code recipe}, {@code loss}, {@code negativeSharing} or
-     *     {@code reportInterval} is null
+     * @throws NullPointerException if {@code recipe}, {@code model}, {@code loss}, {@code negativeSharing}
+     *     or {@code reportInterval} is null
      */
     public SkipGramConfig {
         Objects.requireNonNull(recipe, "recipe");
+        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(negativeSharing, "negativeSharing");
         Objects.requireNonNull(reportInterval, "reportInterval");
+        if (model == Model.CBOW && recipe != Recipe.WORD2VEC) {
+            throw new IllegalArgumentException("model = " + model + " needs the " + Recipe.WORD2VEC
+                    + " recipe, got " + recipe + " (the CS224n assignment trains skip-gram only)");
+        }
+        if (model == Model.CBOW && loss == LossType.NAIVE_SOFTMAX) {
+            throw new IllegalArgumentException("model = " + model + " trains with " + LossType.NEGATIVE_SAMPLING
+                    + " or " + LossType.HIERARCHICAL_SOFTMAX + ", got loss = " + loss
+                    + " (as word2vec.c and gensim: the full softmax of the mean is not offered)");
+        }
         atLeast("dimension", dimension, 1);
         atLeast("windowSize", windowSize, 1);
         atLeast("negatives", negatives, 1);
@@ -215,8 +236,8 @@ public record SkipGramConfig(
 
     /**
      * Every setting of this config as text, named as the record's components are (the one vocabulary
-     * of setting names, shared by checkpoints and the command line): {@code recipe}, {@code loss} and
-     * {@code negativeSharing} as enum constant names, numbers as {@link Integer#toString},
+     * of setting names, shared by checkpoints and the command line): {@code recipe}, {@code model}, {@code loss}
+     * and {@code negativeSharing} as enum constant names, numbers as {@link Integer#toString},
      * {@link Long#toString} and {@link Double#toString} write them (so doubles read back exactly),
      * {@code reportInterval} in
      * ISO-8601 ({@code PT2S}), and {@code checkpointDirectory} as a path, absent when checkpoints
@@ -248,7 +269,8 @@ public record SkipGramConfig(
      * Both recipes: {@code recipe, loss, dimension, windowSize, negatives, noiseExponent,
      * subsampleThreshold, learningRate, seed}; CS224n also {@code windowsPerStep, annealFactor,
      * annealEvery}; word2vec also {@code negativeSharing, epochs, minCount, maxVocabularySize,
-     * minLearningRate}. Not
+     * minLearningRate}, and {@code model} when it is {@code CBOW} (a checkpoint written before the
+     * setting existed has none and is a skip-gram run's, so skip-gram leaves it out). Not
      * {@code steps} (a CS224n run may be extended), nor {@code threads} (a checkpoint made with the
      * default thread count resumes on a machine with another number of processors), nor how reports
      * and checkpoints are made.
@@ -278,6 +300,7 @@ public record SkipGramConfig(
     public static final class Builder {
         private final Recipe preset; // the recipe whose defaults this builder started from
         Recipe recipe;
+        Model model = Model.SKIP_GRAM;
         LossType loss = LossType.NEGATIVE_SAMPLING;
         int dimension = 10;
         int windowSize = 5;
@@ -309,6 +332,7 @@ public record SkipGramConfig(
         private Builder(SkipGramConfig c) {
             preset = c.recipe;
             recipe = c.recipe;
+            model = c.model;
             loss = c.loss;
             dimension = c.dimension;
             windowSize = c.windowSize;
@@ -355,6 +379,15 @@ public record SkipGramConfig(
             recipe = v;
             return this;
         }
+        /**
+         * Sets {@link SkipGramConfig#model()}.
+         *
+         * @param v {@link Model#SKIP_GRAM} or {@link Model#CBOW} (word2vec recipe only); null fails in
+         *     {@link #build()}
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder model(Model v) { model = v; return this; }
         /**
          * Sets {@link SkipGramConfig#loss()}.
          *
@@ -525,10 +558,10 @@ public record SkipGramConfig(
          *
          * @return a new, validated config
          * @throws IllegalArgumentException naming the first field out of range
-         * @throws NullPointerException if the recipe, loss, negative sharing or report interval is null
+         * @throws NullPointerException if the recipe, model, loss, negative sharing or report interval is null
          */
         public SkipGramConfig build() {
-            return new SkipGramConfig(recipe, loss, dimension, windowSize, negatives, negativeSharing, noiseExponent,
+            return new SkipGramConfig(recipe, model, loss, dimension, windowSize, negatives, negativeSharing, noiseExponent,
                     subsampleThreshold, learningRate, seed, steps, windowsPerStep, annealFactor, annealEvery,
                     reportEvery, epochs, minCount, maxVocabularySize, minLearningRate, threads, reportInterval,
                     checkpointEvery, checkpointDirectory);

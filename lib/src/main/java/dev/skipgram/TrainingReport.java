@@ -10,7 +10,8 @@ import java.time.Duration;
  * <p>The loss is honest: the exact loss of every (centre, outside) pair trained since the previous
  * report, summed in double over all threads and divided by their number, each pair's loss taken at
  * the parameters it was trained on. It is not smoothed and does not depend on the thread count beyond
- * noise.
+ * noise. With {@link Model#CBOW} a "pair" is one prediction: a position's context mean and its
+ * centre word.
  *
  * <p>Immutable and thread-safe. The constructor checks nothing; in the reports {@link SkipGram#train}
  * sends, {@code elapsed} is never null.
@@ -23,7 +24,7 @@ import java.time.Duration;
  *     CS224n: the centre words trained, one per window, drawn at random from the subsampled data
  *     (steps × windowsPerStep; a word may be drawn many times, or never)
  * @param wordsTotal {@code wordsProcessed} at the end of training
- * @param pairs (centre, outside) pairs trained since the previous report
+ * @param pairs (centre, outside) pairs trained since the previous report (CBOW: predicted words)
  * @param meanLoss the mean pair loss over those pairs (NaN only if {@code pairs} is 0)
  * @param learningRate the learning rate at the time of the report
  * @param wordsPerSecond the words processed by this call of {@link SkipGram#train} (not those before

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.skipgram.loss.HierarchicalSoftmaxLoss;
+import dev.skipgram.loss.Loss;
 import dev.skipgram.loss.LossAndGradient;
 import dev.skipgram.loss.NaiveSoftmaxLoss;
 import dev.skipgram.loss.NegativeSampler;
@@ -31,12 +33,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Golden-value tests: the losses, the window loss and xoshiro256++ against values computed by an
+ * Golden-value tests: the losses (with hierarchical softmax's codes and paths), the window loss and xoshiro256++ against values computed by an
  * independent implementation.
  *
  * <p>The expected values in {@code src/test/resources/golden/golden.json} come from
  * {@code src/test/resources/golden/generate_golden.py}, an independent NumPy float64 implementation
- * written straight from SPEC.md (§1 naive softmax, §2 negative sampling, §3 window) and from the
+ * written straight from SPEC.md (§1 naive softmax, §2 negative sampling, §3 window, §8 hierarchical
+ * softmax, its tree built another way, §10 CBOW) and from the
  * xoshiro256++ / SplitMix64 reference algorithms; it shares no code with the Java sources. To
  * regenerate them (Python 3 and NumPy only), run from the repository root:
  *
@@ -115,6 +118,35 @@ class GoldenValuesTest {
         return r;
     }
 
+    // ---------------------------------------------------------------- hierarchical softmax (SPEC §8)
+
+    @TestFactory
+    Stream<DynamicTest> hierarchicalSoftmaxMatchesGoldenValues() {
+        return cases("hierarchicalSoftmax").map(c -> DynamicTest.dynamicTest(string(c, "name"), () -> {
+            HierarchicalSoftmaxLoss loss = new HierarchicalSoftmaxLoss(longCounts(c));
+            List<Object> paths = list(c.get("paths"));
+            List<Object> codes = list(c.get("codes"));
+            for (int w = 0; w < paths.size(); w++) {
+                assertArrayEquals(ints(paths.get(w)), loss.path(w), "path of word " + w);
+                assertEquals(codes.get(w), loss.code(w), "code of word " + w);
+            }
+            LossAndGradient r = loss.lossAndGradient(vector(c, "v"), integer(c, "o"), matrix(c, "U"), rng());
+            assertPair(c, r, DataType.DOUBLE, DOUBLE_TOLERANCE);
+        }));
+    }
+
+    @Test
+    void hierarchicalSoftmaxInFloatMatchesGoldenValues() {
+        Map<String, Object> c = named("hierarchicalSoftmax", "seeded_V9_d3_ties");
+        LossAndGradient r = new HierarchicalSoftmaxLoss(longCounts(c)).lossAndGradient(
+                vector(c, "v").castTo(DataType.FLOAT), integer(c, "o"), matrix(c, "U").castTo(DataType.FLOAT), rng());
+        assertPair(c, r, DataType.FLOAT, FLOAT_TOLERANCE);
+    }
+
+    private static long[] longCounts(Map<String, Object> c) {
+        return list(c.get("counts")).stream().mapToLong(x -> ((Number) x).longValue()).toArray();
+    }
+
     // ---------------------------------------------------------------- window (SPEC §3)
 
     @TestFactory
@@ -123,6 +155,30 @@ class GoldenValuesTest {
             WindowLossAndGradient r = SkipGram.windowLossAndGradient(integer(c, "c"), ints(c.get("outside")),
                     matrix(c, "centerVectors"), matrix(c, "outsideVectors"), new NaiveSoftmaxLoss(), rng());
             assertClose(number(c, "loss"), r.loss(), DOUBLE_TOLERANCE, "loss");
+            assertArrayClose(matrix(c, "centerVectorsGradient"), r.centerVectorsGradient(), DataType.DOUBLE,
+                    DOUBLE_TOLERANCE, "centerVectorsGradient");
+            assertArrayClose(matrix(c, "outsideVectorsGradient"), r.outsideVectorsGradient(), DataType.DOUBLE,
+                    DOUBLE_TOLERANCE, "outsideVectorsGradient");
+        }));
+    }
+
+    // ---------------------------------------------------------------- CBOW (SPEC §10)
+
+    @TestFactory
+    Stream<DynamicTest> cbowMatchesGoldenValues() {
+        return cases("cbow").map(c -> DynamicTest.dynamicTest(string(c, "name"), () -> {
+            Loss loss = switch (string(c, "loss")) {
+                case "negativeSampling" -> {
+                    int[] negatives = ints(c.get("negatives"));
+                    int[] next = {0};
+                    yield new NegativeSamplingLoss(rng -> negatives[next[0]++], negatives.length);
+                }
+                case "hierarchicalSoftmax" -> new HierarchicalSoftmaxLoss(longCounts(c));
+                default -> new NaiveSoftmaxLoss();
+            };
+            WindowLossAndGradient r = SkipGram.cbowLossAndGradient(ints(c.get("context")), integer(c, "o"),
+                    matrix(c, "centerVectors"), matrix(c, "outsideVectors"), loss, rng());
+            assertClose(number(c, "value"), r.loss(), DOUBLE_TOLERANCE, "loss");
             assertArrayClose(matrix(c, "centerVectorsGradient"), r.centerVectorsGradient(), DataType.DOUBLE,
                     DOUBLE_TOLERANCE, "centerVectorsGradient");
             assertArrayClose(matrix(c, "outsideVectorsGradient"), r.outsideVectorsGradient(), DataType.DOUBLE,

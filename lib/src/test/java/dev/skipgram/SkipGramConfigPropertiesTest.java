@@ -95,6 +95,25 @@ class SkipGramConfigPropertiesTest {
     }
 
     @Test
+    void theModelIsInTheRunSettingsOnlyWhenItIsCbowSoOlderCheckpointsResumeAsSkipGram() {
+        // a checkpoint written before the setting existed records no model: a skip-gram run's settings
+        // are exactly what they were then
+        assertFalse(WORD2VEC.runSettings().pairs().containsKey("model"));
+        assertEquals("SKIP_GRAM", WORD2VEC.toProperties().getProperty("model"));
+        SkipGramConfig cbow = WORD2VEC.toBuilder().model(Model.CBOW).loss(LossType.NEGATIVE_SAMPLING).build();
+        assertEquals("CBOW", cbow.runSettings().pairs().get("model"));
+        SkipGramConfig skipGram = cbow.toBuilder().model(Model.SKIP_GRAM).build();
+        assertEquals("model = CBOW (checkpoint: not recorded)",
+                cbow.runSettings().differencesFrom(skipGram.runSettings()));
+        assertEquals("model not set (checkpoint: CBOW)", skipGram.runSettings().differencesFrom(cbow.runSettings()));
+        assertEquals(cbow, SkipGramConfig.of(cbow.toProperties()));
+        Properties older = WORD2VEC.toProperties();
+        older.remove("model");
+        assertEquals(Model.SKIP_GRAM, SkipGramConfig.of(older).model());
+        assertBad("model", "BAG_OF_WORDS", "setting model = 'BAG_OF_WORDS' is not one of [SKIP_GRAM, CBOW]");
+    }
+
+    @Test
     @SuppressWarnings("removal")
     void theRecipeOfABuilderIsTheOneItsDefaultsBelongTo() {
         // cs224n().recipe(WORD2VEC) used to train word2vec with CS224n's d = 10 and learning rate 0.3

@@ -28,6 +28,7 @@ class SkipGramConfigValidationTest {
     static Stream<Arguments> badValues() {
         return Stream.of(
                 bad("recipe", "null", b -> b.recipe(null)),
+                bad("model", "null", b -> b.model(null)),
                 bad("loss", "null", b -> b.loss(null)),
                 bad("dimension", "0", b -> b.dimension(0)),
                 bad("dimension", "-3", b -> b.dimension(-3)),
@@ -99,6 +100,21 @@ class SkipGramConfigValidationTest {
         assertTrue(covered.size() + free.size() == SkipGramConfig.class.getRecordComponents().length,
                 "cases name fields that do not exist: " + covered + " vs "
                         + Arrays.toString(SkipGramConfig.class.getRecordComponents()));
+    }
+
+    @Test
+    void cbowIsTheWord2vecRecipesOnly() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SkipGramConfig.cs224n().model(Model.CBOW).build());
+        assertEquals("model = CBOW needs the WORD2VEC recipe, got CS224N (the CS224n assignment trains skip-gram"
+                + " only)", e.getMessage());
+        assertEquals(Model.SKIP_GRAM, SkipGramConfig.cs224n().build().model());
+        assertEquals(Model.SKIP_GRAM, SkipGramConfig.word2vec().build().model());
+        assertDoesNotThrow(() -> SkipGramConfig.word2vec().model(Model.CBOW).build());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SkipGramConfig.word2vec().model(Model.CBOW).loss(LossType.NAIVE_SOFTMAX).build());
+        assertTrue(e.getMessage().startsWith("model = CBOW trains with NEGATIVE_SAMPLING or HIERARCHICAL_SOFTMAX, got loss = NAIVE_SOFTMAX"),
+                e.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.check.GradientCheck;
+import dev.skipgram.loss.HierarchicalSoftmaxLoss;
 import dev.skipgram.loss.Loss;
 import dev.skipgram.loss.NaiveSoftmaxLoss;
 import dev.skipgram.loss.NegativeSamplingLoss;
@@ -29,7 +30,8 @@ class WindowLossAndGradientTest {
 
     static Stream<Loss> losses() {
         return Stream.of(new NaiveSoftmaxLoss(),
-                new NegativeSamplingLoss(new NoiseDistribution(new long[] {5, 1, 3, 8, 2, 4}), 3));
+                new NegativeSamplingLoss(new NoiseDistribution(new long[] {5, 1, 3, 8, 2, 4}), 3),
+                new HierarchicalSoftmaxLoss(new long[] {5, 1, 3, 8, 2, 4}));
     }
 
     private static INDArray centers() {

@@ -7,12 +7,13 @@ package dev.skipgram.bench;
 // shaded benchmarks.jar merges both into one jar); the module path would not, and this module is
 // only ever run from the class path.
 
-import dev.skipgram.LossType;
 import dev.skipgram.bench.BenchmarkJvm;
 import dev.skipgram.bench.LossGrid;
 import dev.skipgram.bench.PairRotation;
 import dev.skipgram.bench.SyntheticData;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HierarchicalSoftmaxUpdate;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
@@ -45,13 +46,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *                      NegativeSamplingUpdate: K+1 dots and 2(K+1) axpys of length d   O(K·d)
  *   NAIVE_SOFTMAX      SoftmaxUpdate with a batch of 1: three gemms with one row,
  *                      s = v_c Uᵀ [1, V], softmax over V, dv = g U [1, d], U += −η gᵀ v_c   O(V·d)
+ *   HIERARCHICAL_SOFTMAX  HierarchicalSoftmaxUpdate (word2vec.c's per-pair step): along o's path in
+ *                      the Huffman tree of the Zipf counts, L dots and 2L axpys of length d   O(L·d)
  * </pre>
+ * Pairs are drawn by word frequency, so the mean path length L is the Huffman code's expected length,
+ * about the entropy of the Zipf distribution: it grows like log V.
  * The softmax step reads U twice and writes all of it, so at large V it is bound by memory
  * bandwidth; at small V, by the fixed cost of three native calls. {@code BatchedSoftmaxBenchmark}
  * shows what batching pairs into one gemm saves.
  *
- * <p>This is the measured form of the claim that negative sampling costs O(K·d) a pair and the softmax
- * O(V·d): the first should be flat in V, the second linear. K does not enter the softmax: its two K
+ * <p>This is the measured form of the claim that negative sampling costs O(K·d) a pair, the softmax
+ * O(V·d) and hierarchical softmax O(d·log V): the first should be flat in V, the second linear, the
+ * third grow by a constant for every tenfold V. K does not enter the softmax: its two K
  * values are two measurements of the same thing, which shows the run-to-run noise.
  *
  * <p>Inputs are built once per trial from {@link SyntheticData#SEED}; pairs come from a rotation of
@@ -83,6 +89,7 @@ public class KernelLossBenchmark {
         NegativeSamplingUpdate negativeSampling;
         int[] targets; // o, then the K negatives
         SoftmaxUpdate softmax;
+        HierarchicalSoftmaxUpdate hierarchical;
         final int[] softmaxInput = new int[1];
         final int[] softmaxTarget = new int[1];
 
@@ -103,6 +110,10 @@ public class KernelLossBenchmark {
                     targets = new int[K + 1];
                 }
                 case NAIVE_SOFTMAX -> softmax = new SoftmaxUpdate(centers, outsides, 1);
+                case HIERARCHICAL_SOFTMAX -> {
+                    hierarchical = new HierarchicalSoftmaxUpdate(HuffmanTree.of(SyntheticData.zipfCounts(V)), d);
+                    targets = new int[1];
+                }
             }
         }
 
@@ -114,6 +125,12 @@ public class KernelLossBenchmark {
                 targets[k] = Negatives.draw(noise, o, V, rng);
             }
             return negativeSampling.apply(centers, outsides, pairs.center(i), targets, K + 1, LEARNING_RATE);
+        }
+
+        /** Hierarchical softmax: one step along the outside word's path. */
+        double hierarchicalSoftmaxStep(int i) {
+            targets[0] = pairs.outside(i);
+            return hierarchical.apply(centers, outsides, pairs.center(i), targets, 1, LEARNING_RATE);
         }
 
         /** Full softmax: one step on a batch of one pair. */
@@ -133,6 +150,10 @@ public class KernelLossBenchmark {
     @Benchmark
     public double update(Inputs in) {
         int i = in.pairs.next();
-        return in.loss == LossType.NEGATIVE_SAMPLING ? in.negativeSamplingStep(i) : in.softmaxStep(i);
+        return switch (in.loss) {
+            case NEGATIVE_SAMPLING -> in.negativeSamplingStep(i);
+            case NAIVE_SOFTMAX -> in.softmaxStep(i);
+            case HIERARCHICAL_SOFTMAX -> in.hierarchicalSoftmaxStep(i);
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.skipgram.bench;
 
 import dev.skipgram.LossType;
 import dev.skipgram.loss.Loss;
+import dev.skipgram.loss.HierarchicalSoftmaxLoss;
 import dev.skipgram.loss.LossAndGradient;
 import dev.skipgram.loss.NaiveSoftmaxLoss;
 import dev.skipgram.loss.NegativeSamplingLoss;
@@ -75,6 +76,7 @@ public class ReferenceLossBenchmark {
             pairLoss = switch (loss) {
                 case NAIVE_SOFTMAX -> new NaiveSoftmaxLoss();
                 case NEGATIVE_SAMPLING -> new NegativeSamplingLoss(new NoiseDistribution(SyntheticData.zipfCounts(V)), K);
+                case HIERARCHICAL_SOFTMAX -> new HierarchicalSoftmaxLoss(SyntheticData.zipfCounts(V));
             };
             rng = random.split();
         }

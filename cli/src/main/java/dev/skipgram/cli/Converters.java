@@ -1,6 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.io.Word2VecFormat;
 import java.util.Iterator;
@@ -14,25 +15,60 @@ final class Converters {
 
     private Converters() {}
 
-    /** {@code negative-sampling} or {@code softmax}. */
+    /** {@code negative-sampling}, {@code softmax} or {@code hierarchical-softmax}. */
     static final class Loss implements ITypeConverter<LossType>, Iterable<String> {
         @Override
         public LossType convert(String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "negative-sampling", "ns" -> LossType.NEGATIVE_SAMPLING;
                 case "softmax", "naive-softmax" -> LossType.NAIVE_SOFTMAX;
+                case "hierarchical-softmax", "hs" -> LossType.HIERARCHICAL_SOFTMAX;
                 default -> throw new TypeConversionException(
-                        "expected negative-sampling or softmax, got '" + value + "'");
+                        "expected negative-sampling, softmax or hierarchical-softmax, got '" + value + "'");
             };
         }
 
         @Override
         public Iterator<String> iterator() {
-            return List.of("negative-sampling", "softmax").iterator();
+            return List.of("negative-sampling", "softmax", "hierarchical-softmax").iterator();
         }
 
         static String name(LossType loss) {
-            return loss == LossType.NAIVE_SOFTMAX ? "softmax" : "negative-sampling";
+            return switch (loss) {
+                case NEGATIVE_SAMPLING -> "negative-sampling";
+                case NAIVE_SOFTMAX -> "softmax";
+                case HIERARCHICAL_SOFTMAX -> "hierarchical-softmax";
+            };
+        }
+
+        /** The loss in words, as the commands print it: {@code negative sampling (K=5)}. */
+        static String describe(LossType loss, int negatives) {
+            return switch (loss) {
+                case NEGATIVE_SAMPLING -> "negative sampling (K=" + negatives + ")";
+                case NAIVE_SOFTMAX -> "full softmax";
+                case HIERARCHICAL_SOFTMAX -> "hierarchical softmax";
+            };
+        }
+    }
+
+    /** {@code skip-gram} or {@code cbow}. */
+    static final class ModelName implements ITypeConverter<Model>, Iterable<String> {
+        @Override
+        public Model convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "skip-gram", "skipgram", "sg" -> Model.SKIP_GRAM;
+                case "cbow" -> Model.CBOW;
+                default -> throw new TypeConversionException("expected skip-gram or cbow, got '" + value + "'");
+            };
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("skip-gram", "cbow").iterator();
+        }
+
+        static String name(Model model) {
+            return model == Model.CBOW ? "cbow" : "skip-gram";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import java.util.Map;
@@ -20,6 +21,7 @@ final class Settings {
             Map.entry("negatives", "--negatives"),
             Map.entry("negativeSharing", "--negative-sharing"),
             Map.entry("loss", "--loss"),
+            Map.entry("model", "--model"),
             Map.entry("epochs", "--epochs"),
             Map.entry("minCount", "--min-count"),
             Map.entry("subsampleThreshold", "--subsample"),
@@ -68,7 +70,7 @@ final class Settings {
      * @param setting a setting name
      * @param value its value as {@link SkipGramConfig#toProperties()} writes it
      * @return the value as a flag takes it ({@code negative-sampling} for {@code NEGATIVE_SAMPLING},
-     *     {@code window} for {@code WINDOW})
+     *     {@code window} for {@code WINDOW}, {@code cbow} for {@code CBOW})
      */
     static String value(String setting, String value) {
         if ("loss".equals(setting)) {
@@ -76,6 +78,13 @@ final class Settings {
                 return Converters.Loss.name(LossType.valueOf(value));
             } catch (IllegalArgumentException e) {
                 return value; // not a loss this version knows: shown as it is
+            }
+        }
+        if ("model".equals(setting)) {
+            try {
+                return Converters.ModelName.name(Model.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                return value;
             }
         }
         if ("negativeSharing".equals(setting)) {

@@ -1,6 +1,7 @@
 package dev.skipgram.cli;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGram;
 import dev.skipgram.SkipGramConfig;
@@ -41,8 +42,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         defaultValueProvider = Word2VecDefaults.class,
         description = {
-            "Trains word vectors with the word2vec recipe (skip-gram, a dynamic window, subsampling, the learning"
-                + " rate decaying linearly over the epochs, lock-free threads) and writes them to a word2vec file.",
+            "Trains word vectors with the word2vec recipe (skip-gram or CBOW, a dynamic window, subsampling, the"
+                + " learning rate decaying linearly over the epochs, lock-free threads) and writes them to a"
+                + " word2vec file.",
             "",
             "Without --corpus it trains on the built-in corpus: 30,000 sentences generated from a hidden toy world"
                 + " (24 countries with their capitals and languages, 24 nouns in the singular and plural). It then"
@@ -75,21 +77,32 @@ final class TrainCommand implements Callable<Integer> {
             description = "Largest window radius; each word's radius is drawn from 1..M (default: ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--model", paramLabel = "skip-gram|cbow", converter = Converters.ModelName.class,
+            completionCandidates = Converters.ModelName.class,
+            description = "The model: skip-gram (each context word predicts the word at the centre of its window)"
+                + " or cbow (the mean of the window's context words predicts it, one prediction per word, as"
+                + " word2vec.c's -cbow 1 and gensim's sg=0; trains with negative sampling or hierarchical softmax;"
+                + " much faster). CBOW keeps the learning rate default, as gensim; word2vec.c starts CBOW at 0.05"
+                + " (default: ${DEFAULT-VALUE}).")
+    Model model;
+
     @Option(names = "--negatives", paramLabel = "K",
-            description = "Negative words per pair (default: ${DEFAULT-VALUE}).")
+            description = "Negative words per pair, or per word with --model cbow (default: ${DEFAULT-VALUE}).")
     int negatives;
 
     @Option(names = "--negative-sharing", paramLabel = "pair|window", converter = Converters.Sharing.class,
             completionCandidates = Converters.Sharing.class,
-            description = "Negative sampling's update: pair (each word-context pair draws its own K negatives and"
-                + " takes its own step, as word2vec.c) or window (a word's context pairs share one draw of K"
-                + " negatives and take one batched step, HogBatch) (default: ${DEFAULT-VALUE}).")
+            description = "Skip-gram's negative sampling update: pair (each word-context pair draws its own K"
+                + " negatives and takes its own step, as word2vec.c) or window (a word's context pairs share one"
+                + " draw of K negatives and take one batched step, HogBatch); CBOW ignores it"
+                + " (default: ${DEFAULT-VALUE}).")
     NegativeSharing negativeSharing;
 
-    @Option(names = "--loss", paramLabel = "negative-sampling|softmax", converter = Converters.Loss.class,
-            completionCandidates = Converters.Loss.class,
-            description = "The loss: negative sampling, or the full softmax over the vocabulary"
-                + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
+            converter = Converters.Loss.class, completionCandidates = Converters.Loss.class,
+            description = "The loss: negative sampling (K noise words a pair), the full softmax over the vocabulary"
+                + " (O(V) a pair), or hierarchical softmax (word2vec.c's -hs 1: a path of about log2 V nodes in"
+                + " the Huffman tree of the word counts; ignores --negatives) (default: ${DEFAULT-VALUE}).")
     LossType loss;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
@@ -161,11 +174,12 @@ final class TrainCommand implements Callable<Integer> {
             out.println(resuming ? "Resuming from the checkpoint in " + checkpointDirectory + "."
                     : "Checkpoints go to " + checkpointDirectory + ".");
         }
-        out.printf(Locale.ROOT, "word2vec recipe: %s, d=%d, window %d, %d epoch%s, min count %d,%n"
-                + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n",
-                config.loss() == LossType.NEGATIVE_SAMPLING ? "negative sampling (K=" + config.negatives()
+        boolean cbow = config.model() == Model.CBOW;
+        out.printf(Locale.ROOT, "word2vec recipe: %s%s, d=%d, window %d, %d epoch%s, min count %d,%n"
+                + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n", cbow ? "CBOW with " : "",
+                config.loss() == LossType.NEGATIVE_SAMPLING && !cbow ? "negative sampling (K=" + config.negatives()
                         + (config.negativeSharing() == NegativeSharing.WINDOW ? ", shared by each window" : "") + ")"
-                        : "full softmax", config.dimension(), config.windowSize(), config.epochs(),
+                        : Converters.Loss.describe(config.loss(), config.negatives()), config.dimension(), config.windowSize(), config.epochs(),
                 config.epochs() == 1 ? "" : "s", config.minCount(),
                 config.subsampleThreshold(), config.learningRate(), config.threads(), config.threads() == 1 ? "" : "s",
                 config.seed());
@@ -202,7 +216,8 @@ final class TrainCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, " in %.1f s", seconds);
         out.printf(Locale.ROOT, "Trained %s words x %d dimensions%s%s.%n",
                 Progress.count(vectors.vocabulary().size()), vectors.dimension(), phase,
-                last[0] == null ? "" : "; final loss " + loss(last[0].meanLoss()) + " (mean per word-context pair)");
+                last[0] == null ? "" : "; final loss " + loss(last[0].meanLoss())
+                        + (cbow ? " (mean per predicted word)" : " (mean per word-context pair)"));
         out.printf(Locale.ROOT, "Wrote %s (%s word2vec format).%n", output, Converters.Format.name(fileFormat));
         if (synthetic != null) {
             showWhatWasLearned(vectors, synthetic, out);
@@ -227,10 +242,14 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The config: the word2vec preset with this command's options. */
     private SkipGramConfig config() {
+        if (model == Model.CBOW && loss == LossType.NAIVE_SOFTMAX) {
+            throw new ParameterException(spec.commandLine(), "--model cbow trains with --loss negative-sampling or"
+                    + " hierarchical-softmax, not softmax (word2vec.c and gensim offer no CBOW with the full softmax)");
+        }
         SkipGramConfig preset = SkipGramConfig.word2vec().build();
         SkipGramConfig.Builder b = SkipGramConfig.word2vec()
                 .dimension(dimension).windowSize(window).negatives(negatives).negativeSharing(negativeSharing)
-                .loss(loss).epochs(epochs)
+                .model(model).loss(loss).epochs(epochs)
                 .minCount(minCount).subsampleThreshold(subsample).learningRate(learningRate).threads(threads)
                 .seed(seed)
                 .reportInterval(Progress.Mode.detect() == Progress.Mode.BAR ? Duration.ofMillis(250)
@@ -251,6 +270,9 @@ final class TrainCommand implements Callable<Integer> {
     /** What must match when a run resumes: the library's run settings, and the corpus. */
     private Map<String, String> settings(SkipGramConfig c) {
         Map<String, String> s = new LinkedHashMap<>(c.runSettings().pairs());
+        // always recorded here, so that a skip-gram run is told it cannot resume a CBOW run's directory
+        // (the library leaves skip-gram out of its run settings, as checkpoints written before CBOW did)
+        s.put("model", c.model().name());
         s.put(Settings.CORPUS, corpusPath == null ? "(built-in)" : corpusPath.toAbsolutePath().normalize().toString());
         return s;
     }

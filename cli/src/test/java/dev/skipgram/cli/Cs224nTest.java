@@ -73,5 +73,7 @@ class Cs224nTest {
         assertEquals("Sanity check: final smoothed cost 21.30 > 10: failed (after 1,000 of the recipe's 40,000 steps).",
                 Cs224nCommand.sanityLine(21.3, 1_000, LossType.NEGATIVE_SAMPLING));
         assertTrue(Cs224nCommand.sanityLine(28.8, 40_000, LossType.NAIVE_SOFTMAX).contains("11.7"));
+        assertTrue(Cs224nCommand.sanityLine(12.1, 40_000, LossType.HIERARCHICAL_SOFTMAX)
+                .contains("Expected with the hierarchical softmax"));
     }
 }

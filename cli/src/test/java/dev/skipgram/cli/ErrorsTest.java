@@ -76,7 +76,8 @@ class ErrorsTest {
                 "'skipgram train --help'");
         assertOneLineError(Cli.run("train", "--dim", "ten"), 2, "--dim", "ten");
         assertOneLineError(Cli.run("train", "--dim", "0"), 2, "--dim must be >= 1, got 0");
-        assertOneLineError(Cli.run("train", "--loss", "hierarchical"), 2, "expected negative-sampling or softmax");
+        assertOneLineError(Cli.run("train", "--loss", "hierarchical"), 2,
+                "expected negative-sampling, softmax or hierarchical-softmax");
         assertOneLineError(Cli.run("train", "--resume"), 2, "--resume needs --checkpoint-dir");
         assertOneLineError(Cli.run("neighbors", vectors(dir).toString()), 2, "WORD");
         assertOneLineError(Cli.run("neighbors", vectors(dir).toString(), "paris", "-n", "0"), 2,

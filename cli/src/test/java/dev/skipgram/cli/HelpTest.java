@@ -59,6 +59,8 @@ class HelpTest {
         assertTrue(help.contains("(default: 0.025)"), help); // --learning-rate
         assertTrue(help.contains("(default: 0.001)"), help); // --subsample
         assertTrue(help.contains("(default: negative-sampling)"), help);
+        assertTrue(help.contains("hierarchical-softmax"), help);
+        assertTrue(help.contains("--model=skip-gram|cbow") && help.replaceAll("\\s+", " ").contains("(default: skip-gram)"), help);
     }
 
     @Test

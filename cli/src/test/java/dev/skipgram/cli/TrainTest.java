@@ -108,6 +108,47 @@ class TrainTest {
     }
 
     @Test
+    void hierarchicalSoftmaxTrainsAndIsRecordedForResuming() throws IOException {
+        Path checkpoints = dir.resolve("hs-ck");
+        Cli.Result r = trainTiny("hs.txt", "--loss", "hierarchical-softmax", "--checkpoint-dir",
+                checkpoints.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("hierarchical softmax, d=8"), r.out());
+        assertEquals(8, Word2VecFormat.read(dir.resolve("hs.txt"), Word2VecFormat.Format.TEXT).dimension());
+        Cli.Result other = trainTiny("ns.txt", "--checkpoint-dir", checkpoints.toString(), "--resume");
+        assertEquals(1, other.code(), other.toString());
+        assertTrue(other.err().contains("--loss hierarchical-softmax (now negative-sampling)"), other.err());
+    }
+
+    @Test
+    void cbowTrainsWithBothLossesAndIsRecordedForResuming() throws IOException {
+        Path checkpoints = dir.resolve("cbow-ck");
+        Cli.Result r = trainTiny("cbow.txt", "--model", "cbow", "--checkpoint-dir", checkpoints.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("word2vec recipe: CBOW with negative sampling (K=5), d=8"), r.out());
+        assertTrue(r.out().contains("(mean per predicted word)"), r.out());
+        assertEquals(8, Word2VecFormat.read(dir.resolve("cbow.txt"), Word2VecFormat.Format.TEXT).dimension());
+        Cli.Result skipGram = trainTiny("sg.txt", "--checkpoint-dir", checkpoints.toString(), "--resume");
+        assertEquals(1, skipGram.code(), skipGram.toString());
+        assertTrue(skipGram.err().contains("--model cbow (now skip-gram)"), skipGram.err());
+        Cli.Result resumed = trainTiny("cbow.txt", "--model", "cbow", "--checkpoint-dir", checkpoints.toString(),
+                "--resume");
+        assertEquals(0, resumed.code(), resumed.toString());
+
+        Cli.Result hs = trainTiny("cbow-hs.txt", "--model", "cbow", "--loss", "hs");
+        assertEquals(0, hs.code(), hs.toString());
+        assertTrue(hs.out().contains("word2vec recipe: CBOW with hierarchical softmax, d=8"), hs.out());
+
+        Cli.Result softmax = trainTiny("cbow-softmax.txt", "--model", "cbow", "--loss", "softmax");
+        assertEquals(2, softmax.code(), softmax.toString());
+        assertTrue(softmax.err().contains("--model cbow trains with --loss negative-sampling or hierarchical-softmax,"
+                + " not softmax"), softmax.err());
+        Cli.Result bad = trainTiny("bad.txt", "--model", "bag");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("expected skip-gram or cbow, got 'bag'"), bad.err());
+    }
+
+    @Test
     void perPairNegativesAreChosenByAFlagAndRecordedForResuming() throws IOException {
         Path checkpoints = dir.resolve("pair-ck");
         Cli.Result r = trainTiny("pair.txt", "--negative-sharing", "pair", "--checkpoint-dir",

@@ -21,6 +21,7 @@ final class CostPlot {
 
     private static final Color[] SHADES_SOFTMAX = {new Color(0xF4A582), new Color(0xD6604D), new Color(0x67001F)};
     private static final Color[] SHADES_NEGATIVE = {new Color(0x92C5DE), new Color(0x4393C3), new Color(0x053061)};
+    private static final Color[] SHADES_HIERARCHICAL = {new Color(0xA6DBA0), new Color(0x5AAE61), new Color(0x00441B)};
 
     private CostPlot() {}
 
@@ -46,24 +47,28 @@ final class CostPlot {
         chart.getStyler().setXAxisDecimalPattern("#,###");
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         int plotted = 0;
-        int softmaxLines = 0;
-        int negativeLines = 0;
+        int[] lines = new int[3]; // per loss: softmax, negative sampling, hierarchical softmax
         for (CostSeries s : series) {
             if (s.negatives() != negatives || s.costByVocabulary().isEmpty()) {
                 continue;
             }
             double[] v = s.costByVocabulary().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
             double[] micros = s.costByVocabulary().values().stream().mapToDouble(m -> m.score() / 1e3).toArray();
-            boolean softmax = s.loss().equals(CostSeries.SOFTMAX);
+            int kind = switch (s.loss()) {
+                case CostSeries.SOFTMAX -> 0;
+                case CostSeries.HIERARCHICAL_SOFTMAX -> 2;
+                default -> 1;
+            };
             String name = s.lossName() + ", d = " + s.dimension() + ", slope " + Format.slope(s.slope());
             XYSeries line = chart.addSeries(name, v, micros);
-            Color[] shades = softmax ? SHADES_SOFTMAX : SHADES_NEGATIVE;
-            int shade = softmax ? softmaxLines++ : negativeLines++;
+            Color[] shades = kind == 0 ? SHADES_SOFTMAX : kind == 1 ? SHADES_NEGATIVE : SHADES_HIERARCHICAL;
+            int shade = lines[kind]++;
             line.setLineColor(shades[Math.min(shade, shades.length - 1)]);
             line.setMarkerColor(shades[Math.min(shade, shades.length - 1)]);
-            line.setMarker(softmax ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
-            line.setLineStyle(softmax ? new BasicStroke(2f)
-                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            line.setMarker(kind == 0 ? SeriesMarkers.CIRCLE : kind == 1 ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
+            line.setLineStyle(kind == 0 ? new BasicStroke(2f)
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            kind == 1 ? new float[] {6f, 4f} : new float[] {2f, 3f}, 0f));
             plotted++;
         }
         if (plotted > 0) {

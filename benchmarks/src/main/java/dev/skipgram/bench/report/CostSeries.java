@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * The cost per pair of one loss at one (d, K), as a function of the vocabulary size V: one line of
  * the plot, one row of the cost table.
  *
- * @param loss the loss parameter, {@code NAIVE_SOFTMAX} or {@code NEGATIVE_SAMPLING}
+ * @param loss the loss parameter, {@code NAIVE_SOFTMAX}, {@code NEGATIVE_SAMPLING} or
+ *     {@code HIERARCHICAL_SOFTMAX}
  * @param dimension d
  * @param negatives K
  * @param costByVocabulary V → the cost in nanoseconds per pair, with its error
@@ -24,6 +25,8 @@ record CostSeries(String loss, int dimension, int negatives, NavigableMap<Intege
     static final String SOFTMAX = "NAIVE_SOFTMAX";
     /** The loss parameter of negative sampling. */
     static final String NEGATIVE_SAMPLING = "NEGATIVE_SAMPLING";
+    /** The loss parameter of hierarchical softmax. */
+    static final String HIERARCHICAL_SOFTMAX = "HIERARCHICAL_SOFTMAX";
 
     CostSeries {
         Objects.requireNonNull(loss, "loss");
@@ -35,11 +38,15 @@ record CostSeries(String loss, int dimension, int negatives, NavigableMap<Intege
         return lossName(loss);
     }
 
-    /** A readable name of a loss parameter: "full softmax", "negative sampling", or the value itself. */
+    /**
+     * A readable name of a loss parameter: "full softmax", "negative sampling", "hierarchical softmax",
+     * or the value itself.
+     */
     static String lossName(String loss) {
         return switch (loss) {
             case SOFTMAX -> "full softmax";
             case NEGATIVE_SAMPLING -> "negative sampling";
+            case HIERARCHICAL_SOFTMAX -> "hierarchical softmax";
             default -> loss;
         };
     }

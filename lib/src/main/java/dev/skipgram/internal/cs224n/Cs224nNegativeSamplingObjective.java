@@ -1,6 +1,5 @@
 package dev.skipgram.internal.cs224n;
 
-import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.loss.NegativeSampler;
@@ -31,28 +30,16 @@ final class Cs224nNegativeSamplingObjective extends Cs224nObjective {
 
     @Override
     public ValueAndGradient evaluate(INDArray x, RandomGenerator rng) {
-        FloatMatrix params = parameters(x);
-        batch.draw(contexts, windowsPerStep, windowSize, rng);
-        clearTouchedRows();
-        int v = vocabularySize;
-        float scale = 1f / windowsPerStep;
-        double loss = 0.0;
-        for (int b = 0; b < batch.windows(); b++) {
-            int center = batch.center(b);
-            touch(center);
-            for (int i = batch.start(b); i < batch.end(b); i++) {
-                int o = batch.outside(i);
-                rows[0] = v + o;
-                touch(v + o);
-                for (int k = 1; k <= negatives; k++) {
-                    int w = Negatives.draw(sampler, o, v, rng);
-                    rows[k] = v + w;
-                    touch(v + w);
-                }
-                loss += kernel.addGradient(params, grad, center, rows, negatives + 1, scale);
+        return evaluatePairs(x, rng, (params, center, o, scale, random) -> {
+            int v = vocabularySize;
+            rows[0] = v + o;
+            touch(v + o);
+            for (int k = 1; k <= negatives; k++) {
+                int w = Negatives.draw(sampler, o, v, random);
+                rows[k] = v + w;
+                touch(v + w);
             }
-        }
-        record(loss, batch.end(batch.windows() - 1));
-        return new ValueAndGradient(loss / windowsPerStep, gradient);
+            return kernel.addGradient(params, grad, center, rows, negatives + 1, scale);
+        });
     }
 }

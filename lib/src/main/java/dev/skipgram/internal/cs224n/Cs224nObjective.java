@@ -3,7 +3,9 @@ package dev.skipgram.internal.cs224n;
 import dev.skipgram.SkipGram;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.optim.Objective;
+import dev.skipgram.optim.ValueAndGradient;
 import java.util.Arrays;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * numbers. Not thread-safe: one instance per training run.
  */
 abstract sealed class Cs224nObjective implements Objective
-        permits Cs224nNegativeSamplingObjective, Cs224nSoftmaxObjective {
+        permits Cs224nNegativeSamplingObjective, Cs224nSoftmaxObjective, Cs224nHierarchicalSoftmaxObjective {
 
     final int vocabularySize;
     final int dimension;
@@ -51,6 +53,34 @@ abstract sealed class Cs224nObjective implements Objective
         this.grad = FloatMatrix.wrap(gradient);
         this.touched = new boolean[2 * vocabularySize];
         this.touchedRows = new int[64];
+    }
+
+    /** One pair's term of a per-pair objective: adds its scaled gradient, touching the rows it writes. */
+    @FunctionalInterface
+    interface PairTerm {
+        /** Adds {@code scale} times the pair's gradient to {@code grad} and returns its loss. */
+        double add(FloatMatrix parameters, int center, int outside, float scale, RandomGenerator rng);
+    }
+
+    /**
+     * The objective of a loss evaluated pair by pair: draws the batch, clears the rows the last
+     * evaluation wrote, then runs {@code term} on every (centre, outside) pair of the batch in order.
+     */
+    final ValueAndGradient evaluatePairs(INDArray x, RandomGenerator rng, PairTerm term) {
+        FloatMatrix params = parameters(x);
+        batch.draw(contexts, windowsPerStep, windowSize, rng);
+        clearTouchedRows();
+        float scale = 1f / windowsPerStep;
+        double loss = 0.0;
+        for (int b = 0; b < batch.windows(); b++) {
+            int center = batch.center(b);
+            touch(center);
+            for (int i = batch.start(b); i < batch.end(b); i++) {
+                loss += term.add(params, center, batch.outside(i), scale, rng);
+            }
+        }
+        record(loss, batch.end(batch.windows() - 1));
+        return new ValueAndGradient(loss / windowsPerStep, gradient);
     }
 
     /** Checks that x is the FLOAT {@code [2V, d]} c-order matrix the kernels index directly. */

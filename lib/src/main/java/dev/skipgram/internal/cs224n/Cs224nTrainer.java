@@ -12,6 +12,7 @@ import dev.skipgram.internal.MatrixMemory;
 import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.optim.Sgd;
 import dev.skipgram.optim.SgdListener;
@@ -95,6 +96,8 @@ public final class Cs224nTrainer {
                     config.negatives());
             case NAIVE_SOFTMAX -> new Cs224nSoftmaxObjective(contexts, v, d, config.windowSize(),
                     config.windowsPerStep());
+            case HIERARCHICAL_SOFTMAX -> new Cs224nHierarchicalSoftmaxObjective(contexts, v, d, config.windowSize(),
+                    config.windowsPerStep(), HuffmanTree.of(vocabulary.counts()));
         };
         long windowsTotal = (long) config.steps() * config.windowsPerStep();
         TrainingReport[] last = {null}; // the end-of-epoch report, for onEpochEnd

@@ -1,6 +1,5 @@
 package dev.skipgram.internal.kernels;
 
-import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +103,7 @@ public interface RowOps {
                 LOG.debug("row arithmetic: scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
                 return ScalarRowOps.INSTANCE;
             }
-            if (!fusedMultiplyAdd()) {
+            if (!FloatKernels.hardwareFma()) {
                 LOG.debug("row arithmetic: scalar (the JVM does not use FMA instructions on this CPU)");
                 return ScalarRowOps.INSTANCE;
             }
@@ -114,16 +113,6 @@ public interface RowOps {
             }
             LOG.debug("row arithmetic: {}", VECTOR.name());
             return VECTOR;
-        }
-
-        /** Whether HotSpot emits FMA instructions (without them the Vector API's fma is emulated, slowly). */
-        private static boolean fusedMultiplyAdd() {
-            try {
-                return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(
-                        com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseFMA").getValue());
-            } catch (RuntimeException | LinkageError e) {
-                return false;
-            }
         }
     }
 }

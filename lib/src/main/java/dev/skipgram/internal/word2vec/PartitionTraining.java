@@ -3,6 +3,7 @@ package dev.skipgram.internal.word2vec;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
 import java.io.Serializable;
@@ -159,9 +160,10 @@ public final class PartitionTraining {
         float[] keep = WorkerState.keepProbabilities(vocabulary, config.subsampleThreshold());
         WorkerState[] states = new WorkerState[workerRandom.length];
         SentenceTrainer[] trainers = new SentenceTrainer[workerRandom.length];
+        HuffmanTree tree = SentenceTrainer.treeOf(config, vocabulary);
         for (int i = 0; i < states.length; i++) {
             states[i] = new WorkerState(workerRandom[i], keep);
-            trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise);
+            trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise, tree);
         }
         Word2VecSchedule schedule = Word2VecSchedule.of(config, vocabulary.totalCount() * config.epochs());
         Progress progress = new Progress();

@@ -1,29 +1,36 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
+import dev.skipgram.corpus.Vocabulary;
+import dev.skipgram.internal.kernels.CbowUpdate;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HierarchicalSoftmaxUpdate;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.PairUpdate;
 import dev.skipgram.internal.kernels.SharedTargetsUpdate;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
+import dev.skipgram.internal.kernels.WindowHierarchicalSoftmaxUpdate;
 import dev.skipgram.internal.kernels.WindowNegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.WindowUpdate;
 import dev.skipgram.loss.NegativeSampler;
 
 /**
  * How a worker trains the pairs of one subsampled sentence: per pair through a {@link PairUpdate}
- * (negative sampling, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
+ * (negative sampling or hierarchical softmax, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
  * sampling with the window's negatives shared, HogBatch), or batched by window through a {@link
- * WindowUpdate} (the full softmax). One instance per worker, with its kernel's scratch.
+ * WindowUpdate} (the full softmax); or, for CBOW, one prediction per position through a {@link
+ * CbowUpdate}. One instance per worker, with its kernel's scratch.
  *
  * <p>Pair order, as in word2vec.c and gensim: for the word w_t at each position t, a radius r is
  * drawn from 1..windowSize, and every w_{t+j} with 0 &lt; |j| ≤ r pairs with it.
  */
 sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.SharedNegatives,
-        SentenceTrainer.Windows {
+        SentenceTrainer.Windows, SentenceTrainer.Cbow {
 
     /** Trains the pairs of {@code state.kept[0, n)} at learning rate {@code lr}. */
     void sentence(WorkerState state, int n, float lr);
@@ -31,23 +38,70 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     /** Trains whatever is batched, at the end of a chunk. */
     void flush(WorkerState state, float lr);
 
-    /** The trainer for {@code config}'s loss over these parameters. */
+    /**
+     * The trainer for {@code config}'s loss over these parameters; {@code tree} is the vocabulary's
+     * Huffman tree for hierarchical softmax (shared by the workers), and ignored by the other losses.
+     */
+    /** The Huffman tree of {@code vocabulary} when {@code config} trains hierarchical softmax; otherwise null. */
+    static HuffmanTree treeOf(SkipGramConfig config, Vocabulary vocabulary) {
+        return config.loss() == LossType.HIERARCHICAL_SOFTMAX ? HuffmanTree.of(vocabulary.counts()) : null;
+    }
+
     static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
-            NegativeSampler noise) {
-        if (config.loss() == LossType.NAIVE_SOFTMAX) {
-            return new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
-                    Word2VecTrainer.softmaxRows(centerVectors.rows())));
+            NegativeSampler noise, HuffmanTree tree) {
+        if (config.model() == Model.CBOW) {
+            return config.loss() == LossType.HIERARCHICAL_SOFTMAX
+                    ? Cbow.hierarchicalSoftmax(config, centerVectors, outsideVectors, tree)
+                    : Cbow.negativeSampling(config, centerVectors, outsideVectors, noise);
         }
-        return config.negativeSharing() == NegativeSharing.WINDOW
-                ? new SharedNegatives(config, centerVectors, outsideVectors, noise, new WindowNegativeSamplingUpdate(
-                        config.dimension(), 2 * config.windowSize(), config.negatives() + 1))
-                : new Pairs(config, centerVectors, outsideVectors, noise,
-                        new NegativeSamplingUpdate(config.dimension()));
+        return switch (config.loss()) {
+            case NAIVE_SOFTMAX -> new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
+                    Word2VecTrainer.softmaxRows(centerVectors.rows())));
+            // the path, not negatives, picks the output rows: no negatives drawn
+            case HIERARCHICAL_SOFTMAX -> config.negativeSharing() == NegativeSharing.WINDOW
+                    ? new SharedNegatives(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                            new WindowHierarchicalSoftmaxUpdate(tree, config.dimension(), 2 * config.windowSize()))
+                    : new Pairs(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                            new HierarchicalSoftmaxUpdate(tree, config.dimension()));
+            case NEGATIVE_SAMPLING -> config.negativeSharing() == NegativeSharing.WINDOW
+                    ? new SharedNegatives(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
+                            new WindowNegativeSamplingUpdate(config.dimension(), 2 * config.windowSize(),
+                                    config.negatives() + 1))
+                    : new Pairs(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
+                            new NegativeSamplingUpdate(config.dimension()));
+        };
+    }
+
+    /**
+     * Sets {@code targets[0]} to the predicted word and {@code targets[1..K]} to K negatives drawn
+     * against it from the worker's generator (nothing is drawn when K = 0).
+     */
+    private static void draw(int[] targets, int predicted, int negatives, NegativeSampler noise, int vocabularySize,
+            WorkerState state) {
+        targets[0] = predicted;
+        for (int t = 1; t <= negatives; t++) {
+            targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
+        }
+    }
+
+    /**
+     * Copies the words of position i's window of radius r, {@code kept[j]} for 0 &lt; |j − i| ≤ r within
+     * {@code kept[0, n)}, into {@code contexts} in sentence order; returns how many.
+     */
+    private static int context(int[] kept, int n, int i, int radius, int[] contexts) {
+        int count = 0;
+        for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
+            if (j != i) {
+                contexts[count++] = kept[j];
+            }
+        }
+        return count;
     }
 
     /**
      * word2vec.c's order: for each position i, every w_j in its window (the input, a centre row)
-     * predicts w_i (an outside row), with K negatives drawn against w_i for each pair.
+     * predicts w_i (an outside row), with K negatives drawn against w_i for each pair (none for
+     * hierarchical softmax, whose kernel follows w_i's path).
      */
     final class Pairs implements SentenceTrainer {
         private final FloatMatrix centers;
@@ -59,14 +113,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         private final int vocabularySize;
         private final int[] targets;
 
-        Pairs(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+        Pairs(int window, int negatives, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
                 PairUpdate update) {
             this.centers = centers;
             this.outsides = outsides;
             this.noise = noise;
             this.update = update;
-            this.window = config.windowSize();
-            this.negatives = config.negatives();
+            this.window = window;
+            this.negatives = negatives;
             this.vocabularySize = centers.rows();
             this.targets = new int[negatives + 1];
         }
@@ -83,10 +137,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
                     if (j == i) {
                         continue;
                     }
-                    targets[0] = predicted;
-                    for (int t = 1; t <= negatives; t++) {
-                        targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
-                    }
+                    draw(targets, predicted, negatives, noise, vocabularySize, state);
                     loss += update.apply(centers, outsides, kept[j], targets, negatives + 1, lr);
                     pairs++;
                 }
@@ -104,7 +155,8 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
      * word2vec.c's order with the negatives drawn once per position (HogBatch): the n context words
      * w_j of position i (the inputs) all predict w_i against the same K negatives, in one step of the
      * {@link SharedTargetsUpdate}. The same multiset of (input, predicted) pairs as {@link Pairs}, K
-     * draws per position instead of n·K. A position with no context word draws nothing.
+     * draws per position instead of n·K. A position with no context word draws nothing. With
+     * hierarchical softmax (K = 0) the n context words share w_i's path instead.
      */
     final class SharedNegatives implements SentenceTrainer {
         private final FloatMatrix centers;
@@ -117,14 +169,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         private final int[] contexts;
         private final int[] targets;
 
-        SharedNegatives(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+        SharedNegatives(int window, int negatives, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
                 SharedTargetsUpdate update) {
             this.centers = centers;
             this.outsides = outsides;
             this.noise = noise;
             this.update = update;
-            this.window = config.windowSize();
-            this.negatives = config.negatives();
+            this.window = window;
+            this.negatives = negatives;
             this.vocabularySize = centers.rows();
             if (update.maxInputs() < 2 * window || update.maxTargets() < negatives + 1) {
                 throw new IllegalArgumentException("the kernel takes " + update.maxInputs() + " inputs and "
@@ -141,21 +193,11 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             double loss = 0.0;
             long pairs = 0;
             for (int i = 0; i < n; i++) {
-                int radius = 1 + state.rng.nextInt(window);
-                int count = 0;
-                for (int j = Math.max(0, i - radius); j <= Math.min(n - 1, i + radius); j++) {
-                    if (j != i) {
-                        contexts[count++] = kept[j];
-                    }
-                }
+                int count = context(kept, n, i, 1 + state.rng.nextInt(window), contexts);
                 if (count == 0) {
                     continue;
                 }
-                int predicted = kept[i];
-                targets[0] = predicted;
-                for (int t = 1; t <= negatives; t++) {
-                    targets[t] = Negatives.draw(noise, predicted, vocabularySize, state.rng);
-                }
+                draw(targets, kept[i], negatives, noise, vocabularySize, state);
                 loss += update.apply(centers, outsides, contexts, count, targets, negatives + 1, lr);
                 pairs += count;
             }
@@ -214,6 +256,86 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             state.record(update.apply(inputs, predicted, pairs, lr), pairs);
             pairs = 0;
             rows = 0;
+        }
+    }
+
+    /**
+     * CBOW (word2vec.c's {@code -cbow 1}): at each position i, the n context words w_j of its window
+     * (0 &lt; |j − i| ≤ r) are averaged into h, and h predicts w_i in one step of the {@link CbowUpdate}
+     * with the output layer bound here (negative sampling: w_i and K negatives drawn for the
+     * position; hierarchical softmax: w_i's path). A position with no context word trains nothing and draws nothing. Its loss counts
+     * as one pair in the reports: a position is one prediction.
+     */
+    final class Cbow implements SentenceTrainer {
+        private final FloatMatrix centers;
+        private final FloatMatrix outsides;
+        private final NegativeSampler noise; // null for an output layer that draws nothing
+        private final CbowUpdate update;
+        private final CbowUpdate.OutputStep output;
+        private final int window;
+        private final int negatives;
+        private final int vocabularySize;
+        private final int[] contexts;
+        /** targets[0] = the predicted word, then the position's negatives (if any). */
+        private final int[] targets;
+
+        private Cbow(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
+                int negatives, OutputLayer layer) {
+            this.centers = centers;
+            this.outsides = outsides;
+            this.noise = noise;
+            this.update = new CbowUpdate(config.dimension());
+            this.window = config.windowSize();
+            this.negatives = negatives;
+            this.vocabularySize = centers.rows();
+            this.contexts = new int[2 * window];
+            this.targets = new int[negatives + 1];
+            this.output = layer.bind(targets);
+        }
+
+        /** How an output layer's hidden-vector step reads the position's targets. */
+        @FunctionalInterface
+        private interface OutputLayer {
+            CbowUpdate.OutputStep bind(int[] targets);
+        }
+
+        /** CBOW with negative sampling: K negatives drawn against w_i for each position. */
+        static Cbow negativeSampling(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides,
+                NegativeSampler noise) {
+            NegativeSamplingUpdate kernel = new NegativeSamplingUpdate(config.dimension());
+            int k = config.negatives();
+            return new Cbow(config, centers, outsides, noise, k,
+                    targets -> (o, h, e, lr) -> kernel.step(o, h, e, targets, k + 1, lr));
+        }
+
+        /** CBOW with hierarchical softmax: the mean follows w_i's path in the tree; nothing is drawn. */
+        static Cbow hierarchicalSoftmax(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides,
+                HuffmanTree tree) {
+            HierarchicalSoftmaxUpdate kernel = new HierarchicalSoftmaxUpdate(tree, config.dimension());
+            return new Cbow(config, centers, outsides, null, 0,
+                    targets -> (o, h, e, lr) -> kernel.step(o, h, e, targets[0], lr));
+        }
+
+        @Override
+        public void sentence(WorkerState state, int n, float lr) {
+            int[] kept = state.kept;
+            double loss = 0.0;
+            long predictions = 0;
+            for (int i = 0; i < n; i++) {
+                int count = context(kept, n, i, 1 + state.rng.nextInt(window), contexts);
+                if (count == 0) {
+                    continue;
+                }
+                draw(targets, kept[i], negatives, noise, vocabularySize, state);
+                loss += update.apply(centers, outsides, contexts, count, output, lr);
+                predictions++;
+            }
+            state.record(loss, predictions);
+        }
+
+        @Override
+        public void flush(WorkerState state, float lr) {
+            // nothing is batched across positions
         }
     }
 }

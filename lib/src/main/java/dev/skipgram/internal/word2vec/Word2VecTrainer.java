@@ -1,6 +1,7 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingListener;
 import dev.skipgram.TrainingReport;
@@ -11,6 +12,7 @@ import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.MatrixMemory;
 import dev.skipgram.internal.ModelAtEpochEnd;
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
 import java.util.List;
@@ -20,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The word2vec recipe (SPEC §7): skip-gram with negative sampling (or the full softmax) over a
- * streamed corpus, several epochs, the learning rate decaying linearly from {@code learningRate} to
+ * The word2vec recipe (SPEC §7, §10): skip-gram (negative sampling, hierarchical softmax or the
+ * full softmax) or CBOW (negative sampling or hierarchical softmax) over a streamed corpus, several epochs, the learning rate decaying linearly from {@code learningRate} to
  * {@code minLearningRate} over all of them, and {@code threads} workers updating the shared
  * parameters without locks.
  *
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *                      SharedNegatives: a position's window, K negatives for it ─► SharedTargetsUpdate
  *                               (WindowNegativeSamplingUpdate, HogBatch), Hogwild
  *                      Windows: up to 64 positions' windows ─► WindowUpdate (SoftmaxUpdate: three GEMMs)
+ *                      Cbow:    a position's context averaged, K negatives or w_t's path ─► CbowUpdate
+ *                               (NegativeSamplingUpdate.step or HierarchicalSoftmaxUpdate.step on the mean), Hogwild
  *                    ─► Progress (loss, pairs, words; merged in double)
  *   calling thread:  Reporter every reportInterval and at each epoch's end; Checkpointing between chunks
  *                    (every checkpointEvery words, once the queued chunks are trained) and at each epoch's end
@@ -100,11 +104,14 @@ public final class Word2VecTrainer {
         int d = config.dimension();
         FloatMatrix.requireIndexable(v, d);
         requireMemory(memory, v, d, config.checkpointDirectory() != null);
-        LOG.info("word2vec recipe: {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads", v,
-                vocabulary.totalCount(), config.epochs(), d,
-                config.loss() == LossType.NEGATIVE_SAMPLING
-                        ? "K=" + config.negatives() + " per " + config.negativeSharing().name().toLowerCase(Locale.ROOT)
-                        : "full softmax",
+        LOG.info("word2vec recipe: {} {} words, {} tokens per epoch, {} epochs, d={}, {}, {} threads",
+                config.model() == Model.CBOW ? "CBOW," : "skip-gram,", v, vocabulary.totalCount(), config.epochs(), d,
+                switch (config.loss()) {
+                    case NEGATIVE_SAMPLING -> "K=" + config.negatives() + " per "
+                            + config.negativeSharing().name().toLowerCase(Locale.ROOT);
+                    case NAIVE_SOFTMAX -> "full softmax";
+                    case HIERARCHICAL_SOFTMAX -> "hierarchical softmax";
+                },
                 config.threads());
 
         RestorableRandom root = RestorableRandom.seeded(config.seed());
@@ -175,12 +182,14 @@ public final class Word2VecTrainer {
             this.outsideVectors = outsideVectors;
             this.workerRandom = workerRandom;
             NoiseDistribution noise = new NoiseDistribution(vocabulary.counts(), config.noiseExponent());
+            // built once, shared read-only by the workers' kernels
+            HuffmanTree tree = SentenceTrainer.treeOf(config, vocabulary);
             float[] keep = WorkerState.keepProbabilities(vocabulary, config.subsampleThreshold());
             this.workerStates = new WorkerState[workerRandom.length];
             this.trainers = new SentenceTrainer[workerRandom.length];
             for (int i = 0; i < workerRandom.length; i++) {
                 workerStates[i] = new WorkerState(workerRandom[i], keep);
-                trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise);
+                trainers[i] = SentenceTrainer.of(config, centerVectors, outsideVectors, noise, tree);
             }
             this.schedule = Word2VecSchedule.of(config, vocabulary.totalCount() * config.epochs());
             this.checkpointing = new Checkpointing(config, vocabulary);

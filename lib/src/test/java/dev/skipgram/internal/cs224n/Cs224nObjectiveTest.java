@@ -1,5 +1,6 @@
 package dev.skipgram.internal.cs224n;
 
+import dev.skipgram.LossType;
 import dev.skipgram.SkipGram;
 import dev.skipgram.TestData;
 import dev.skipgram.WindowLossAndGradient;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skipgram.internal.kernels.HuffmanTree;
+import dev.skipgram.loss.HierarchicalSoftmaxLoss;
 import dev.skipgram.loss.Loss;
 import dev.skipgram.loss.NaiveSoftmaxLoss;
 import dev.skipgram.loss.NegativeSamplingLoss;
@@ -17,7 +20,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,8 +57,24 @@ class Cs224nObjectiveTest {
     }
 
     private static Cs224nObjective fast(boolean softmax, Cs224nContexts contexts) {
-        return softmax ? new Cs224nSoftmaxObjective(contexts, V, D, WINDOW, BATCH)
-                : new Cs224nNegativeSamplingObjective(contexts, V, D, WINDOW, BATCH, noise(), K);
+        return fast(softmax ? LossType.NAIVE_SOFTMAX : LossType.NEGATIVE_SAMPLING, contexts);
+    }
+
+    private static Cs224nObjective fast(LossType type, Cs224nContexts contexts) {
+        return switch (type) {
+            case NAIVE_SOFTMAX -> new Cs224nSoftmaxObjective(contexts, V, D, WINDOW, BATCH);
+            case NEGATIVE_SAMPLING -> new Cs224nNegativeSamplingObjective(contexts, V, D, WINDOW, BATCH, noise(), K);
+            case HIERARCHICAL_SOFTMAX -> new Cs224nHierarchicalSoftmaxObjective(contexts, V, D, WINDOW, BATCH,
+                    HuffmanTree.of(COUNTS));
+        };
+    }
+
+    private static Loss reference(LossType type) {
+        return switch (type) {
+            case NAIVE_SOFTMAX -> new NaiveSoftmaxLoss();
+            case NEGATIVE_SAMPLING -> new NegativeSamplingLoss(noise(), K);
+            case HIERARCHICAL_SOFTMAX -> new HierarchicalSoftmaxLoss(COUNTS);
+        };
     }
 
     /** The mean window loss and gradient by the reference path, drawing exactly what the fast one draws. */
@@ -82,11 +101,11 @@ class Cs224nObjectiveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void fastObjectiveEqualsTheReferenceOnRandomCases(boolean softmax) {
+    @EnumSource(LossType.class)
+    void fastObjectiveEqualsTheReferenceOnRandomCases(LossType type) {
         Cs224nContexts contexts = contexts();
-        Cs224nObjective objective = fast(softmax, contexts);
-        Loss loss = softmax ? new NaiveSoftmaxLoss() : new NegativeSamplingLoss(noise(), K);
+        Cs224nObjective objective = fast(type, contexts);
+        Loss loss = reference(type);
         for (long seed = 1; seed <= 5; seed++) {
             // Several evaluations in a row on one objective: the reused gradient buffer must be cleared.
             INDArray x = parameters(seed, 0.5);

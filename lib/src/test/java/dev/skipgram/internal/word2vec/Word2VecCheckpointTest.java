@@ -1,6 +1,7 @@
 package dev.skipgram.internal.word2vec;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.Recipe;
 import dev.skipgram.SkipGram;
@@ -141,6 +142,36 @@ class Word2VecCheckpointTest {
         WordVectors resumed = SkipGram.train(CORPUS, checkpointed);
         assertEquals(uninterrupted.centerVectors(), resumed.centerVectors());
         assertEquals(uninterrupted.outsideVectors(), resumed.outsideVectors());
+    }
+
+    @Test
+    void cbowResumesToTheVectorsOfAnUninterruptedRunAndIsNotASkipGramRun(@TempDir Path dir) throws IOException {
+        SkipGramConfig.Builder cbow = config(LossType.NEGATIVE_SAMPLING).model(Model.CBOW);
+        WordVectors uninterrupted = SkipGram.train(CORPUS, cbow.build());
+        SkipGramConfig checkpointed = cbow.checkpoints(dir, 10_000).build();
+        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, checkpointed, crashAtWords(44_000)));
+        assertEquals("CBOW", new CheckpointStore(dir, 2).loadNewest().orElseThrow().settings().pairs().get("model"));
+        WordVectors resumed = SkipGram.train(CORPUS, checkpointed);
+        assertEquals(uninterrupted.centerVectors(), resumed.centerVectors());
+        assertEquals(uninterrupted.outsideVectors(), resumed.outsideVectors());
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                checkpointed.toBuilder().model(Model.SKIP_GRAM).build()));
+        assertTrue(e.getMessage().contains("model not set (checkpoint: CBOW)"), e.getMessage());
+    }
+
+    @Test
+    void aSkipGramCheckpointRecordsNoModelAsThoseWrittenBeforeTheSettingExistedAndResumesOnlyAsSkipGram(
+            @TempDir Path dir) throws IOException {
+        SkipGramConfig skipGram = config(LossType.NEGATIVE_SAMPLING).checkpoints(dir, 10_000).build();
+        assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS, skipGram, crashAtWords(20_000)));
+        Checkpoint saved = new CheckpointStore(dir, 2).loadNewest().orElseThrow();
+        assertFalse(saved.settings().pairs().containsKey("model"), saved.settings().toString());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SkipGram.train(CORPUS,
+                skipGram.toBuilder().model(Model.CBOW).build()));
+        assertTrue(e.getMessage().contains("model = CBOW (checkpoint: not recorded)"), e.getMessage());
+        assertEquals(SkipGram.train(CORPUS, config(LossType.NEGATIVE_SAMPLING).build()).centerVectors(),
+                SkipGram.train(CORPUS, skipGram).centerVectors());
     }
 
     @Test

@@ -43,7 +43,8 @@ class Word2VecTrainerTest {
         };
     }
 
-    private static int topicNeighbours(WordVectors vectors) {
+    /** Of each word's 5 nearest words, how many share its planted topic (the second letter). */
+    static int topicNeighbours(WordVectors vectors) {
         int correct = 0;
         for (String word : vectors.vocabulary().words()) {
             for (WordVectors.Neighbor n : vectors.mostSimilar(word, 5)) {
@@ -85,6 +86,44 @@ class Word2VecTrainerTest {
         assertTrue(reports.get(2).meanLoss() < reports.get(0).meanLoss(),
                 reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());
         assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void hierarchicalSoftmaxRecoversPlantedTopicsWithOneOrTwoThreads(int threads) {
+        List<TrainingReport> reports = new ArrayList<>();
+        Corpus corpus = TestData.topicCorpus(3000, 4);
+        SkipGramConfig config = small(threads).loss(LossType.HIERARCHICAL_SOFTMAX).build();
+        WordVectors vectors = SkipGram.train(corpus, config, endOfEpoch(reports));
+        assertTrue(topicNeighbours(vectors) >= 0.9 * 18 * 5, topicNeighbours(vectors) + " of 90");
+        assertEquals(3, reports.size());
+        // a normalised model: the first epoch's mean loss per pair starts near the code length's
+        // L·log 2 ≈ log 18 = 2.89 (the tree is balanced for 18 words of equal counts) and falls
+        assertTrue(reports.get(0).meanLoss() < Math.log(18) + 0.2, "first epoch " + reports.get(0).meanLoss());
+        assertTrue(reports.get(2).meanLoss() < reports.get(0).meanLoss(),
+                reports.get(0).meanLoss() + " -> " + reports.get(2).meanLoss());
+        assertEquals(3L * 3000 * 8, reports.get(2).wordsProcessed());
+        // row V − 1 of the output matrix is no inner node: never written
+        assertEquals(0.0, vectors.outsideVectors().orElseThrow().getRow(17).amaxNumber().doubleValue(), 0.0);
+        if (threads == 1) {
+            assertEquals(vectors.centerVectors(), SkipGram.train(corpus, config).centerVectors());
+        }
+    }
+
+    @Test
+    void hierarchicalSoftmaxPerPairIsWord2vecsUpdateAndTrainsAsWell() {
+        Corpus corpus = TestData.topicCorpus(3000, 4);
+        SkipGramConfig.Builder hs = small(1).loss(LossType.HIERARCHICAL_SOFTMAX);
+        List<TrainingReport> pair = new ArrayList<>();
+        List<TrainingReport> window = new ArrayList<>();
+        WordVectors perPair = SkipGram.train(corpus, hs.negativeSharing(NegativeSharing.PAIR).build(),
+                endOfEpoch(pair));
+        WordVectors perWindow = SkipGram.train(corpus, hs.negativeSharing(NegativeSharing.WINDOW).build(),
+                endOfEpoch(window));
+        assertTrue(topicNeighbours(perPair) >= 0.9 * 18 * 5, topicNeighbours(perPair) + " of 90");
+        assertTrue(!perPair.centerVectors().equals(perWindow.centerVectors()), "the setting reached the trainer");
+        // the same pairs and objective: last-epoch losses within 10% of each other
+        assertEquals(pair.get(2).meanLoss(), window.get(2).meanLoss(), 0.1 * pair.get(2).meanLoss());
     }
 
     @Test
