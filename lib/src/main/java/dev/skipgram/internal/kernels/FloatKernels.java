@@ -32,7 +32,8 @@ public final class FloatKernels {
      * Σ a[j]·b[j] over {@code [0, d)} with eight independent fused multiply-adds (C2 does not vectorise
      * a float reduction, since float addition is not associative, so the chains supply the
      * parallelism): about 1.3–1.5× {@link NegativeSamplingUpdate#dot}'s four chains at d = 100, the
-     * hot loop of the hierarchical-softmax kernels. Without hardware FMA, {@link NegativeSamplingUpdate#dot}.
+     * hot loop of the hierarchical-softmax kernels. With the Vector API ({@link RowOps#fastest()}),
+     * its SIMD dot; without hardware FMA, {@link NegativeSamplingUpdate#dot}.
      *
      * @param a a vector of at least d values
      * @param b a vector of at least d values
@@ -40,8 +41,14 @@ public final class FloatKernels {
      * @return the dot product in float
      */
     public static float dot(float[] a, float[] b, int d) {
+        if (VECTOR != null) {
+            return VECTOR.dot(a, b, d);
+        }
         return HARDWARE_FMA ? dotFma(a, b, d) : NegativeSamplingUpdate.dot(a, b, d);
     }
+
+    /** The Vector API arithmetic when this JVM runs it ({@link RowOps#fastest()}), for {@link #dot}; else null. */
+    private static final RowOps VECTOR = RowOps.fastest() == RowOps.scalar() ? null : RowOps.fastest();
 
     /**
      * y[0, d) += a · x[0, d): a loop C2 vectorises when x and y are distinct arrays.
