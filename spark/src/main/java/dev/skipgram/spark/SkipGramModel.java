@@ -16,6 +16,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -36,7 +37,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
+import org.nd4j.linalg.factory.Nd4j;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The word vectors a {@link SkipGramEstimator} trained, as a Spark ML {@link Model}: {@link #transform}
@@ -169,8 +171,8 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
         Broadcast<VectorTable> table = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext())
                 .broadcast(new VectorTable(vectors));
         UserDefinedFunction mean = functions.udf(
-                (UDF1<scala.collection.Seq<String>, org.apache.spark.ml.linalg.Vector>) words -> table.value()
-                        .mean(words == null ? null : JavaConverters.asJava(words)),
+                (UDF1<scala.collection.Seq<String>, Vector>) words -> table.value()
+                        .mean(words == null ? null : CollectionConverters.asJava(words)),
                 SQLDataTypes.VectorType());
         return dataset.withColumn(getOutputCol(), mean.apply(functions.col(getInputCol())));
     }
@@ -223,8 +225,28 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
             throw new IllegalArgumentException("'" + word + "' is not in the model's vocabulary of "
                     + vectors.vocabulary().size() + " words");
         }
-        List<Row> rows = new ArrayList<>();
-        for (WordVectors.Neighbor neighbor : vectors.mostSimilar(word, n)) {
+        return neighbors(vectors.mostSimilar(word, n));
+    }
+
+    /**
+     * The {@code n} words whose vectors are most similar to {@code vector} by cosine, most similar
+     * first, as {@link WordVectors#mostSimilar(org.nd4j.linalg.api.ndarray.INDArray, int)} finds them:
+     * a word whose own vector this is comes first (as in Spark's Word2VecModel).
+     *
+     * @param vector d values, finite, not all zero
+     * @param n how many, in [1, V]
+     * @return rows (word: string, similarity: double), in the active session
+     * @throws IllegalArgumentException if the vector has another length than d, is zero or not
+     *     finite, or {@code n} is out of range
+     */
+    public Dataset<Row> findSynonyms(Vector vector, int n) {
+        Objects.requireNonNull(vector, "vector");
+        return neighbors(vectors.mostSimilar(Nd4j.createFromArray(vector.toArray()), n));
+    }
+
+    private static Dataset<Row> neighbors(List<WordVectors.Neighbor> found) {
+        List<Row> rows = new ArrayList<>(found.size());
+        for (WordVectors.Neighbor neighbor : found) {
             rows.add(RowFactory.create(neighbor.word(), neighbor.similarity()));
         }
         StructType schema = new StructType()

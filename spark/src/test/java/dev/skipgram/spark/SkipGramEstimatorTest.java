@@ -180,6 +180,13 @@ class SkipGramEstimatorTest {
             assertEquals(expected.get(i).word(), synonyms.get(i).getString(0));
             assertEquals(expected.get(i).similarity(), synonyms.get(i).getDouble(1));
         }
+        List<Row> byVector = model.findSynonyms(all.get(5).<Vector>getAs(1), 2).collectAsList();
+        assertEquals(vectors.vocabulary().word(5), byVector.get(0).getString(0));
+        assertEquals(1.0, byVector.get(0).getDouble(1), 1e-6);
+        assertEquals(vectors.mostSimilar(vectors.vector(vectors.vocabulary().word(5)), 2).get(1).word(),
+                byVector.get(1).getString(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> model.findSynonyms(org.apache.spark.ml.linalg.Vectors.zeros(8), 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.findSynonyms("no-such-word", 3));
         assertEquals("'no-such-word' is not in the model's vocabulary of " + vectors.vocabulary().size() + " words",
