@@ -77,11 +77,11 @@ record ParamSet(Param<String> inputCol, Param<String> outputCol, IntParam vector
         return value;
     }
 
-    /** {@code value} if it names a column; otherwise an exception naming the parameter. */
-    static String column(String name, String value) {
+    /** {@code value} if it is not null or blank (a column name, a uid); otherwise an exception naming {@code name}. */
+    static String notBlank(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must name a column, got " + (value == null ? "null" : "'"
-                    + value + "'"));
+            throw new IllegalArgumentException(name + " must not be null or blank, got " + (value == null ? "null"
+                    : "'" + value + "'"));
         }
         return value;
     }

@@ -56,7 +56,7 @@ public final class SkipGramEstimator extends Estimator<SkipGramModel>
      * @param uid its unique id
      */
     public SkipGramEstimator(String uid) {
-        this.uid = ParamSet.column("uid", uid);
+        this.uid = ParamSet.notBlank("uid", uid);
         this.params = ParamSet.of(this);
     }
 
@@ -121,7 +121,7 @@ public final class SkipGramEstimator extends Estimator<SkipGramModel>
      * @throws IllegalArgumentException if null or blank
      */
     public SkipGramEstimator setInputCol(String value) {
-        set(inputCol(), ParamSet.column("inputCol", value));
+        set(inputCol(), ParamSet.notBlank("inputCol", value));
         return this;
     }
 
@@ -131,7 +131,7 @@ public final class SkipGramEstimator extends Estimator<SkipGramModel>
      * @throws IllegalArgumentException if null or blank
      */
     public SkipGramEstimator setOutputCol(String value) {
-        set(outputCol(), ParamSet.column("outputCol", value));
+        set(outputCol(), ParamSet.notBlank("outputCol", value));
         return this;
     }
 

@@ -67,7 +67,7 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
     private final transient WordVectors vectors;
 
     SkipGramModel(String uid, WordVectors vectors) {
-        this.uid = ParamSet.column("uid", uid);
+        this.uid = ParamSet.notBlank("uid", uid);
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.params = ParamSet.of(this);
     }
@@ -133,7 +133,7 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
      * @throws IllegalArgumentException if null or blank
      */
     public SkipGramModel setInputCol(String value) {
-        set(inputCol(), ParamSet.column("inputCol", value));
+        set(inputCol(), ParamSet.notBlank("inputCol", value));
         return this;
     }
 
@@ -143,7 +143,7 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
      * @throws IllegalArgumentException if null or blank
      */
     public SkipGramModel setOutputCol(String value) {
-        set(outputCol(), ParamSet.column("outputCol", value));
+        set(outputCol(), ParamSet.notBlank("outputCol", value));
         return this;
     }
 

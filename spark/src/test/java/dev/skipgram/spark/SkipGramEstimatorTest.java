@@ -114,7 +114,7 @@ class SkipGramEstimatorTest {
     }
 
     @Test
-    void worksInAPipelineAfterATokenizer() {
+    void worksInAPipelineAfterATokenizerAndThePipelineSavesAndLoads(@TempDir Path dir) throws IOException {
         List<Row> text = new ArrayList<>();
         for (List<String> s : CORPUS) {
             text.add(RowFactory.create(String.join(" ", s)));
@@ -131,6 +131,15 @@ class SkipGramEstimatorTest {
         // same data, seed and partitions as the fit on the array column: the same vectors
         assertArrayEquals(model.wordVectors().centerVectors().data().asFloat(),
                 stage.wordVectors().centerVectors().data().asFloat());
+        // Spark's PipelineModel persistence finds the stages' static read()
+        fitted.write().save(dir.resolve("pipeline").toString());
+        PipelineModel back = PipelineModel.load(dir.resolve("pipeline").toString());
+        Dataset<Row> some = df.limit(5);
+        assertEquals(fitted.transform(some).collectAsList(), back.transform(some).collectAsList());
+        Pipeline unfitted = new Pipeline().setStages(new PipelineStage[] {tokenizer, small()});
+        unfitted.write().save(dir.resolve("unfitted").toString());
+        SkipGramEstimator stage1 = (SkipGramEstimator) Pipeline.load(dir.resolve("unfitted").toString()).getStages()[1];
+        assertEquals(8, stage1.getVectorSize());
     }
 
     @Test
@@ -243,7 +252,7 @@ class SkipGramEstimatorTest {
                 assertThrows(IllegalArgumentException.class, () -> e.setRoundsPerEpoch(0)).getMessage());
         assertEquals("stepSize must be finite and > 0, got NaN",
                 assertThrows(IllegalArgumentException.class, () -> e.setStepSize(Double.NaN)).getMessage());
-        assertEquals("inputCol must name a column, got ''",
+        assertEquals("inputCol must not be null or blank, got ''",
                 assertThrows(IllegalArgumentException.class, () -> e.setInputCol("")).getMessage());
         assertEquals(100, e.getVectorSize());
         // through a ParamMap, Spark's own check refuses it, naming the parameter and the value
