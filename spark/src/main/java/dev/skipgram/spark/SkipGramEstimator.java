@@ -42,7 +42,9 @@ public final class SkipGramEstimator extends Estimator<SkipGramModel>
 
     private static final long serialVersionUID = 1L;
 
+    /** The unique id: Spark ML names a stage and its parameters by it. */
     private final String uid;
+    /** The parameter objects, owned by this stage. */
     private final ParamSet params;
 
     /** Creates an estimator with a random uid ({@code skipGram_…}) and the default parameters. */

@@ -62,7 +62,9 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
     private static final long serialVersionUID = 1L;
     private static final String VECTORS_FILE = "data/vectors.bin";
 
+    /** The unique id: Spark ML names a stage and its parameters by it. */
     private final String uid;
+    /** The parameter objects, owned by this stage. */
     private final ParamSet params;
     private final transient WordVectors vectors;
 

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  * <p>A value out of range is refused by the setter (an {@link IllegalArgumentException} naming the
  * parameter, its range and the value) and by Spark's own check when set through a {@code ParamMap}.
  */
-public interface SkipGramParams extends Params {
+public sealed interface SkipGramParams extends Params permits SkipGramEstimator, SkipGramModel {
 
     /** @return the input column, {@code array<string>}: each row a tokenised sentence */
     Param<String> inputCol();
