@@ -3,10 +3,6 @@ package dev.skipgram.spark;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
@@ -45,7 +41,7 @@ public final class SkipGramEstimator extends Estimator<SkipGramModel>
     /** The unique id: Spark ML names a stage and its parameters by it. */
     private final String uid;
     /** The parameter objects, owned by this stage. */
-    private final ParamSet params;
+    final ParamSet params;
 
     /** Creates an estimator with a random uid ({@code skipGram_…}) and the default parameters. */
     public SkipGramEstimator() {
@@ -65,56 +61,6 @@ public final class SkipGramEstimator extends Estimator<SkipGramModel>
     @Override
     public String uid() {
         return uid;
-    }
-
-    @Override
-    public Param<String> inputCol() {
-        return params.inputCol();
-    }
-
-    @Override
-    public Param<String> outputCol() {
-        return params.outputCol();
-    }
-
-    @Override
-    public IntParam vectorSize() {
-        return params.vectorSize();
-    }
-
-    @Override
-    public IntParam windowSize() {
-        return params.windowSize();
-    }
-
-    @Override
-    public IntParam minCount() {
-        return params.minCount();
-    }
-
-    @Override
-    public IntParam maxIter() {
-        return params.maxIter();
-    }
-
-    @Override
-    public DoubleParam stepSize() {
-        return params.stepSize();
-    }
-
-    @Override
-    public IntParam numPartitions() {
-        return params.numPartitions();
-    }
-
-    @Override
-    public IntParam roundsPerEpoch() {
-        return params.roundsPerEpoch();
-    }
-
-    @Override
-    public LongParam seed() {
-        return params.seed();
     }
 
     /**

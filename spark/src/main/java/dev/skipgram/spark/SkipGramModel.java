@@ -18,10 +18,6 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsReader$;
@@ -65,7 +61,7 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
     /** The unique id: Spark ML names a stage and its parameters by it. */
     private final String uid;
     /** The parameter objects, owned by this stage. */
-    private final ParamSet params;
+    final ParamSet params;
     private final transient WordVectors vectors;
 
     SkipGramModel(String uid, WordVectors vectors) {
@@ -77,56 +73,6 @@ public final class SkipGramModel extends Model<SkipGramModel> implements SkipGra
     @Override
     public String uid() {
         return uid;
-    }
-
-    @Override
-    public Param<String> inputCol() {
-        return params.inputCol();
-    }
-
-    @Override
-    public Param<String> outputCol() {
-        return params.outputCol();
-    }
-
-    @Override
-    public IntParam vectorSize() {
-        return params.vectorSize();
-    }
-
-    @Override
-    public IntParam windowSize() {
-        return params.windowSize();
-    }
-
-    @Override
-    public IntParam minCount() {
-        return params.minCount();
-    }
-
-    @Override
-    public IntParam maxIter() {
-        return params.maxIter();
-    }
-
-    @Override
-    public DoubleParam stepSize() {
-        return params.stepSize();
-    }
-
-    @Override
-    public IntParam numPartitions() {
-        return params.numPartitions();
-    }
-
-    @Override
-    public IntParam roundsPerEpoch() {
-        return params.roundsPerEpoch();
-    }
-
-    @Override
-    public LongParam seed() {
-        return params.seed();
     }
 
     /**

@@ -26,34 +26,59 @@ import org.apache.spark.sql.types.StructType;
 public sealed interface SkipGramParams extends Params permits SkipGramEstimator, SkipGramModel {
 
     /** @return the input column, {@code array<string>}: each row a tokenised sentence */
-    Param<String> inputCol();
+    default Param<String> inputCol() {
+        return parameters().inputCol();
+    }
 
     /** @return the output column, an ml {@code Vector}: the mean of the row's word vectors */
-    Param<String> outputCol();
+    default Param<String> outputCol() {
+        return parameters().outputCol();
+    }
 
     /** @return the dimension d of the word vectors, ≥ 1 */
-    IntParam vectorSize();
+    default IntParam vectorSize() {
+        return parameters().vectorSize();
+    }
 
     /** @return the largest distance between a centre and an outside word, ≥ 1 */
-    IntParam windowSize();
+    default IntParam windowSize() {
+        return parameters().windowSize();
+    }
 
     /** @return the fewest occurrences a word needs to be in the vocabulary, ≥ 1 */
-    IntParam minCount();
+    default IntParam minCount() {
+        return parameters().minCount();
+    }
 
     /** @return the epochs (passes over the corpus), ≥ 1 */
-    IntParam maxIter();
+    default IntParam maxIter() {
+        return parameters().maxIter();
+    }
 
     /** @return the initial learning rate, &gt; 0 (decaying linearly to 0.0001, as word2vec's does) */
-    DoubleParam stepSize();
+    default DoubleParam stepSize() {
+        return parameters().stepSize();
+    }
 
     /** @return the partitions that train in parallel, ≥ 1 */
-    IntParam numPartitions();
+    default IntParam numPartitions() {
+        return parameters().numPartitions();
+    }
 
     /** @return the synchronous rounds per epoch, ≥ 1 ({@link SparkOptions#roundsPerEpoch()}) */
-    IntParam roundsPerEpoch();
+    default IntParam roundsPerEpoch() {
+        return parameters().roundsPerEpoch();
+    }
 
     /** @return the seed of every random draw of training */
-    LongParam seed();
+    default LongParam seed() {
+        return parameters().seed();
+    }
+
+    /** The parameter objects of this stage: the interface is sealed, so this is one of the two. */
+    private ParamSet parameters() {
+        return this instanceof SkipGramEstimator e ? e.params : ((SkipGramModel) this).params;
+    }
 
     /** @return the input column's name */
     default String getInputCol() {
