@@ -6,6 +6,7 @@ import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.MatrixMemory;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -186,6 +187,24 @@ public final class Word2VecFormat {
         } catch (IOException e) {
             throw new IOException("cannot write vectors to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the vectors to a stream, as {@link #write(WordVectors, Path, Format)} writes a file: for
+     * a file system that is not a {@link Path}, such as Hadoop's (HDFS, S3). Not atomic: on an
+     * error the stream holds part of the vectors.
+     *
+     * @param vectors the vectors (their centre vectors are written; the outside vectors are not)
+     * @param out the stream; written through a buffer, flushed, not closed
+     * @param format text or binary
+     * @throws IOException if the stream cannot be written, or a word contains a space or newline
+     * @since 0.1 (evolving)
+     */
+    public static void write(WordVectors vectors, OutputStream out, Format format) throws IOException {
+        Objects.requireNonNull(out, "out");
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        content(vectors, format).writeTo(buffered);
+        buffered.flush(); // not closed: the caller owns the stream
     }
 
     /** What {@link #write} writes, for {@link AtomicFile}. */

@@ -48,6 +48,23 @@ class Word2VecFormatTest {
         assertTrue(back.outsideVectors().isEmpty());
     }
 
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aStreamGetsTheFileBytesAndIsLeftOpen(Format format, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("v." + format);
+        Word2VecFormat.write(sample(), file, format);
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        Word2VecFormat.write(sample(), out, format);
+        assertTrue(Arrays.equals(Files.readAllBytes(file), out.toByteArray()));
+        assertTrue(!closed[0]);
+    }
+
     @Test
     void textLooksLikeWord2vecText(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("v.txt");

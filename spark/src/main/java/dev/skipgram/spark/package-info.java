@@ -1,6 +1,8 @@
 /**
  * Distributed training of the word2vec recipe on Apache Spark: {@link dev.skipgram.spark.SparkSkipGram}
- * with {@link dev.skipgram.spark.SparkOptions}. Spark is a {@code provided} dependency: the cluster
+ * with {@link dev.skipgram.spark.SparkOptions}, and the Spark ML pair {@link
+ * dev.skipgram.spark.SkipGramEstimator} / {@link dev.skipgram.spark.SkipGramModel} for a {@code
+ * Pipeline}. Spark is a {@code provided} dependency: the cluster
  * brings it.
  */
 package dev.skipgram.spark;
