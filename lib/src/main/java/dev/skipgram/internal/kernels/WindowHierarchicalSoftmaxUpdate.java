@@ -1,6 +1,5 @@
 package dev.skipgram.internal.kernels;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -22,22 +21,17 @@ import java.util.Objects;
  * This is exactly −η times the gradient of the window's loss (the sum of the reference {@link
  * dev.skipgram.loss.HierarchicalSoftmaxLoss} over its n pairs). word2vec.c's per-pair update ({@link
  * HierarchicalSoftmaxUpdate}) instead lets each pair see the previous pair's step; the two agree to
- * first order in η. The window reads and writes the L path rows once instead of n times, and computes
- * ΔO by the path (each node's row once) where the per-pair kernel writes it n times. The arithmetic
- * follows {@link WindowNegativeSamplingUpdate}, with the labels taken from the code bits and the dots
- * from {@link FloatKernels#dot}.
+ * first order in η. The window reads and writes the L path rows once instead of n times. The
+ * arithmetic is {@link WindowNegativeSamplingUpdate}'s (its {@code applyLabelled}, with this JVM's
+ * {@link RowOps}), the path's rows as its targets and the labels taken from the code bits.
  */
 public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdate {
 
     private final HuffmanTree tree;
-    private final int dimension;
     private final int maxInputs;
-    private final float[][] c; // C [maxInputs][d]
-    private final float[][] o; // O [maxLength][d]
-    private final float[][] dc; // ΔC [maxInputs][d]
-    private final float[] dO; // one row of ΔO at a time
-    private final float[] g; // G [maxInputs, maxLength], row-major
-    private final float[] row; // scratch for the scatter-add
+    private final WindowNegativeSamplingUpdate window; // the S = C Oᵀ, ΔC = G O, ΔO = Gᵀ C step, L targets
+    private final int[] path; // the predicted word's inner nodes
+    private final boolean[] label; // ℓ_j = 1 − b_j
 
     /**
      * @param tree the tree of the vocabulary; shared, read-only
@@ -51,15 +45,11 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
                     + maxInputs);
         }
         this.tree = Objects.requireNonNull(tree, "tree");
-        this.dimension = dimension;
         this.maxInputs = maxInputs;
         int maxLength = Math.max(1, tree.maxLength());
-        this.c = new float[maxInputs][dimension];
-        this.o = new float[maxLength][dimension];
-        this.dc = new float[maxInputs][dimension];
-        this.dO = new float[dimension];
-        this.g = new float[maxInputs * maxLength];
-        this.row = new float[dimension];
+        this.window = new WindowNegativeSamplingUpdate(dimension, maxInputs, maxLength);
+        this.path = new int[maxLength];
+        this.label = new boolean[maxLength];
     }
 
     @Override
@@ -81,48 +71,15 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
                     + " targets: hierarchical softmax takes [0, " + maxInputs + "] inputs and the predicted word"
                     + " alone as its target");
         }
-        int d = dimension;
-        int n = inputCount;
         int start = tree.start(targets[0]);
         int length = tree.length(targets[0]);
-        int[] nodes = tree.nodes;
-        byte[] bits = tree.bits;
-        for (int i = 0; i < n; i++) {
-            inputs.getRow(inputRows[i], c[i]);
-            Arrays.fill(dc[i], 0f);
+        if (length == 0) {
+            return 0.0; // a vocabulary of one word: the root is its leaf, there is nothing to predict
         }
         for (int j = 0; j < length; j++) {
-            outputs.getRow(nodes[start + j], o[j]);
+            path[j] = tree.nodes[start + j];
+            label[j] = tree.bits[start + j] == 0;
         }
-        // S, then G = −η ∂J/∂S and J; ΔC = G O as it goes
-        double loss = 0.0;
-        for (int i = 0; i < n; i++) {
-            float[] ci = c[i];
-            float[] dci = dc[i];
-            for (int j = 0; j < length; j++) {
-                float score = FloatKernels.dot(ci, o[j], d);
-                // J_ij = softplus(z) with z = (2b − 1) s; ∂J_ij/∂s = (2b − 1) σ(z)
-                boolean one = bits[start + j] != 0;
-                float z = one ? score : -score;
-                float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
-                float sigmoidZ = FloatKernels.sigmoid(z, ez);
-                loss += FloatKernels.softplus(z, ez);
-                float gij = one ? -learningRate * sigmoidZ : learningRate * sigmoidZ;
-                g[i * length + j] = gij;
-                FloatKernels.axpy(gij, o[j], dci, d);
-            }
-        }
-        // ΔO row by row (Gᵀ C), added to its node at once; then ΔC
-        for (int j = 0; j < length; j++) {
-            Arrays.fill(dO, 0f);
-            for (int i = 0; i < n; i++) {
-                FloatKernels.axpy(g[i * length + j], c[i], dO, d);
-            }
-            outputs.addToRow(nodes[start + j], dO, row);
-        }
-        for (int i = 0; i < n; i++) {
-            inputs.addToRow(inputRows[i], dc[i], row);
-        }
-        return loss;
+        return window.applyLabelled(inputs, outputs, inputRows, inputCount, path, length, label, learningRate);
     }
 }

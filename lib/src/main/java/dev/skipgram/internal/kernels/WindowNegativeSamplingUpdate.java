@@ -46,6 +46,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[][] dO; // ΔO [maxTargets][d]
     private final float[] g; // G [maxInputs, maxTargets], row-major
     private final float[] row; // scratch for the scatter-add
+    private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
 
     /**
      * The kernel with this JVM's fastest row arithmetic ({@link RowOps#fastest()}).
@@ -82,6 +83,8 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.dO = new float[maxTargets][padded];
         this.g = new float[maxInputs * maxTargets];
         this.row = new float[dimension];
+        this.predictedFirst = new boolean[maxTargets];
+        this.predictedFirst[0] = true;
     }
 
     @Override
@@ -97,7 +100,8 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     @Override
     public double apply(FloatMatrix inputVectors, FloatMatrix outputVectors, int[] inputRows, int inputCount,
             int[] targets, int targetCount, float learningRate) {
-        double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, -learningRate);
+        double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, predictedFirst,
+                -learningRate);
         scatter(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount);
         return loss;
     }
@@ -126,14 +130,38 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     public double addGradient(FloatMatrix inputVectors, FloatMatrix outputVectors, FloatMatrix inputGradient,
             FloatMatrix outputGradient, int[] inputRows, int inputCount, int[] targets, int targetCount,
             float scale) {
-        double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, scale);
+        double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, predictedFirst,
+                scale);
         scatter(inputGradient, outputGradient, inputRows, inputCount, targets, targetCount);
+        return loss;
+    }
+
+    /**
+     * The same step with any labels: target k has label 1 where {@code label[k]} is true, else 0, and
+     * contributes softplus(−s) or softplus(s) to each input's loss. Hierarchical softmax's window
+     * kernel steps along a path this way ({@link WindowHierarchicalSoftmaxUpdate}: label = 1 − code bit).
+     *
+     * @param inputVectors the input matrix, updated in place
+     * @param outputVectors the output matrix, updated in place
+     * @param inputRows the window's input words
+     * @param inputCount n
+     * @param targets the output rows; distinct or not, each gets its own update
+     * @param targetCount T
+     * @param label the targets' labels, {@code targetCount} of them
+     * @param learningRate η
+     * @return the window's loss before the step
+     */
+    double applyLabelled(FloatMatrix inputVectors, FloatMatrix outputVectors, int[] inputRows, int inputCount,
+            int[] targets, int targetCount, boolean[] label, float learningRate) {
+        double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, label,
+                -learningRate);
+        scatter(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount);
         return loss;
     }
 
     /** Gathers C and O, and computes ΔC and ΔO as {@code factor} times the gradients; returns J. */
     private double step(FloatMatrix inputVectors, FloatMatrix outputVectors, int[] inputRows, int n,
-            int[] targets, int t, float factor) {
+            int[] targets, int t, boolean[] label, float factor) {
         if (n < 0 || n > maxInputs || t < 1 || t > maxTargets) {
             throw new IllegalArgumentException("a window of " + n + " inputs and " + t + " targets is outside [0, "
                     + maxInputs + "] x [1, " + maxTargets + "]");
@@ -150,12 +178,14 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
             ops.dots(c[i], o, t, g, i * t, padded);
             for (int k = 0; k < t; k++) {
                 float score = g[i * t + k];
-                // J_ik = softplus(z) with z = −s for the predicted word, z = s for a negative; ∂J_ik/∂s = ∓σ(z)
-                float z = k == 0 ? -score : score;
+                // J_ik = softplus(z) with z = −s for label 1 (the predicted word), z = s for label 0 (a
+                // negative); ∂J_ik/∂s = ∓σ(z)
+                boolean positive = label[k];
+                float z = positive ? -score : score;
                 float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
                 float sigmoidZ = FloatKernels.sigmoid(z, ez);
                 loss += FloatKernels.softplus(z, ez);
-                g[i * t + k] = k == 0 ? -factor * sigmoidZ : factor * sigmoidZ;
+                g[i * t + k] = positive ? -factor * sigmoidZ : factor * sigmoidZ;
             }
         }
         // ΔC = G O  [n, d]: row i = Σ_k G_ik O_k
