@@ -2,7 +2,6 @@ package dev.skipgram.corpus;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class Vocabulary {
 
     private final List<String> words;
     private final long[] counts;
-    private final Map<String, Integer> index;
+    private final WordIndex index;
     private final long totalCount;
 
     /**
@@ -41,7 +40,7 @@ public final class Vocabulary {
         }
         this.words = List.copyOf(words);
         this.counts = counts.clone();
-        this.index = new HashMap<>(words.size() * 2);
+        this.index = new WordIndex(words.size());
         long total = 0;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -51,8 +50,8 @@ public final class Vocabulary {
             if (counts[i] < 0) {
                 throw new IllegalArgumentException("count of '" + w + "' is negative: " + counts[i]);
             }
-            Integer previous = index.put(w, i);
-            if (previous != null) {
+            int previous = index.putIfAbsent(w, i);
+            if (previous >= 0) {
                 throw new IllegalArgumentException("word '" + w + "' appears twice, at " + previous + " and " + i);
             }
             total += counts[i];
@@ -294,8 +293,7 @@ public final class Vocabulary {
      * @return its index in {@code [0, size())}, or −1
      */
     public int indexOf(String word) {
-        Integer i = index.get(word);
-        return i == null ? -1 : i;
+        return index.get(word);
     }
 
     /**
@@ -306,8 +304,8 @@ public final class Vocabulary {
      * @return its index in {@code [0, size())}, or empty if it is not in the vocabulary
      */
     public OptionalInt find(String word) {
-        Integer i = index.get(word);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+        int i = index.get(word);
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
     }
 
     /**
@@ -317,7 +315,7 @@ public final class Vocabulary {
      * @return true if it has an index
      */
     public boolean contains(String word) {
-        return index.containsKey(word);
+        return index.get(word) >= 0;
     }
 
     @Override

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <pre>
  *   dots:        four rows at a time, each x chunk loaded once for four lane-wise FMA sums
- *   combination: one pass over y's chunks, the m rows' FMAs summed in a register, one store per chunk
+ *   combination: four rows, then two at a time, folded into y chunk by chunk (independent FMAs)
  * </pre>
  * Tails shorter than a vector run in scalar code.
  */
@@ -69,22 +69,57 @@ final class VectorRowOps implements RowOps {
 
     @Override
     public void combination(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d) {
+        // Rows outer, chunks inner: each pass over y's chunks folds in up to four rows with
+        // independent FMAs (a chunk's sum over all m rows in one register would chain m FMAs).
+        int k = 0;
+        if (m >= 4) {
+            combineFirstFour(a[offset], a[offset + stride], a[offset + 2 * stride], a[offset + 3 * stride],
+                    rows[0], rows[1], rows[2], rows[3], y, d);
+            k = 4;
+        } else {
+            java.util.Arrays.fill(y, 0, d, 0f);
+        }
+        for (; k + 1 < m; k += 2) {
+            addTwo(a[offset + k * stride], rows[k], a[offset + (k + 1) * stride], rows[k + 1], y, d);
+        }
+        if (k < m) {
+            axpy(a[offset + k * stride], rows[k], y, d);
+        }
+    }
+
+    /** y = a0·x0 + a1·x1 + a2·x2 + a3·x3. */
+    private static void combineFirstFour(float a0, float a1, float a2, float a3, float[] x0, float[] x1,
+            float[] x2, float[] x3, float[] y, int d) {
         int lanes = SPECIES.length();
-        int bound = SPECIES.loopBound(d);
+        FloatVector v0 = FloatVector.broadcast(SPECIES, a0);
+        FloatVector v1 = FloatVector.broadcast(SPECIES, a1);
+        FloatVector v2 = FloatVector.broadcast(SPECIES, a2);
+        FloatVector v3 = FloatVector.broadcast(SPECIES, a3);
         int j = 0;
-        for (; j < bound; j += lanes) {
-            FloatVector sum = FloatVector.zero(SPECIES);
-            for (int k = 0; k < m; k++) {
-                sum = FloatVector.fromArray(SPECIES, rows[k], j).fma(FloatVector.broadcast(SPECIES, a[offset + k * stride]), sum);
-            }
-            sum.intoArray(y, j);
+        for (int bound = SPECIES.loopBound(d); j < bound; j += lanes) {
+            FloatVector s = FloatVector.fromArray(SPECIES, x0, j).mul(v0);
+            FloatVector t = FloatVector.fromArray(SPECIES, x1, j).mul(v1);
+            s = FloatVector.fromArray(SPECIES, x2, j).fma(v2, s);
+            t = FloatVector.fromArray(SPECIES, x3, j).fma(v3, t);
+            s.add(t).intoArray(y, j);
         }
         for (; j < d; j++) {
-            float sum = 0f;
-            for (int k = 0; k < m; k++) {
-                sum += a[offset + k * stride] * rows[k][j];
-            }
-            y[j] = sum;
+            y[j] = a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
+        }
+    }
+
+    /** y += a0·x0 + a1·x1. */
+    private static void addTwo(float a0, float[] x0, float a1, float[] x1, float[] y, int d) {
+        int lanes = SPECIES.length();
+        FloatVector v0 = FloatVector.broadcast(SPECIES, a0);
+        FloatVector v1 = FloatVector.broadcast(SPECIES, a1);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(d); j < bound; j += lanes) {
+            FloatVector s = FloatVector.fromArray(SPECIES, x0, j).fma(v0, FloatVector.fromArray(SPECIES, y, j));
+            FloatVector.fromArray(SPECIES, x1, j).fma(v1, s).intoArray(y, j);
+        }
+        for (; j < d; j++) {
+            y[j] += a0 * x0[j] + a1 * x1[j];
         }
     }
 
