@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,6 +41,33 @@ public interface Corpus {
     Stream<List<String>> sentences();
 
     /**
+     * Opens a new pass over the sentences as vocabulary indices: each sentence of {@link
+     * #sentences()}, in order, with every token replaced by {@code vocabulary.indexOf(token)} and the
+     * tokens not in the vocabulary dropped (so a sentence may become an empty array). Training reads
+     * its epochs this way. The default maps {@link #sentences()}; {@link #plainText} reads its files
+     * straight into indices without a String per token, which is several times faster, and an
+     * implementation of your own may do the same, as long as the result equals the default's.
+     *
+     * @param vocabulary the words to keep, and their indices
+     * @return one array per sentence, in order; the caller must close the stream
+     * @throws UncheckedIOException if the source cannot be read; the message names the file
+     */
+    default Stream<int[]> encodedSentences(Vocabulary vocabulary) {
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        return sentences().map(sentence -> {
+            int[] indices = new int[sentence.size()];
+            int n = 0;
+            for (String token : sentence) {
+                int i = vocabulary.indexOf(token);
+                if (i >= 0) {
+                    indices[n++] = i;
+                }
+            }
+            return n == indices.length ? indices : Arrays.copyOf(indices, n);
+        });
+    }
+
+    /**
      * The longest sentence, in tokens, that {@link #plainText} yields; longer lines are cut into
      * pieces this long.
      */
@@ -72,7 +100,7 @@ public interface Corpus {
      */
     static Corpus plainText(Path path) {
         Objects.requireNonNull(path, "path");
-        return () -> TextFiles.sentences(path, MAX_SENTENCE_TOKENS);
+        return new TextFiles.PlainText(path, MAX_SENTENCE_TOKENS);
     }
 
     /**

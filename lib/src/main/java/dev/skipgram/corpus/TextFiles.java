@@ -29,11 +29,75 @@ final class TextFiles {
     private TextFiles() {}
 
     static Stream<List<String>> sentences(Path path, int maxTokens) {
-        List<Path> files = files(path);
-        FileChain chain = new FileChain(files, maxTokens);
+        return stream(new FileChain<>(files(path), (reader, file) -> new SentenceReader(reader, file, maxTokens)));
+    }
+
+    /** {@link #sentences} as vocabulary indices, read without a String per token. */
+    static Stream<int[]> encodedSentences(Path path, int maxTokens, Vocabulary vocabulary) {
+        WordIndex index = vocabulary.index();
+        return stream(new FileChain<>(files(path),
+                (reader, file) -> new SentenceScanner<>(reader, file, maxTokens, new Indices(index))));
+    }
+
+    private static <S> Stream<S> stream(FileChain<S> chain) {
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(chain, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(chain::close);
+    }
+
+    /** {@link Corpus#plainText}: a path read anew on each pass, as Strings or as indices. */
+    record PlainText(Path path, int maxTokens) implements Corpus {
+
+        @Override
+        public Stream<List<String>> sentences() {
+            return TextFiles.sentences(path, maxTokens);
+        }
+
+        @Override
+        public Stream<int[]> encodedSentences(Vocabulary vocabulary) {
+            java.util.Objects.requireNonNull(vocabulary, "vocabulary");
+            return TextFiles.encodedSentences(path, maxTokens, vocabulary);
+        }
+    }
+
+    /** A sentence's tokens as their vocabulary indices, the others counted and dropped. */
+    private static final class Indices implements SentenceScanner.Builder<int[]> {
+        private final WordIndex index;
+        private int[] indices = new int[1024];
+        private int kept;
+        private int tokens;
+
+        Indices(WordIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public void start() {
+            kept = 0;
+            tokens = 0;
+        }
+
+        @Override
+        public void add(char[] chars, int length) {
+            tokens++;
+            int i = index.get(chars, length);
+            if (i >= 0) {
+                if (kept == indices.length) {
+                    indices = java.util.Arrays.copyOf(indices, 2 * kept);
+                }
+                indices[kept++] = i;
+            }
+        }
+
+        @Override
+        public int tokens() {
+            return tokens;
+        }
+
+        @Override
+        public int[] finish() {
+            return java.util.Arrays.copyOf(indices, kept);
+        }
     }
 
     /**
@@ -147,15 +211,16 @@ final class TextFiles {
     }
 
     /** Sentences of one file after another; opens each file only when the previous one is done. */
-    private static final class FileChain implements Iterator<List<String>> {
+    private static final class FileChain<S> implements Iterator<S> {
         private final Iterator<Path> files;
-        private final int maxTokens;
+        private final java.util.function.BiFunction<Reader, String, Iterator<S>> reading;
         private Reader reader;
-        private SentenceReader sentences;
+        private Iterator<S> sentences;
 
-        FileChain(List<Path> files, int maxTokens) {
+        /** @param reading a file's sentences, from its reader and its name */
+        FileChain(List<Path> files, java.util.function.BiFunction<Reader, String, Iterator<S>> reading) {
             this.files = files.iterator();
-            this.maxTokens = maxTokens;
+            this.reading = reading;
         }
 
         @Override
@@ -173,13 +238,13 @@ final class TextFiles {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read corpus file " + file + ": " + reason(e), e);
                 }
-                sentences = new SentenceReader(reader, file.toString(), maxTokens);
+                sentences = reading.apply(reader, file.toString());
             }
             return true;
         }
 
         @Override
-        public List<String> next() {
+        public S next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }

@@ -14,6 +14,9 @@ final class Tokens {
     private Tokens() {}
 
     static boolean isSeparator(char c) {
+        if (c < 0x80) { // ASCII, most characters of most corpora: tab, line feed, VT, FF, CR, FS..US, space
+            return c <= ' ' && (c >= '\t' && c <= '\r' || c >= '\u001c');
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 

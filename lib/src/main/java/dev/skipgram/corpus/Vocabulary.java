@@ -50,7 +50,7 @@ public final class Vocabulary {
             if (counts[i] < 0) {
                 throw new IllegalArgumentException("count of '" + w + "' is negative: " + counts[i]);
             }
-            int previous = index.putIfAbsent(w, i);
+            int previous = index.add(w);
             if (previous >= 0) {
                 throw new IllegalArgumentException("word '" + w + "' appears twice, at " + previous + " and " + i);
             }
@@ -316,6 +316,11 @@ public final class Vocabulary {
      */
     public boolean contains(String word) {
         return index.get(word) >= 0;
+    }
+
+    /** The lookup itself, for readers that find tokens without making Strings of them. */
+    WordIndex index() {
+        return index;
     }
 
     @Override

@@ -1,30 +1,32 @@
 package dev.skipgram.corpus;
 
+import java.util.Arrays;
+
 /**
- * The vocabulary's word → index map: open addressing with linear probing over three parallel
- * arrays (the words' hashes, their indices, the words), at most half full. A lookup reads the
- * token's hash (cached by {@link String}), probes {@code hashes} and compares the word only where the
- * hash matches, so a miss rarely touches a word and nothing is boxed: it is what every token of a
- * corpus pass goes through, about twice as fast here as a {@code HashMap<String, Integer>}.
+ * The vocabulary's word → index map, laid out for the lookup every token of a corpus pass makes:
+ * open addressing with linear probing over one int array of (hash, index + 1) pairs, at most half
+ * full, and the words' characters in one array in index order (the most frequent words first, so the
+ * words most tokens compare against stay in cache). A lookup touches one slot pair, and the
+ * characters only where the hash matches; it never touches a {@link String} object, boxes nothing,
+ * and can take a token's characters without a String made of them ({@link #get(char[], int)}).
  *
  * <p>Immutable once built; safe to read from several threads after safe publication (a final field).
  */
 final class WordIndex {
 
-    private final int shift; // 32 − log2(capacity)
+    private final int shift; // 32 − log2(slots)
     private final int mask;
-    private final int[] hashes;
-    private final int[] ids; // index + 1; 0 marks an empty slot
-    private final String[] words;
+    private final int[] slots; // [2·slot] = hash, [2·slot + 1] = index + 1; 0 marks an empty slot
+    private int[] starts = new int[16]; // word i is chars[starts[i], starts[i + 1])
+    private char[] chars = new char[64];
+    private int size;
 
-    /** An empty index with room for {@code size} words. */
-    WordIndex(int size) {
-        int capacity = Integer.highestOneBit(Math.max(4, size) * 2 - 1) << 1; // ≥ 2·size, a power of two
-        this.shift = 32 - Integer.numberOfTrailingZeros(capacity);
-        this.mask = capacity - 1;
-        this.hashes = new int[capacity];
-        this.ids = new int[capacity];
-        this.words = new String[capacity];
+    /** An empty index with room for {@code capacity} words. */
+    WordIndex(int capacity) {
+        int n = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1) << 1; // ≥ 2·capacity, a power of two
+        this.shift = 32 - Integer.numberOfTrailingZeros(n);
+        this.mask = n - 1;
+        this.slots = new int[2 * n];
     }
 
     /** Fibonacci hashing of String's hash: the top bits of h·2^32/φ, so that close hashes spread. */
@@ -33,23 +35,42 @@ final class WordIndex {
     }
 
     /**
-     * Adds {@code word} with {@code index}, unless it is there.
+     * Adds {@code word} with the next index ({@code size()} before the call), unless it is there.
      *
      * @return −1 if added, else the index it already has
+     * @throws IllegalStateException if the index holds as many words as it was made for
      */
-    int putIfAbsent(String word, int index) {
+    int add(String word) {
         int h = word.hashCode();
+        int length = word.length();
         for (int s = slot(h);; s = (s + 1) & mask) {
-            if (ids[s] == 0) {
-                hashes[s] = h;
-                ids[s] = index + 1;
-                words[s] = word;
+            int id = slots[2 * s + 1];
+            if (id == 0) {
+                if (2 * (size + 1) > mask + 1) {
+                    throw new IllegalStateException("a WordIndex made for " + (mask + 1) / 2 + " words is full");
+                }
+                if (size + 2 > starts.length) {
+                    starts = Arrays.copyOf(starts, 2 * starts.length);
+                }
+                int start = starts[size];
+                if (start + length > chars.length) {
+                    chars = Arrays.copyOf(chars, Math.max(2 * chars.length, start + length));
+                }
+                word.getChars(0, length, chars, start);
+                starts[size + 1] = start + length;
+                slots[2 * s] = h;
+                slots[2 * s + 1] = ++size;
                 return -1;
             }
-            if (hashes[s] == h && words[s].equals(word)) {
-                return ids[s] - 1;
+            if (slots[2 * s] == h && sameChars(id - 1, word)) {
+                return id - 1;
             }
         }
+    }
+
+    /** How many words were added. */
+    int size() {
+        return size;
     }
 
     /** The index of {@code word}, or −1; null finds nothing. */
@@ -59,13 +80,53 @@ final class WordIndex {
         }
         int h = word.hashCode();
         for (int s = slot(h);; s = (s + 1) & mask) {
-            int id = ids[s];
+            int id = slots[2 * s + 1];
             if (id == 0) {
                 return -1;
             }
-            if (hashes[s] == h && words[s].equals(word)) {
+            if (slots[2 * s] == h && sameChars(id - 1, word)) {
                 return id - 1;
             }
         }
+    }
+
+    /**
+     * The index of the word {@code token[0, length)}, or −1: {@link #get(String)} without making the
+     * String (the hash is String's, over the same chars).
+     */
+    int get(char[] token, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + token[i];
+        }
+        for (int s = slot(h);; s = (s + 1) & mask) {
+            int id = slots[2 * s + 1];
+            if (id == 0) {
+                return -1;
+            }
+            if (slots[2 * s] == h && sameChars(id - 1, token, length)) {
+                return id - 1;
+            }
+        }
+    }
+
+    private boolean sameChars(int index, String word) {
+        int start = starts[index];
+        int length = word.length();
+        if (starts[index + 1] - start != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[start + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameChars(int index, char[] token, int length) {
+        int start = starts[index];
+        return starts[index + 1] - start == length
+                && Arrays.equals(chars, start, start + length, token, 0, length);
     }
 }

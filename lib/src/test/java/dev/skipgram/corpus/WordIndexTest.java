@@ -1,6 +1,8 @@
 package dev.skipgram.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +27,7 @@ class WordIndexTest {
         }
         WordIndex index = new WordIndex(words.size());
         for (int i = 0; i < words.size(); i++) {
-            assertEquals(-1, index.putIfAbsent(words.get(i), i));
+            assertEquals(-1, index.add(words.get(i)));
         }
         for (int i = 0; i < words.size(); i++) {
             assertEquals(i, index.get(new String(words.get(i).toCharArray())), words.get(i));
@@ -33,6 +35,8 @@ class WordIndexTest {
         for (int trial = 0; trial < 20_000; trial++) {
             String w = randomWord(random);
             assertEquals(expected.getOrDefault(w, -1), index.get(w), w);
+            char[] token = (w + "#tail").toCharArray(); // a reused buffer longer than the token
+            assertEquals(expected.getOrDefault(w, -1), index.get(token, w.length()), w);
         }
         assertEquals(-1, index.get(null));
         assertEquals(-1, index.get(""));
@@ -45,23 +49,36 @@ class WordIndexTest {
         assertEquals("AaAa".hashCode(), "BBBB".hashCode());
         WordIndex index = new WordIndex(colliding.size());
         for (int i = 0; i < colliding.size(); i++) {
-            assertEquals(-1, index.putIfAbsent(colliding.get(i), i));
+            assertEquals(-1, index.add(colliding.get(i)));
         }
         for (int i = 0; i < colliding.size(); i++) {
             assertEquals(i, index.get(colliding.get(i)));
         }
         assertEquals("AaAa".hashCode(), "BBAa".hashCode());
         WordIndex partial = new WordIndex(2);
-        partial.putIfAbsent("AaAa", 0);
+        partial.add("AaAa");
         assertEquals(-1, partial.get("BBAa"), "an equal hash is not an equal word");
-        assertEquals(2, index.putIfAbsent("BBAa", 99), "a word already there keeps its index");
+        assertEquals(2, index.add("BBAa"), "a word already there keeps its index");
+        assertEquals(colliding.size(), index.size());
         assertEquals(2, index.get("BBAa"));
+    }
+
+    @Test
+    void anIndexRefusesMoreWordsThanItWasMadeFor() {
+        WordIndex index = new WordIndex(2);
+        for (int i = 0; i < 4; i++) { // room is rounded up to half the slots
+            index.add("w" + i);
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> index.add("w4"));
+        assertTrue(e.getMessage().contains("full"), e.getMessage());
+        assertEquals(3, index.get("w3"));
+        assertEquals(-1, index.get("w4"));
     }
 
     @Test
     void aFullIndexOfOneOrTwoWordsStillMisses() {
         WordIndex one = new WordIndex(1);
-        one.putIfAbsent("a", 0);
+        one.add("a");
         assertEquals(0, one.get("a"));
         assertEquals(-1, one.get("b"));
         WordIndex none = new WordIndex(0);

@@ -41,50 +41,74 @@ final class ChunkFeeder {
     }
 
     /**
-     * Feeds every chunk of {@code sentences} after the first {@code skip} to {@code sink}.
+     * Feeds every chunk of {@code sentences} after the first {@code skip} to {@code sink}, encoding
+     * each sentence with the vocabulary.
      *
      * @param sentences one pass over the corpus
      * @param skip chunks already trained (a resumed run): cut, but not passed on
      * @param sink receives the chunks in order
      */
     void feed(Iterator<List<String>> sentences, long skip, Sink sink) throws InterruptedException {
+        feedEncoded(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return sentences.hasNext();
+            }
+
+            @Override
+            public int[] next() {
+                List<String> sentence = sentences.next();
+                int[] indices = new int[sentence.size()];
+                int n = 0;
+                for (String token : sentence) {
+                    int w = vocabulary.indexOf(token);
+                    if (w >= 0) {
+                        indices[n++] = w;
+                    }
+                }
+                return Arrays.copyOf(indices, n);
+            }
+        }, skip, sink);
+    }
+
+    /**
+     * As {@link #feed}, for sentences already encoded ({@link dev.skipgram.corpus.Corpus#encodedSentences}):
+     * every index in the vocabulary, the words not in it dropped.
+     *
+     * @param sentences one pass over the corpus, encoded
+     * @param skip chunks already trained (a resumed run): cut, but not passed on
+     * @param sink receives the chunks in order
+     */
+    void feedEncoded(Iterator<int[]> sentences, long skip, Sink sink) throws InterruptedException {
         int[] words = new int[chunkWords];
         int[] ends = new int[64];
         int n = 0;
         int sentenceCount = 0;
-        long raw = 0;
         long chunk = 0; // chunks of this pass cut so far
         anyPair = false;
         while (sentences.hasNext()) {
-            List<String> sentence = sentences.next();
-            int sentenceStart = n;
-            for (String token : sentence) {
-                int w = vocabulary.indexOf(token);
-                if (w < 0) {
-                    continue;
-                }
-                raw++;
-                if (n == words.length) {
-                    words = Arrays.copyOf(words, 2 * n);
-                }
-                words[n++] = w;
+            int[] sentence = sentences.next();
+            int length = sentence.length;
+            if (n + length > words.length) {
+                words = Arrays.copyOf(words, Math.max(2 * words.length, n + length));
             }
-            anyPair |= n - sentenceStart >= 2;
+            System.arraycopy(sentence, 0, words, n, length);
+            n += length;
+            anyPair |= length >= 2;
             if (sentenceCount == ends.length) {
                 ends = Arrays.copyOf(ends, 2 * sentenceCount);
             }
             ends[sentenceCount++] = n;
             if (n >= chunkWords) {
                 if (++chunk > skip) {
-                    sink.accept(new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentenceCount), raw), chunk);
+                    sink.accept(new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentenceCount), n), chunk);
                 }
                 n = 0;
                 sentenceCount = 0;
-                raw = 0;
             }
         }
         if (n > 0 && ++chunk > skip) {
-            sink.accept(new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentenceCount), raw), chunk);
+            sink.accept(new Chunk(Arrays.copyOf(words, n), Arrays.copyOf(ends, sentenceCount), n), chunk);
         }
     }
 

@@ -211,8 +211,8 @@ public final class Word2VecTrainer {
                     ChunkFeeder feeder = new ChunkFeeder(vocabulary);
                     long skip = epoch == firstEpoch ? chunksToSkip : 0;
                     long trainedBefore = progress.chunks(); // chunks of earlier epochs
-                    try (Stream<List<String>> sentences = corpus.sentences()) {
-                        feeder.feed(sentences.iterator(), skip,
+                    try (Stream<int[]> sentences = corpus.encodedSentences(vocabulary)) {
+                        feeder.feedEncoded(sentences.iterator(), skip,
                                 (chunk, index) -> queueChunk(pool, chunk, e, index, trainedBefore + index - skip));
                     }
                     if (!feeder.anyPair()) {
