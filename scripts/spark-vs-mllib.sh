@@ -14,7 +14,8 @@
 #                      SparkSkipGram.train call: both include reading the corpus and counting the vocabulary
 #   rounds_words_per_s (ours) the module's own figure: in-vocabulary tokens / seconds of its rounds
 #   process_seconds    the whole process: JVM start, Spark session and executors, training, writing
-#                      (MLlib's includes compiling MllibWord2Vec.java and counting the words for the order)
+#                      (MLlib's includes compiling MllibWord2Vec.java, and after_fit_seconds: counting the
+#                      words for the order, collecting and writing the vectors)
 #   peak_rss_mb        the sum of the peak RSS (VmHWM) of the driver and of each executor JVM, sampled every
 #                      0.25 s by scripts/tree_peak_rss.py (per process in "processes")
 #   load               /proc/loadavg's 1-minute figure when the run starts
@@ -53,10 +54,11 @@ for seed in $seeds; do
     ./skipgram-spark --master "$master" --partitions 2 --corpus "$lines" --out "$out/$name.bin" \
     --dim 100 --window 5 --min-count 5 --epochs 1 --seed "$seed" > "$out/$name.json" 2> "$out/$name.log"
   evaluate "$out/$name.bin" > "$out/$name.eval.json"
-  fit=$(/usr/bin/python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print(r["fit_seconds"], r["words_per_s"], r["tokens"])' "$out/$name.json")
-  read -r fit_seconds words_per_s tokens <<< "$fit"
+  fit=$(/usr/bin/python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))
+print(r["fit_seconds"], r["after_fit_seconds"], r["words_per_s"], r["tokens"])' "$out/$name.json")
+  read -r fit_seconds after_fit_seconds words_per_s tokens <<< "$fit"
   record mllib "$seed" "$load" "$out/$name.rss.json" "$out/$name.eval.json" train_seconds="$fit_seconds" \
-    words_per_s="$words_per_s" tokens="$tokens"
+    after_fit_seconds="$after_fit_seconds" words_per_s="$words_per_s" tokens="$tokens"
 
   name="skipgram-spark-$seed"; load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/python3 scripts/tree_peak_rss.py "$out/$name.rss.json" -- \
