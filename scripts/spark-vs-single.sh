@@ -11,17 +11,11 @@ cd "$(dirname "$0")/.."
 corpus=${1:?usage: $0 CORPUS.gz OUT_DIR SEEDS [rounds] [merge] [master]}; out=${2:?}; seeds=${3:?}
 rounds=${4:-4}; merge=${5:-sum}; master=${6:-local-cluster[2,1,1024]}
 mkdir -p "$out"
+# shellcheck source=scripts/spark-bench-common.sh
+source scripts/spark-bench-common.sh
 lines="$out/corpus-10k.txt"
-if [ ! -f "$lines" ]; then
-  zcat -f "$corpus" | tr -s ' \t\n' '\n\n\n' | grep -v '^$' \
-    | awk '{printf "%s", (NR % 10000 == 1 ? (NR == 1 ? "" : "\n") : " ") $0} END {print ""}' > "$lines"
-fi
-shared="$(cd .. && pwd)/shared"
-flags=(--dim 100 --window 5 --negatives 5 --min-count 5 --subsample 1e-4 --epochs 1)
-evaluate() {
-  /usr/bin/python3 "$shared/bench/eval_vectors.py" "$1" "$shared/data/questions-words.txt" \
-    "$shared/data/wordsim353.tsv" --binary
-}
+corpus_10k "$corpus" "$lines"
+flags=("${spark_bench_flags[@]}")
 for seed in $seeds; do
   if [ "${SPARK_ONLY:-0}" != 1 ]; then
   echo "single seed $seed load $(cut -d' ' -f1-3 /proc/loadavg)"
