@@ -128,7 +128,24 @@ public final class FloatKernels {
      * @return softplus(z) in double
      */
     public static double softplus(float z, float ez) {
-        return Math.max(z, 0f) + Math.log(1.0 + ez);
+        return Math.max(z, 0f) + log1p(ez);
+    }
+
+    /**
+     * log(1 + x) for x ∈ [0, 1], within 2e-8 of the exact value (a few float ulps), in float
+     * arithmetic: 2·atanh(u) with u = x / (2 + x) ∈ [0, 1/3], summed to u¹³/13 (the first term
+     * left out is at most 2·3⁻¹⁵/15 ≈ 1e-8). The kernels evaluate a softplus for every score of
+     * every window, to report the loss; {@link Math#log} in double took a tenth of a window's time.
+     *
+     * @param x the argument, in [0, 1] (e^(−|z|) in {@link #softplus})
+     * @return log(1 + x)
+     */
+    static float log1p(float x) {
+        float u = x / (2f + x);
+        float u2 = u * u;
+        float series = 1f + u2 * (1f / 3 + u2 * (1f / 5 + u2 * (1f / 7 + u2 * (1f / 9 + u2 * (1f / 11
+                + u2 * (1f / 13))))));
+        return 2f * u * series;
     }
 
     /**
