@@ -39,6 +39,61 @@ final class TextFiles {
                 (reader, file) -> new SentenceScanner<>(reader, file, maxTokens, new Indices(index))));
     }
 
+    /**
+     * Every word of one pass with its count, in order of first occurrence ({@link Vocabulary#byCount}'s
+     * first step), counted without a String per token.
+     *
+     * @return the words (index i = the i-th new word) and {@code counts[i]} (the array may be longer)
+     */
+    static Counted count(Path path, int maxTokens) {
+        Counter counter = new Counter();
+        FileChain<Counter> chain = new FileChain<>(files(path),
+                (reader, file) -> new SentenceScanner<>(reader, file, maxTokens, counter));
+        try {
+            while (chain.hasNext()) {
+                chain.next();
+            }
+        } finally {
+            chain.close();
+        }
+        return new Counted(counter.words, counter.counts);
+    }
+
+    /** The result of {@link #count}: words in order of first occurrence, and their counts. */
+    record Counted(WordIndex words, long[] counts) {}
+
+    /** Counts every token into a growing {@link WordIndex}; each "sentence" is the counter itself. */
+    private static final class Counter implements SentenceScanner.Builder<Counter> {
+        private final WordIndex words = new WordIndex(1 << 16);
+        private long[] counts = new long[1 << 16];
+        private int tokens;
+
+        @Override
+        public void start() {
+            tokens = 0;
+        }
+
+        @Override
+        public void add(char[] chars, int length) {
+            tokens++;
+            int i = words.indexOrAdd(chars, length);
+            if (i == counts.length) {
+                counts = java.util.Arrays.copyOf(counts, 2 * i);
+            }
+            counts[i]++;
+        }
+
+        @Override
+        public int tokens() {
+            return tokens;
+        }
+
+        @Override
+        public Counter finish() {
+            return this;
+        }
+    }
+
     private static <S> Stream<S> stream(FileChain<S> chain) {
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(chain, Spliterator.ORDERED | Spliterator.NONNULL), false)

@@ -101,6 +101,10 @@ public final class Vocabulary {
         if (maxSize < 1) {
             throw new IllegalArgumentException("maxSize must be >= 1, got " + maxSize);
         }
+        if (corpus instanceof TextFiles.PlainText text) { // the same counts, without a String per token
+            TextFiles.Counted counted = TextFiles.count(text.path(), text.maxTokens());
+            return pruned(counted.words()::word, counted.counts(), counted.words().size(), minCount, maxSize);
+        }
         Map<String, long[]> counts = countInFirstOccurrenceOrder(corpus);
         List<String> words = new ArrayList<>(counts.size());
         long[] c = new long[counts.size()];
@@ -108,7 +112,7 @@ public final class Vocabulary {
             c[words.size()] = e.getValue()[0];
             words.add(e.getKey());
         }
-        return pruned(words, c, minCount, maxSize);
+        return pruned(words::get, c, c.length, minCount, maxSize);
     }
 
     /**
@@ -146,13 +150,17 @@ public final class Vocabulary {
             requireNoWhitespace(w);
         }
         // Repeats and empty words are refused by the constructor, for the words that are kept.
-        return pruned(wordsInFirstOccurrenceOrder, counts, minCount, maxSize);
+        return pruned(wordsInFirstOccurrenceOrder::get, counts, counts.length, minCount, maxSize);
     }
 
-    /** The words with a count ≥ minCount by descending count, ties in the given order, the first maxSize. */
-    private static Vocabulary pruned(List<String> words, long[] counts, int minCount, int maxSize) {
+    /**
+     * The words with a count ≥ minCount by descending count, ties in the given order, the first
+     * maxSize: of words {@code 0..n−1}, word i being {@code words.apply(i)} with {@code counts[i]}.
+     */
+    private static Vocabulary pruned(java.util.function.IntFunction<String> words, long[] counts, int n,
+            int minCount, int maxSize) {
         List<Integer> kept = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (counts[i] >= minCount) {
                 kept.add(i);
             }
@@ -163,7 +171,7 @@ public final class Vocabulary {
         List<String> w = new ArrayList<>(size);
         long[] c = new long[size];
         for (int i = 0; i < size; i++) {
-            w.add(words.get(kept.get(i)));
+            w.add(words.apply(kept.get(i)));
             c[i] = counts[kept.get(i)];
         }
         return new Vocabulary(w, c);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link Corpus#plainText}'s own {@link Corpus#encodedSentences} (no String per token) against the
- * interface's default, which maps {@link Corpus#sentences()} through {@link Vocabulary#indexOf}: the
+ * {@link Corpus#plainText}'s own {@link Corpus#encodedSentences} and vocabulary count (no String per
+ * token) against the interface's default, which maps {@link Corpus#sentences()} through {@link
+ * Vocabulary#indexOf}, and the count of those Strings: the
  * same arrays for files of every kind of separator, non-ASCII and non-BMP words, malformed UTF-8,
  * lines longer than a sentence, sentences of unknown words only, gzip and directories.
  */
@@ -52,6 +53,9 @@ class EncodedSentencesTest {
             Corpus viaStrings = plain::sentences; // the interface's default encodedSentences
             int maxSize = 1 + random.nextInt(12); // some words stay out of the vocabulary
             Vocabulary vocabulary = Vocabulary.byCount(plain, 1, maxSize);
+            assertEquals(Vocabulary.byCount(viaStrings, 1, maxSize), vocabulary, "counted without Strings");
+            assertEquals(Vocabulary.byCount(viaStrings, 2, Integer.MAX_VALUE),
+                    Vocabulary.byCount(plain, 2, Integer.MAX_VALUE));
             List<int[]> expected = encoded(viaStrings, vocabulary);
             List<int[]> actual = encoded(plain, vocabulary);
             assertEquals(expected.size(), actual.size(), "sentences, trial " + trial);

@@ -1,8 +1,6 @@
 package dev.skipgram.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,15 +62,23 @@ class WordIndexTest {
     }
 
     @Test
-    void anIndexRefusesMoreWordsThanItWasMadeFor() {
+    void anIndexGrowsPastItsCapacityAndCountsInOrderOfFirstOccurrence() {
         WordIndex index = new WordIndex(2);
-        for (int i = 0; i < 4; i++) { // room is rounded up to half the slots
-            index.add("w" + i);
+        Map<String, Integer> expected = new HashMap<>();
+        Random random = new Random(3);
+        char[] buffer = new char[32];
+        for (int i = 0; i < 20_000; i++) {
+            String w = randomWord(random);
+            w.getChars(0, w.length(), buffer, 0);
+            Integer before = expected.putIfAbsent(w, expected.size());
+            int id = index.indexOrAdd(buffer, w.length());
+            assertEquals(before == null ? expected.size() - 1 : before, id, w);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> index.add("w4"));
-        assertTrue(e.getMessage().contains("full"), e.getMessage());
-        assertEquals(3, index.get("w3"));
-        assertEquals(-1, index.get("w4"));
+        assertEquals(expected.size(), index.size());
+        expected.forEach((w, id) -> {
+            assertEquals(id, index.get(w));
+            assertEquals(w, index.word(id));
+        });
     }
 
     @Test
