@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * touched, and a JVM without the module runs {@link ScalarRowOps}.
  *
  * <pre>
- *   dots:        four rows at a time, each x chunk loaded once for four lane-wise FMA sums
+ *   dots:        four rows at a time (then two, then one), each x chunk loaded once for their lane-wise FMA sums
  *   combination: four rows, then two at a time, folded into y chunk by chunk (independent FMAs)
  * </pre>
  * Tails shorter than a vector run in scalar code.
@@ -62,7 +62,28 @@ final class VectorRowOps implements RowOps {
             out[outOffset + k + 2] = t2;
             out[outOffset + k + 3] = t3;
         }
-        for (; k < m; k++) {
+        if (k + 1 < m) { // K = 5: four rows, then these two
+            float[] r0 = rows[k];
+            float[] r1 = rows[k + 1];
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = FloatVector.zero(SPECIES);
+            int j = 0;
+            for (; j < bound; j += lanes) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, j);
+                s0 = xv.fma(FloatVector.fromArray(SPECIES, r0, j), s0);
+                s1 = xv.fma(FloatVector.fromArray(SPECIES, r1, j), s1);
+            }
+            float t0 = s0.reduceLanes(VectorOperators.ADD);
+            float t1 = s1.reduceLanes(VectorOperators.ADD);
+            for (; j < d; j++) {
+                t0 += x[j] * r0[j];
+                t1 += x[j] * r1[j];
+            }
+            out[outOffset + k] = t0;
+            out[outOffset + k + 1] = t1;
+            k += 2;
+        }
+        if (k < m) {
             out[outOffset + k] = dot(x, rows[k], d);
         }
     }
