@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * Data flow per epoch (each box a class of this package):
- *   calling thread:  corpus ─► ChunkFeeder (encode, drop words not in the vocabulary, ~10,000-word chunks) ─► queue
+ *   calling thread:  corpus.encodedSentences (indices; words not in the vocabulary dropped) ─► ChunkFeeder (~10,000-word chunks) ─► queue
  *   worker i:        queue ─► Worker ─► WorkerState.subsample (own RNG) ─► SentenceTrainer:
  *                      Pairs:   dynamic window, K negatives per pair ─► PairUpdate (NegativeSamplingUpdate), Hogwild
  *                      SharedNegatives: a position's window, K negatives for it ─► SharedTargetsUpdate
