@@ -14,11 +14,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
@@ -78,7 +81,7 @@ final class TextFiles {
             tokens++;
             int i = words.indexOrAdd(chars, length);
             if (i == counts.length) {
-                counts = java.util.Arrays.copyOf(counts, 2 * i);
+                counts = Arrays.copyOf(counts, 2 * i);
             }
             counts[i]++;
         }
@@ -110,7 +113,7 @@ final class TextFiles {
 
         @Override
         public Stream<int[]> encodedSentences(Vocabulary vocabulary) {
-            java.util.Objects.requireNonNull(vocabulary, "vocabulary");
+            Objects.requireNonNull(vocabulary, "vocabulary");
             return TextFiles.encodedSentences(path, maxTokens, vocabulary);
         }
     }
@@ -138,7 +141,7 @@ final class TextFiles {
             int i = index.get(chars, length);
             if (i >= 0) {
                 if (kept == indices.length) {
-                    indices = java.util.Arrays.copyOf(indices, 2 * kept);
+                    indices = Arrays.copyOf(indices, 2 * kept);
                 }
                 indices[kept++] = i;
             }
@@ -151,7 +154,7 @@ final class TextFiles {
 
         @Override
         public int[] finish() {
-            return java.util.Arrays.copyOf(indices, kept);
+            return Arrays.copyOf(indices, kept);
         }
     }
 
@@ -268,12 +271,12 @@ final class TextFiles {
     /** Sentences of one file after another; opens each file only when the previous one is done. */
     private static final class FileChain<S> implements Iterator<S> {
         private final Iterator<Path> files;
-        private final java.util.function.BiFunction<Reader, String, Iterator<S>> reading;
+        private final BiFunction<Reader, String, Iterator<S>> reading;
         private Reader reader;
         private Iterator<S> sentences;
 
         /** @param reading a file's sentences, from its reader and its name */
-        FileChain(List<Path> files, java.util.function.BiFunction<Reader, String, Iterator<S>> reading) {
+        FileChain(List<Path> files, BiFunction<Reader, String, Iterator<S>> reading) {
             this.files = files.iterator();
             this.reading = reading;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -157,7 +158,7 @@ public final class Vocabulary {
      * The words with a count ≥ minCount by descending count, ties in the given order, the first
      * maxSize: of words {@code 0..n−1}, word i being {@code words.apply(i)} with {@code counts[i]}.
      */
-    private static Vocabulary pruned(java.util.function.IntFunction<String> words, long[] counts, int n,
+    private static Vocabulary pruned(IntFunction<String> words, long[] counts, int n,
             int minCount, int maxSize) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < n; i++) {

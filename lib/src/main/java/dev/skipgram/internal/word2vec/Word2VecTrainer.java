@@ -15,7 +15,6 @@ import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
