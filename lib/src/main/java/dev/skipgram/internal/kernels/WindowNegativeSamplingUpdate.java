@@ -239,9 +239,12 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         for (int i = 0; i < m; i++) {
             ops.combination(g, i * t, 1, o, t, dc[i], padded);
         }
-        // ΔO = Gᵀ X  [T, d]: row k = Σ_i G_ik X_i (zero when the window has no input)
-        for (int k = 0; k < t; k++) {
-            ops.combination(g, k, t, x, m, dO[k], padded);
+        // ΔO = Gᵀ X  [T, d]: row k = Σ_i G_ik X_i (zero when the window has no input); with one input
+        // row, ΔO_k = G_k X_0 is left to the scatter, which adds it to the row in one axpy
+        if (m != 1) {
+            for (int k = 0; k < t; k++) {
+                ops.combination(g, k, t, x, m, dO[k], padded);
+            }
         }
         return loss;
     }
@@ -249,18 +252,23 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     /** Adds ΔO and ΔC (for CBOW: e to every input row) to their rows of the two destinations. */
     private void scatter(FloatMatrix inputDestination, FloatMatrix outputDestination, int[] inputRows, int n,
             int[] targets, int t) {
+        boolean oneRow = mean ? n > 0 : n == 1; // X is one row: ΔO_k = G_k X_0, not gathered in dO
+        float[] x0 = mean ? hidden[0] : c[0];
         for (int k = 0; k < t; k++) {
-            addToRow(outputDestination, targets[k], dO[k]);
+            addToRow(outputDestination, targets[k], oneRow ? g[k] : 1f, oneRow ? x0 : dO[k]);
         }
         for (int i = 0; i < n; i++) {
-            addToRow(inputDestination, inputRows[i], dc[mean ? 0 : i]);
+            addToRow(inputDestination, inputRows[i], 1f, dc[mean ? 0 : i]);
         }
     }
 
-    /** Row r of {@code destination} += x: the row read into padded scratch, x added by the row arithmetic, written back. */
-    private void addToRow(FloatMatrix destination, int r, float[] x) {
+    /**
+     * Row r of {@code destination} += alpha·x: the row read into padded scratch, the axpy in the row
+     * arithmetic, the row written back.
+     */
+    private void addToRow(FloatMatrix destination, int r, float alpha, float[] x) {
         destination.getRow(r, row);
-        ops.axpy(1f, x, row, padded);
+        ops.axpy(alpha, x, row, padded);
         destination.putRow(r, row);
     }
 }
