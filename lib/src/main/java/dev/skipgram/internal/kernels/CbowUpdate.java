@@ -1,106 +1,130 @@
 package dev.skipgram.internal.kernels;
 
-import java.util.Arrays;
-
 /**
  * One fused SGD step of CBOW on one position, in place (SPEC §10): the mean of the context words'
- * input rows is the hidden vector h, an output layer ({@link OutputStep}: negative sampling or
- * hierarchical softmax) steps its rows for h and returns −η ∂J/∂h, and that update is added to
- * every context row, as word2vec.c ({@code cbow_mean}) and gensim do. Per-thread: it owns scratch
- * rows, so give each worker its own instance.
+ * input rows is the hidden vector h, the output layer (negative sampling: w_t and K negatives;
+ * hierarchical softmax: w_t's path) steps its rows for h, and −η ∂J/∂h is added to every context
+ * row, as word2vec.c ({@code cbow_mean}) and gensim do. Per-thread: it owns scratch rows, so give
+ * each worker its own instance.
  *
  * <pre>
- * Shapes: V = vocabulary, d = dimension, n = context words of the position
- *   inputs    [V, d]  row w = v_w (centre vectors); the context rows c_1..c_n are read and updated
- *   outputs   [V, d]  the output layer's rows (outside vectors, or tree nodes)
+ * Shapes: V = vocabulary, d = dimension, n = context words of the position, T = the output rows
+ *   inputs    [V, d]  row w = v_w (centre vectors); C [n, d] = the context rows c_1..c_n, gathered
+ *   outputs   [V, d]  the output layer's rows (outside vectors, or tree nodes); O [T, d] gathered
  *
- *   h  = (1/n) Σ_i v_{c_i}                      [d]
- *   e  = 0;  J = output.step(outputs, h, e, η)  (output rows updated; e = −η ∂J/∂h)
- *   v_{c_i} += e   for i = 1..n                 (a word twice in the context gets e twice)
+ *   h  = (1/n) Σ_i C_i                       [1, d]
+ *   S  = h Oᵀ,  G = −η ∂J/∂S                 [1, T]   (one dots call over all T rows)
+ *   e  = G O                                 [1, d];   ΔO = Gᵀ h   [T, d]
+ *   v_{c_i} += e   for i = 1..n              (a word twice in the context gets e twice)
+ *   outputs[target_k] += ΔO_k
  *   returns J
  * </pre>
+ * This is {@link WindowNegativeSamplingUpdate}'s step with the mean as its one input row (its CBOW
+ * form), so the gather, the dots, the combinations and the scatter-adds run in {@link RowOps} over
+ * zero-padded scratch rows. Every score is taken before any row moves, which is word2vec.c's update
+ * whenever the T output rows are distinct (a path's nodes always are; a negative drawn twice here gets
+ * both updates computed from its row before the step, where word2vec.c's second draw sees the first's).
  * The true gradient of J with respect to v_{c_i} is (1/n) ∂J/∂h (the reference {@link
  * dev.skipgram.SkipGram#cbowLossAndGradient}), so each context row moves by n times −η times its
  * gradient: word2vec.c's update, which the tests hold this kernel to. The output rows move by exactly
  * −η times their gradient. No INDArray is created and nothing is allocated per call. Under Hogwild
  * another thread may write the same rows meanwhile; an update can then be lost.
  */
-public final class CbowUpdate {
+public final class CbowUpdate implements SharedTargetsUpdate {
+
+    private final SharedTargetsUpdate layer; // the output layer's window kernel in its CBOW form
+
+    private CbowUpdate(SharedTargetsUpdate layer) {
+        this.layer = layer;
+    }
 
     /**
-     * The output side of a step on a hidden vector: what a loss does once its input is a vector h
-     * rather than one input row. Implementations are the loss kernels' hidden-vector methods, such as
-     * {@link NegativeSamplingUpdate#step}, with the predicted word (and its negatives) bound.
+     * CBOW with negative sampling, with this JVM's fastest row arithmetic.
+     *
+     * @param dimension d, ≥ 1
+     * @param maxContexts the most context words of a position (2·windowSize), ≥ 1
+     * @param negatives K, ≥ 0
+     * @return the kernel; its targets are w_t, then its K negatives
+     * @throws IllegalArgumentException naming the value out of range
      */
-    @FunctionalInterface
-    public interface OutputStep {
-
-        /**
-         * Updates the output rows the prediction touches and accumulates −η ∂J/∂h.
-         *
-         * @param outputs the output matrix, updated in place
-         * @param h the hidden vector, length d; must not be modified
-         * @param hUpdate length d, accumulated into
-         * @param learningRate η
-         * @return J at the rows as they were before the step
-         */
-        double step(FloatMatrix outputs, float[] h, float[] hUpdate, float learningRate);
-    }
-
-    private final int dimension;
-    private final float[] hidden;
-    private final float[] hiddenUpdate;
-    private final float[] row;
-
-    /** @param dimension d, the length of every row */
-    public CbowUpdate(int dimension) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-        }
-        this.dimension = dimension;
-        this.hidden = new float[dimension];
-        this.hiddenUpdate = new float[dimension];
-        this.row = new float[dimension];
+    public static CbowUpdate negativeSampling(int dimension, int maxContexts, int negatives) {
+        return negativeSampling(dimension, maxContexts, negatives, RowOps.fastest());
     }
 
     /**
-     * Applies the step for one position and returns its loss before it.
+     * CBOW with negative sampling.
+     *
+     * @param dimension d, ≥ 1
+     * @param maxContexts the most context words of a position (2·windowSize), ≥ 1
+     * @param negatives K, ≥ 0
+     * @param ops the row arithmetic (scalar or Vector API)
+     * @return the kernel; its targets are w_t, then its K negatives
+     * @throws IllegalArgumentException naming the value out of range
+     */
+    public static CbowUpdate negativeSampling(int dimension, int maxContexts, int negatives, RowOps ops) {
+        if (negatives < 0) {
+            throw new IllegalArgumentException("negatives must be >= 0, got " + negatives);
+        }
+        return new CbowUpdate(WindowNegativeSamplingUpdate.mean(dimension, maxContexts, negatives + 1, ops));
+    }
+
+    /**
+     * CBOW with hierarchical softmax, with this JVM's fastest row arithmetic.
+     *
+     * @param tree the vocabulary's tree; shared, read-only
+     * @param dimension d, ≥ 1
+     * @param maxContexts the most context words of a position (2·windowSize), ≥ 1
+     * @return the kernel; its one target is w_t, whose path gives the output rows
+     * @throws IllegalArgumentException naming the value below 1
+     */
+    public static CbowUpdate hierarchicalSoftmax(HuffmanTree tree, int dimension, int maxContexts) {
+        return hierarchicalSoftmax(tree, dimension, maxContexts, RowOps.fastest());
+    }
+
+    /**
+     * CBOW with hierarchical softmax.
+     *
+     * @param tree the vocabulary's tree; shared, read-only
+     * @param dimension d, ≥ 1
+     * @param maxContexts the most context words of a position (2·windowSize), ≥ 1
+     * @param ops the row arithmetic (scalar or Vector API)
+     * @return the kernel; its one target is w_t, whose path gives the output rows
+     * @throws IllegalArgumentException naming the value below 1
+     */
+    public static CbowUpdate hierarchicalSoftmax(HuffmanTree tree, int dimension, int maxContexts, RowOps ops) {
+        return new CbowUpdate(new WindowHierarchicalSoftmaxUpdate(tree, dimension, maxContexts, ops, true));
+    }
+
+    @Override
+    public int maxInputs() {
+        return layer.maxInputs();
+    }
+
+    @Override
+    public int maxTargets() {
+        return layer.maxTargets();
+    }
+
+    /**
+     * Applies the step for one position and returns its loss before it: the loss of the one
+     * prediction of w_t from the mean, not a sum over the n context words.
      *
      * @param inputs the input matrix, the context rows updated in place
-     * @param outputs the output matrix, passed to {@code output}
+     * @param outputs the output matrix, its target rows updated in place
      * @param contexts the context words' rows, {@code n} of them from index 0; may repeat
-     * @param n how many context words, ≥ 1
-     * @param output the output layer's step, with the predicted word bound
+     * @param n how many context words, in {@code [1, maxInputs()]}
+     * @param targets w_t then its K negatives (negative sampling), or w_t alone (hierarchical softmax)
+     * @param targetCount K + 1, or 1
      * @param learningRate η
      * @return the loss of the prediction at the parameters as they were before the step
-     * @throws IllegalArgumentException if {@code n < 1}
+     * @throws IllegalArgumentException if {@code n < 1} or a count is out of range
      */
-    public double apply(FloatMatrix inputs, FloatMatrix outputs, int[] contexts, int n, OutputStep output,
-            float learningRate) {
+    @Override
+    public double apply(FloatMatrix inputs, FloatMatrix outputs, int[] contexts, int n, int[] targets,
+            int targetCount, float learningRate) {
         if (n < 1) {
             throw new IllegalArgumentException("a CBOW step needs at least one context word, got n = " + n);
         }
-        int d = dimension;
-        float[] h = hidden;
-        float[] e = hiddenUpdate;
-        inputs.getRow(contexts[0], h);
-        for (int i = 1; i < n; i++) {
-            inputs.getRow(contexts[i], row);
-            for (int j = 0; j < d; j++) {
-                h[j] += row[j];
-            }
-        }
-        if (n > 1) {
-            float inverse = 1f / n;
-            for (int j = 0; j < d; j++) {
-                h[j] *= inverse;
-            }
-        }
-        Arrays.fill(e, 0f);
-        double loss = output.step(outputs, h, e, learningRate);
-        for (int i = 0; i < n; i++) {
-            inputs.addToRow(contexts[i], e, row); // undivided, as word2vec.c
-        }
-        return loss;
+        return layer.apply(inputs, outputs, contexts, n, targets, targetCount, learningRate);
     }
 }

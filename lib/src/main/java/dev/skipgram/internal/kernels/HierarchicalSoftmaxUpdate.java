@@ -14,19 +14,18 @@ import java.util.Objects;
  *   outputs   [V, d]  row n = u_n, inner node n of the tree (row V − 1 unused, as word2vec.c's syn1)
  *   targets[0] = o, the predicted word; its path n_1..n_L with bits b_1..b_L from the {@link HuffmanTree}
  *
- *   h = v_input, e = 0
- *   step:  for j = 1..L:  s_j = u_{n_j}ᵀ h
- *                         g_j = −η ∂J/∂s_j = η ((1 − b_j) − σ(s_j))
- *                         e       += g_j u_{n_j}
- *                         u_{n_j} += g_j h
- *   v_input += e
+ *   h = v_input;  O [L, d] = the path's rows, gathered
+ *   s = O h                                   [L]      (one dots call)
+ *   g_j = −η ∂J/∂s_j = η ((1 − b_j) − σ(s_j))
+ *   e = gᵀ O                                  [d];     ΔO = g hᵀ   [L, d]
+ *   v_input += e;  u_{n_j} += ΔO_j
  *   returns J = Σ_j softplus((2 b_j − 1) s_j) = −Σ_j log σ((1 − 2 b_j) s_j)
  * </pre>
  * This is exactly −η times the gradient of SPEC §8 (the reference {@link
  * dev.skipgram.loss.HierarchicalSoftmaxLoss}), applied to both matrices: the nodes of a path are
- * distinct and every s_j is taken with h as it was when the pair started. {@link #step} is the core on a
- * hidden vector h, word2vec.c style, so that a caller whose h is not one row (CBOW's context mean)
- * runs the same loop and spreads e itself.
+ * distinct and every s_j is taken with h as it was when the pair started, so computing all the scores
+ * first is word2vec.c's per-pair update. The step is {@link WindowHierarchicalSoftmaxUpdate}'s with
+ * one input row (n = 1): the row arithmetic of {@link RowOps} over zero-padded scratch rows.
  *
  * <p>Numerics: σ and the loss come from e^(−|z|) ∈ (0, 1] ({@link FloatKernels#exp}), so scores of
  * any size give a finite loss and steps bounded by η·|h|; word2vec.c instead skips the nodes with
@@ -38,21 +37,36 @@ public final class HierarchicalSoftmaxUpdate implements PairUpdate {
 
     private final HuffmanTree tree;
     private final int dimension;
+    private final WindowHierarchicalSoftmaxUpdate window; // the step with one input row
+    private final int[] inputRows = new int[1];
     private final float[] input;
     private final float[] inputUpdate;
     private final float[] node;
 
     /**
+     * The kernel with this JVM's fastest row arithmetic ({@link RowOps#fastest()}).
+     *
      * @param tree the tree of the vocabulary; shared, read-only
      * @param dimension d, the length of every row, ≥ 1
      * @throws IllegalArgumentException if {@code dimension < 1}
      */
     public HierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension) {
+        this(tree, dimension, RowOps.fastest());
+    }
+
+    /**
+     * @param tree the tree of the vocabulary; shared, read-only
+     * @param dimension d, the length of every row, ≥ 1
+     * @param ops the row arithmetic (scalar or Vector API)
+     * @throws IllegalArgumentException if {@code dimension < 1}
+     */
+    public HierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, RowOps ops) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
         }
         this.tree = Objects.requireNonNull(tree, "tree");
         this.dimension = dimension;
+        this.window = new WindowHierarchicalSoftmaxUpdate(tree, dimension, 1, ops);
         this.input = new float[dimension];
         this.inputUpdate = new float[dimension];
         this.node = new float[dimension];
@@ -65,27 +79,8 @@ public final class HierarchicalSoftmaxUpdate implements PairUpdate {
     @Override
     public double apply(FloatMatrix inputs, FloatMatrix outputs, int inputRow, int[] targets, int count,
             float learningRate) {
-        inputs.getRow(inputRow, input);
-        Arrays.fill(inputUpdate, 0f);
-        double loss = step(outputs, input, inputUpdate, targets[0], learningRate);
-        inputs.addToRow(inputRow, inputUpdate, node);
-        return loss;
-    }
-
-    /**
-     * The step on a hidden vector: for each inner node n_j on {@code word}'s path, s = u_{n_j}ᵀ h,
-     * g = η·((1 − b_j) − σ(s)); {@code hUpdate} += g·u_{n_j}; u_{n_j} += g·h (in {@code outputs}).
-     * {@code h} is read, never written.
-     *
-     * @param outputs the inner nodes' rows, updated in place
-     * @param h the hidden vector, d floats
-     * @param hUpdate accumulates −η ∂J/∂h, d floats (not cleared first)
-     * @param word the predicted word, in {@code [0, V)}
-     * @param learningRate η
-     * @return the pair's loss J at the parameters as they were before the step
-     */
-    public double step(FloatMatrix outputs, float[] h, float[] hUpdate, int word, float learningRate) {
-        return path(outputs, 0, null, h, hUpdate, word, learningRate);
+        inputRows[0] = inputRow;
+        return window.apply(inputs, outputs, inputRows, 1, targets, count, learningRate);
     }
 
     /**
@@ -115,10 +110,7 @@ public final class HierarchicalSoftmaxUpdate implements PairUpdate {
         return loss;
     }
 
-    /**
-     * The loop over one path. With {@code gradient} null, the SGD step in place at learning rate
-     * {@code rate}; otherwise −{@code rate} times the gradient added to {@code gradient}.
-     */
+    /** The loop over one path: −{@code rate} times the gradient of the pair, added to {@code gradient}. */
     private double path(FloatMatrix outputs, int nodeOffset, FloatMatrix gradient, float[] h, float[] e, int word,
             float rate) {
         int d = dimension;
@@ -137,18 +129,8 @@ public final class HierarchicalSoftmaxUpdate implements PairUpdate {
             float sigmoidZ = FloatKernels.sigmoid(z, ez);
             loss += FloatKernels.softplus(z, ez);
             float g = one ? -rate * sigmoidZ : rate * sigmoidZ; // −rate · ∂J_j/∂s
-            if (gradient == null) {
-                for (int j = 0; j < d; j++) {
-                    e[j] += g * u[j];
-                    u[j] += g * h[j];
-                }
-                outputs.putRow(row, u);
-            } else {
-                for (int j = 0; j < d; j++) {
-                    e[j] += g * u[j];
-                }
-                gradient.addToRow(row, g, h);
-            }
+            FloatKernels.axpy(g, u, e, d);
+            gradient.addToRow(row, g, h);
         }
         return loss;
     }

@@ -90,29 +90,6 @@ public final class NegativeSamplingUpdate implements PairUpdate {
     }
 
     /**
-     * The output side of the step for a hidden vector h, the form CBOW's mean of the context rows
-     * takes ({@link CbowUpdate}): updates the target rows in place and accumulates −η ∂J/∂h into
-     * {@code hUpdate}, leaving h itself to the caller.
-     *
-     * <pre>
-     *   for i = 0..count−1:  s_i = u_iᵀ h,  g_i = −η ∂J/∂s_i,  hUpdate += g_i u_i,  u_i += g_i h
-     * </pre>
-     *
-     * @param outputs the output matrix U, updated in place
-     * @param h the hidden vector, length d; not modified
-     * @param hUpdate length d, accumulated into (not cleared)
-     * @param targets the rows of the predicted word, then its negatives
-     * @param count how many of {@code targets} to use, K + 1
-     * @param learningRate η
-     * @return J at the rows as they were before the step (see the class comment for repeats)
-     */
-    public double step(FloatMatrix outputs, float[] h, float[] hUpdate, int[] targets, int count,
-            float learningRate) {
-        // h is the caller's, d floats without padding: the dots run over d
-        return targets(outputs, null, h, hUpdate, targets, count, -learningRate, dimension);
-    }
-
-    /**
      * One pair: with {@code gradient} null, the SGD step in place ({@code factor} = −η); otherwise
      * {@code factor} times the gradient added to {@code gradient} (the parameters unchanged).
      */
@@ -123,7 +100,7 @@ public final class NegativeSamplingUpdate implements PairUpdate {
         float[] e = centerUpdate;
         centerVectors.getRow(c, v);
         Arrays.fill(e, 0f);
-        double loss = targets(outsideVectors, gradient, v, e, targets, count, factor, padded);
+        double loss = targets(outsideVectors, gradient, v, e, targets, count, factor);
         if (gradient == null) {
             for (int j = 0; j < d; j++) {
                 v[j] += e[j];
@@ -138,18 +115,17 @@ public final class NegativeSamplingUpdate implements PairUpdate {
     /**
      * The targets' part of a step for the input vector {@code v}: e += factor · Σ_i (∂J/∂s_i) u_i, and
      * each u_i moves by factor · (∂J/∂s_i) v in place ({@code gradient} null) or in {@code gradient}.
-     * The dots run over {@code dotLength}: the padded length when v is this kernel's own zero-padded
-     * scratch row, d when it is a caller's.
+     * The dots run over the padded length: v is this kernel's own zero-padded scratch row.
      */
     private double targets(FloatMatrix outsideVectors, FloatMatrix gradient, float[] v, float[] e, int[] targets,
-            int count, float factor, int dotLength) {
+            int count, float factor) {
         int d = dimension;
         float[] u = target;
         double loss = 0.0;
         for (int i = 0; i < count; i++) {
             int row = targets[i];
             outsideVectors.getRow(row, u);
-            float score = ops.dot(v, u, dotLength);
+            float score = ops.dot(v, u, padded);
             // J_i = softplus(z) with z = −s for the outside word, z = s for a negative; ∂J_i/∂s = ∓σ(z)
             float z = i == 0 ? -score : score;
             float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]

@@ -40,6 +40,25 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
      * @throws IllegalArgumentException naming a value below 1
      */
     public WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs) {
+        this(tree, dimension, maxInputs, RowOps.fastest());
+    }
+
+    /**
+     * @param tree the tree of the vocabulary; shared, read-only
+     * @param dimension d, ≥ 1
+     * @param maxInputs the most inputs of a window (2·windowSize), ≥ 1
+     * @param ops the row arithmetic (scalar or Vector API)
+     * @throws IllegalArgumentException naming a value below 1
+     */
+    public WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs, RowOps ops) {
+        this(tree, dimension, maxInputs, ops, false);
+    }
+
+    /**
+     * With {@code mean}, the CBOW form: the n inputs' mean follows the path ({@link
+     * WindowNegativeSamplingUpdate#mean}), and {@code apply} returns that one prediction's loss.
+     */
+    WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs, RowOps ops, boolean mean) {
         if (dimension < 1 || maxInputs < 1) {
             throw new IllegalArgumentException("dimension and maxInputs must be >= 1, got " + dimension + ", "
                     + maxInputs);
@@ -47,7 +66,8 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
         this.tree = Objects.requireNonNull(tree, "tree");
         this.maxInputs = maxInputs;
         int maxLength = Math.max(1, tree.maxLength());
-        this.window = new WindowNegativeSamplingUpdate(dimension, maxInputs, maxLength);
+        this.window = mean ? WindowNegativeSamplingUpdate.mean(dimension, maxInputs, maxLength, ops)
+                : new WindowNegativeSamplingUpdate(dimension, maxInputs, maxLength, ops);
         this.path = new int[maxLength];
         this.label = new boolean[maxLength];
     }

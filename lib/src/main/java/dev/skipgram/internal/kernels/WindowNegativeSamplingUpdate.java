@@ -45,8 +45,11 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[][] dc; // ΔC [maxInputs][d]
     private final float[][] dO; // ΔO [maxTargets][d]
     private final float[] g; // G [maxInputs, maxTargets], row-major
-    private final float[] row; // scratch for the scatter-add
+    private final float[] row; // padded scratch for the scatter-add
     private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
+    private final boolean mean; // CBOW: the n inputs' mean h is the one row the targets see
+    private final float[][] hidden; // h [1][d], the mean (CBOW only)
+    private final float[] weights; // 1/n, n times: h = Σ_i (1/n) C_i as a combination (CBOW only)
 
     /**
      * The kernel with this JVM's fastest row arithmetic ({@link RowOps#fastest()}).
@@ -68,6 +71,27 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
      * @throws IllegalArgumentException naming the value below 1
      */
     public WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops) {
+        this(dimension, maxInputs, maxTargets, ops, false);
+    }
+
+    /**
+     * The CBOW form of the kernel (word2vec.c's {@code cbow_mean}): the n inputs are averaged into
+     * one hidden row h, the targets see h alone, and −η ∂J/∂h is added to each of the n input rows.
+     *
+     * <pre>
+     *   h  = (1/n) Σ_i C_i                          [1, d]   (a combination of the gathered rows)
+     *   S  = h Oᵀ, G = −η ∂J/∂S                     [1, T]
+     *   e  = G O                                    [1, d];   ΔO = Gᵀ h   [T, d]
+     *   inputVectors[inputRows_i] += e  (i = 1..n, undivided, as word2vec.c);  outputVectors[targets_k] += ΔO_k
+     * </pre>
+     * Its {@code apply} returns the loss of the one prediction, not a sum over n pairs; {@link
+     * CbowUpdate} is its public face.
+     */
+    static WindowNegativeSamplingUpdate mean(int dimension, int maxInputs, int maxTargets, RowOps ops) {
+        return new WindowNegativeSamplingUpdate(dimension, maxInputs, maxTargets, ops, true);
+    }
+
+    private WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops, boolean mean) {
         this.ops = java.util.Objects.requireNonNull(ops, "ops");
         if (dimension < 1 || maxInputs < 1 || maxTargets < 1) {
             throw new IllegalArgumentException("dimension, maxInputs and maxTargets must be >= 1, got "
@@ -82,9 +106,12 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.dc = new float[maxInputs][padded];
         this.dO = new float[maxTargets][padded];
         this.g = new float[maxInputs * maxTargets];
-        this.row = new float[dimension];
+        this.row = new float[padded];
         this.predictedFirst = new boolean[maxTargets];
         this.predictedFirst[0] = true;
+        this.mean = mean;
+        this.hidden = new float[1][mean ? padded : 0];
+        this.weights = new float[mean ? maxInputs : 0];
     }
 
     @Override
@@ -130,6 +157,9 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     public double addGradient(FloatMatrix inputVectors, FloatMatrix outputVectors, FloatMatrix inputGradient,
             FloatMatrix outputGradient, int[] inputRows, int inputCount, int[] targets, int targetCount,
             float scale) {
+        if (mean) {
+            throw new IllegalStateException("the CBOW form has no gradient form: its input update is undivided");
+        }
         double loss = step(inputVectors, outputVectors, inputRows, inputCount, targets, targetCount, predictedFirst,
                 scale);
         scatter(inputGradient, outputGradient, inputRows, inputCount, targets, targetCount);
@@ -159,7 +189,10 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         return loss;
     }
 
-    /** Gathers C and O, and computes ΔC and ΔO as {@code factor} times the gradients; returns J. */
+    /**
+     * Gathers C (or, in the CBOW form, C and its mean h) and O, and computes ΔC (ΔC_0 = e for CBOW) and
+     * ΔO as {@code factor} times the gradients; returns J.
+     */
     private double step(FloatMatrix inputVectors, FloatMatrix outputVectors, int[] inputRows, int n,
             int[] targets, int t, boolean[] label, float factor) {
         if (n < 0 || n > maxInputs || t < 1 || t > maxTargets) {
@@ -172,10 +205,24 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         for (int k = 0; k < t; k++) {
             outputVectors.getRow(targets[k], o[k]);
         }
-        // S = C Oᵀ [n, T] into g, then G = factor · ∂J/∂S in place, and J
+        if (!mean) {
+            return rows(c, n, t, label, factor);
+        }
+        // h = Σ_i (1/n) C_i  [1, d]
+        java.util.Arrays.fill(weights, 0, n, 1f / n);
+        ops.combination(weights, 0, 1, c, n, hidden[0], padded);
+        return rows(hidden, n == 0 ? 0 : 1, t, label, factor);
+    }
+
+    /**
+     * The step on m gathered input rows X [m, d] and the gathered O: S = X Oᵀ, G in place of S, ΔC = G O
+     * into dc, ΔO = Gᵀ X into dO; returns J.
+     */
+    private double rows(float[][] x, int m, int t, boolean[] label, float factor) {
+        // S = X Oᵀ [m, T] into g, then G = factor · ∂J/∂S in place, and J
         double loss = 0.0;
-        for (int i = 0; i < n; i++) {
-            ops.dots(c[i], o, t, g, i * t, padded);
+        for (int i = 0; i < m; i++) {
+            ops.dots(x[i], o, t, g, i * t, padded);
             for (int k = 0; k < t; k++) {
                 float score = g[i * t + k];
                 // J_ik = softplus(z) with z = −s for label 1 (the predicted word), z = s for label 0 (a
@@ -188,25 +235,40 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
                 g[i * t + k] = positive ? -factor * sigmoidZ : factor * sigmoidZ;
             }
         }
-        // ΔC = G O  [n, d]: row i = Σ_k G_ik O_k
-        for (int i = 0; i < n; i++) {
+        // ΔC = G O  [m, d]: row i = Σ_k G_ik O_k
+        for (int i = 0; i < m; i++) {
             ops.combination(g, i * t, 1, o, t, dc[i], padded);
         }
-        // ΔO = Gᵀ C  [T, d]: row k = Σ_i G_ik C_i (zero when the window has no input)
-        for (int k = 0; k < t; k++) {
-            ops.combination(g, k, t, c, n, dO[k], padded);
+        // ΔO = Gᵀ X  [T, d]: row k = Σ_i G_ik X_i (zero when the window has no input); with one input
+        // row, ΔO_k = G_k X_0 is left to the scatter, which adds it to the row in one axpy
+        if (m != 1) {
+            for (int k = 0; k < t; k++) {
+                ops.combination(g, k, t, x, m, dO[k], padded);
+            }
         }
         return loss;
     }
 
-    /** Adds ΔO and ΔC to their rows of the two destinations. */
+    /** Adds ΔO and ΔC (for CBOW: e to every input row) to their rows of the two destinations. */
     private void scatter(FloatMatrix inputDestination, FloatMatrix outputDestination, int[] inputRows, int n,
             int[] targets, int t) {
+        boolean oneRow = mean ? n > 0 : n == 1; // X is one row: ΔO_k = G_k X_0, not gathered in dO
+        float[] x0 = mean ? hidden[0] : c[0];
         for (int k = 0; k < t; k++) {
-            outputDestination.addToRow(targets[k], dO[k], row);
+            addToRow(outputDestination, targets[k], oneRow ? g[k] : 1f, oneRow ? x0 : dO[k]);
         }
         for (int i = 0; i < n; i++) {
-            inputDestination.addToRow(inputRows[i], dc[i], row);
+            addToRow(inputDestination, inputRows[i], 1f, dc[mean ? 0 : i]);
         }
+    }
+
+    /**
+     * Row r of {@code destination} += alpha·x: the row read into padded scratch, the axpy in the row
+     * arithmetic, the row written back.
+     */
+    private void addToRow(FloatMatrix destination, int r, float alpha, float[] x) {
+        destination.getRow(r, row);
+        ops.axpy(alpha, x, row, padded);
+        destination.putRow(r, row);
     }
 }

@@ -24,13 +24,13 @@ import dev.skipgram.loss.NegativeSampler;
  * (negative sampling or hierarchical softmax, word2vec.c), a window at a time through a {@link SharedTargetsUpdate} (negative
  * sampling with the window's negatives shared, HogBatch), or batched by window through a {@link
  * WindowUpdate} (the full softmax); or, for CBOW, one prediction per position through a {@link
- * CbowUpdate}. One instance per worker, with its kernel's scratch.
+ * CbowUpdate} in the shared-targets loop. One instance per worker, with its kernel's scratch.
  *
  * <p>Pair order, as in word2vec.c and gensim: for the word w_t at each position t, a radius r is
  * drawn from 1..windowSize, and every w_{t+j} with 0 &lt; |j| ≤ r pairs with it.
  */
 sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.SharedNegatives,
-        SentenceTrainer.Windows, SentenceTrainer.Cbow {
+        SentenceTrainer.Windows {
 
     /** Trains the pairs of {@code state.kept[0, n)} at learning rate {@code lr}. */
     void sentence(WorkerState state, int n, float lr);
@@ -50,9 +50,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
             NegativeSampler noise, HuffmanTree tree) {
         if (config.model() == Model.CBOW) {
+            // one prediction per position: w_i from its context's mean, against w_i's path or K negatives
+            int maxContexts = 2 * config.windowSize();
             return config.loss() == LossType.HIERARCHICAL_SOFTMAX
-                    ? Cbow.hierarchicalSoftmax(config, centerVectors, outsideVectors, tree)
-                    : Cbow.negativeSampling(config, centerVectors, outsideVectors, noise);
+                    ? new SharedNegatives(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                            CbowUpdate.hierarchicalSoftmax(tree, config.dimension(), maxContexts), true)
+                    : new SharedNegatives(config.windowSize(), config.negatives(), centerVectors, outsideVectors,
+                            noise, CbowUpdate.negativeSampling(config.dimension(), maxContexts, config.negatives()),
+                            true);
         }
         return switch (config.loss()) {
             case NAIVE_SOFTMAX -> new Windows(config, new SoftmaxUpdate(centerVectors, outsideVectors,
@@ -60,13 +65,14 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             // the path, not negatives, picks the output rows: no negatives drawn
             case HIERARCHICAL_SOFTMAX -> config.negativeSharing() == NegativeSharing.WINDOW
                     ? new SharedNegatives(config.windowSize(), 0, centerVectors, outsideVectors, noise,
-                            new WindowHierarchicalSoftmaxUpdate(tree, config.dimension(), 2 * config.windowSize()))
+                            new WindowHierarchicalSoftmaxUpdate(tree, config.dimension(), 2 * config.windowSize()),
+                            false)
                     : new Pairs(config.windowSize(), 0, centerVectors, outsideVectors, noise,
                             new HierarchicalSoftmaxUpdate(tree, config.dimension()));
             case NEGATIVE_SAMPLING -> config.negativeSharing() == NegativeSharing.WINDOW
                     ? new SharedNegatives(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
                             new WindowNegativeSamplingUpdate(config.dimension(), 2 * config.windowSize(),
-                                    config.negatives() + 1))
+                                    config.negatives() + 1), false)
                     : new Pairs(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
                             new NegativeSamplingUpdate(config.dimension()));
         };
@@ -157,6 +163,11 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
      * {@link SharedTargetsUpdate}. The same multiset of (input, predicted) pairs as {@link Pairs}, K
      * draws per position instead of n·K. A position with no context word draws nothing. With
      * hierarchical softmax (K = 0) the n context words share w_i's path instead.
+     *
+     * <p>CBOW (word2vec.c's {@code -cbow 1}) runs the same loop with a {@link CbowUpdate}: the n
+     * context words of position i (0 &lt; |j − i| ≤ r) are averaged, and the mean predicts w_i against
+     * the position's K negatives or along w_i's path. Its loss counts as one pair in the reports: a
+     * position is one prediction.
      */
     final class SharedNegatives implements SentenceTrainer {
         private final FloatMatrix centers;
@@ -168,9 +179,10 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
         private final int vocabularySize;
         private final int[] contexts;
         private final int[] targets;
+        private final boolean perPosition; // CBOW: a position is one prediction, whatever its n
 
         SharedNegatives(int window, int negatives, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
-                SharedTargetsUpdate update) {
+                SharedTargetsUpdate update, boolean perPosition) {
             this.centers = centers;
             this.outsides = outsides;
             this.noise = noise;
@@ -185,6 +197,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             }
             this.contexts = new int[2 * window];
             this.targets = new int[negatives + 1];
+            this.perPosition = perPosition;
         }
 
         @Override
@@ -199,7 +212,7 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
                 }
                 draw(targets, kept[i], negatives, noise, vocabularySize, state);
                 loss += update.apply(centers, outsides, contexts, count, targets, negatives + 1, lr);
-                pairs += count;
+                pairs += perPosition ? 1 : count;
             }
             state.record(loss, pairs);
         }
@@ -256,86 +269,6 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
             state.record(update.apply(inputs, predicted, pairs, lr), pairs);
             pairs = 0;
             rows = 0;
-        }
-    }
-
-    /**
-     * CBOW (word2vec.c's {@code -cbow 1}): at each position i, the n context words w_j of its window
-     * (0 &lt; |j − i| ≤ r) are averaged into h, and h predicts w_i in one step of the {@link CbowUpdate}
-     * with the output layer bound here (negative sampling: w_i and K negatives drawn for the
-     * position; hierarchical softmax: w_i's path). A position with no context word trains nothing and draws nothing. Its loss counts
-     * as one pair in the reports: a position is one prediction.
-     */
-    final class Cbow implements SentenceTrainer {
-        private final FloatMatrix centers;
-        private final FloatMatrix outsides;
-        private final NegativeSampler noise; // null for an output layer that draws nothing
-        private final CbowUpdate update;
-        private final CbowUpdate.OutputStep output;
-        private final int window;
-        private final int negatives;
-        private final int vocabularySize;
-        private final int[] contexts;
-        /** targets[0] = the predicted word, then the position's negatives (if any). */
-        private final int[] targets;
-
-        private Cbow(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides, NegativeSampler noise,
-                int negatives, OutputLayer layer) {
-            this.centers = centers;
-            this.outsides = outsides;
-            this.noise = noise;
-            this.update = new CbowUpdate(config.dimension());
-            this.window = config.windowSize();
-            this.negatives = negatives;
-            this.vocabularySize = centers.rows();
-            this.contexts = new int[2 * window];
-            this.targets = new int[negatives + 1];
-            this.output = layer.bind(targets);
-        }
-
-        /** How an output layer's hidden-vector step reads the position's targets. */
-        @FunctionalInterface
-        private interface OutputLayer {
-            CbowUpdate.OutputStep bind(int[] targets);
-        }
-
-        /** CBOW with negative sampling: K negatives drawn against w_i for each position. */
-        static Cbow negativeSampling(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides,
-                NegativeSampler noise) {
-            NegativeSamplingUpdate kernel = new NegativeSamplingUpdate(config.dimension());
-            int k = config.negatives();
-            return new Cbow(config, centers, outsides, noise, k,
-                    targets -> (o, h, e, lr) -> kernel.step(o, h, e, targets, k + 1, lr));
-        }
-
-        /** CBOW with hierarchical softmax: the mean follows w_i's path in the tree; nothing is drawn. */
-        static Cbow hierarchicalSoftmax(SkipGramConfig config, FloatMatrix centers, FloatMatrix outsides,
-                HuffmanTree tree) {
-            HierarchicalSoftmaxUpdate kernel = new HierarchicalSoftmaxUpdate(tree, config.dimension());
-            return new Cbow(config, centers, outsides, null, 0,
-                    targets -> (o, h, e, lr) -> kernel.step(o, h, e, targets[0], lr));
-        }
-
-        @Override
-        public void sentence(WorkerState state, int n, float lr) {
-            int[] kept = state.kept;
-            double loss = 0.0;
-            long predictions = 0;
-            for (int i = 0; i < n; i++) {
-                int count = context(kept, n, i, 1 + state.rng.nextInt(window), contexts);
-                if (count == 0) {
-                    continue;
-                }
-                draw(targets, kept[i], negatives, noise, vocabularySize, state);
-                loss += update.apply(centers, outsides, contexts, count, output, lr);
-                predictions++;
-            }
-            state.record(loss, predictions);
-        }
-
-        @Override
-        public void flush(WorkerState state, float lr) {
-            // nothing is batched across positions
         }
     }
 }

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *                      SharedNegatives: a position's window, K negatives for it ─► SharedTargetsUpdate
  *                               (WindowNegativeSamplingUpdate, HogBatch), Hogwild
  *                      Windows: up to 64 positions' windows ─► WindowUpdate (SoftmaxUpdate: three GEMMs)
- *                      Cbow:    a position's context averaged, K negatives or w_t's path ─► CbowUpdate
- *                               (NegativeSamplingUpdate.step or HierarchicalSoftmaxUpdate.step on the mean), Hogwild
+ *                      CBOW:    the shared-negatives loop, a position's context averaged, K negatives or w_t's
+ *                               path ─► CbowUpdate (WindowNegativeSamplingUpdate's mean form), Hogwild
  *                    ─► Progress (loss, pairs, words; merged in double)
  *   calling thread:  Reporter every reportInterval and at each epoch's end; Checkpointing between chunks
  *                    (every checkpointEvery words, once the queued chunks are trained) and at each epoch's end

@@ -10,6 +10,7 @@ import dev.skipgram.WindowLossAndGradient;
 import dev.skipgram.loss.HierarchicalSoftmaxLoss;
 import dev.skipgram.loss.NegativeSamplingLoss;
 import dev.skipgram.random.RestorableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,7 @@ class CbowUpdateTest {
 
     private static final int V = 20;
     private static final int K = 5;
+    private static final int MAX_CONTEXTS = 10;
 
     private record Case(INDArray centers, INDArray outsides, int[] contexts, int[] targets) {}
 
@@ -61,11 +63,13 @@ class CbowUpdateTest {
                 k.outsides().castTo(DataType.DOUBLE), loss, null);
     }
 
-    private static double fused(Case k, INDArray centers, INDArray outsides, float learningRate) {
+    /** Both row arithmetics: every reference test runs each. */
+    private static final List<RowOps> OPS = List.of(RowOps.scalar(), VectorRowOps.INSTANCE);
+
+    private static double fused(Case k, INDArray centers, INDArray outsides, float learningRate, RowOps ops) {
         int d = (int) centers.columns();
-        NegativeSamplingUpdate ns = new NegativeSamplingUpdate(d);
-        return new CbowUpdate(d).apply(FloatMatrix.wrap(centers), FloatMatrix.wrap(outsides), k.contexts(),
-                k.contexts().length, (o, h, e, lr) -> ns.step(o, h, e, k.targets(), K + 1, lr), learningRate);
+        return CbowUpdate.negativeSampling(d, MAX_CONTEXTS, K, ops).apply(FloatMatrix.wrap(centers),
+                FloatMatrix.wrap(outsides), k.contexts(), k.contexts().length, k.targets(), K + 1, learningRate);
     }
 
     /**
@@ -88,16 +92,18 @@ class CbowUpdateTest {
     @ValueSource(ints = {1, 2, 7, 10})
     void theUpdateIsWord2vecsUndividedStepOfTheReferenceGradient(int n) {
         float learningRate = 0.05f;
-        for (int d : new int[] {1, 7, 16, 100}) {
-            for (long seed = 1; seed <= 10; seed++) {
-                Case k = randomCase(seed, d, n, 0.5);
-                WindowLossAndGradient expected = reference(k);
-                INDArray centers = k.centers().dup();
-                INDArray outsides = k.outsides().dup();
-                double loss = fused(k, centers, outsides, learningRate);
+        for (RowOps ops : OPS) {
+            for (int d : new int[] {1, 7, 16, 17, 100}) {
+                for (long seed = 1; seed <= 10; seed++) {
+                    Case k = randomCase(seed, d, n, 0.5);
+                    WindowLossAndGradient expected = reference(k);
+                    INDArray centers = k.centers().dup();
+                    INDArray outsides = k.outsides().dup();
+                    double loss = fused(k, centers, outsides, learningRate, ops);
 
-                assertWord2vecStep(k, expected, loss, centers, outsides, learningRate,
-                        "n " + n + ", d " + d + ", seed " + seed);
+                    assertWord2vecStep(k, expected, loss, centers, outsides, learningRate,
+                            "n " + n + ", d " + d + ", seed " + seed + ", " + ops);
+                }
             }
         }
     }
@@ -112,39 +118,59 @@ class CbowUpdateTest {
         }
         HierarchicalSoftmaxLoss reference = new HierarchicalSoftmaxLoss(counts);
         float learningRate = 0.05f;
-        for (int d : new int[] {1, 16, 100}) {
-            HierarchicalSoftmaxUpdate hs = new HierarchicalSoftmaxUpdate(HuffmanTree.of(counts), d);
-            CbowUpdate cbow = new CbowUpdate(d);
-            for (long seed = 1; seed <= 10; seed++) {
-                Case k = randomCase(seed, d, n, 0.5);
-                int word = k.targets()[0];
-                WindowLossAndGradient expected = SkipGram.cbowLossAndGradient(k.contexts(), word,
-                        k.centers().castTo(DataType.DOUBLE), k.outsides().castTo(DataType.DOUBLE), reference, null);
-                INDArray centers = k.centers().dup();
-                INDArray outsides = k.outsides().dup();
-                double loss = cbow.apply(FloatMatrix.wrap(centers), FloatMatrix.wrap(outsides), k.contexts(), n,
-                        (o, h, e, lr) -> hs.step(o, h, e, word, lr), learningRate);
+        for (RowOps ops : OPS) {
+            for (int d : new int[] {1, 16, 17, 100}) {
+                CbowUpdate cbow = CbowUpdate.hierarchicalSoftmax(HuffmanTree.of(counts), d, MAX_CONTEXTS, ops);
+                for (long seed = 1; seed <= 10; seed++) {
+                    Case k = randomCase(seed, d, n, 0.5);
+                    int word = k.targets()[0];
+                    WindowLossAndGradient expected = SkipGram.cbowLossAndGradient(k.contexts(), word,
+                            k.centers().castTo(DataType.DOUBLE), k.outsides().castTo(DataType.DOUBLE), reference,
+                            null);
+                    INDArray centers = k.centers().dup();
+                    INDArray outsides = k.outsides().dup();
+                    double loss = cbow.apply(FloatMatrix.wrap(centers), FloatMatrix.wrap(outsides), k.contexts(), n,
+                            new int[] {word}, 1, learningRate);
 
-                assertWord2vecStep(k, expected, loss, centers, outsides, learningRate,
-                        "n " + n + ", d " + d + ", seed " + seed);
+                    assertWord2vecStep(k, expected, loss, centers, outsides, learningRate,
+                            "n " + n + ", d " + d + ", seed " + seed + ", " + ops);
+                }
             }
         }
     }
 
     @Test
-    void theStepOnTheHiddenVectorIsThePairStepOfOneContextWord() {
-        // with n = 1, h is the context row: CBOW is the per-pair kernel of skip-gram
-        Case k = randomCase(3, 16, 1, 0.5);
-        INDArray cbowCenters = k.centers().dup();
-        INDArray cbowOutsides = k.outsides().dup();
-        double cbowLoss = fused(k, cbowCenters, cbowOutsides, 0.025f);
-        INDArray pairCenters = k.centers().dup();
-        INDArray pairOutsides = k.outsides().dup();
-        double pairLoss = new NegativeSamplingUpdate(16).apply(FloatMatrix.wrap(pairCenters),
-                FloatMatrix.wrap(pairOutsides), k.contexts()[0], k.targets(), K + 1, 0.025f);
-        assertEquals(pairLoss, cbowLoss, 0.0);
-        assertEquals(pairCenters, cbowCenters);
-        assertEquals(pairOutsides, cbowOutsides);
+    void withOneContextWordTheStepIsTheWindowKernelsWithOneInput() {
+        // with n = 1, h is the context row: CBOW is the skip-gram step of that one pair, to the bit
+        for (RowOps ops : OPS) {
+            Case k = randomCase(3, 17, 1, 0.5);
+            INDArray cbowCenters = k.centers().dup();
+            INDArray cbowOutsides = k.outsides().dup();
+            double cbowLoss = fused(k, cbowCenters, cbowOutsides, 0.025f, ops);
+            INDArray pairCenters = k.centers().dup();
+            INDArray pairOutsides = k.outsides().dup();
+            double pairLoss = new WindowNegativeSamplingUpdate(17, 1, K + 1, ops).apply(FloatMatrix.wrap(pairCenters),
+                    FloatMatrix.wrap(pairOutsides), k.contexts(), 1, k.targets(), K + 1, 0.025f);
+            assertEquals(pairLoss, cbowLoss, 0.0, ops.name());
+            assertEquals(pairCenters, cbowCenters, ops.name());
+            assertEquals(pairOutsides, cbowOutsides, ops.name());
+        }
+    }
+
+    @Test
+    void aNegativeDrawnTwiceGetsBothUpdatesFromItsRowBeforeTheStep() {
+        // the targets' rows are gathered before any moves: a repeat is two targets summed (SPEC §9's rule)
+        Case distinct = randomCase(9, 16, 4, 0.5);
+        int[] targets = distinct.targets().clone();
+        targets[2] = targets[1];
+        Case k = new Case(distinct.centers(), distinct.outsides(), distinct.contexts(), targets);
+        WindowLossAndGradient expected = reference(k);
+        for (RowOps ops : OPS) {
+            INDArray centers = k.centers().dup();
+            INDArray outsides = k.outsides().dup();
+            double loss = fused(k, centers, outsides, 0.05f, ops);
+            assertWord2vecStep(k, expected, loss, centers, outsides, 0.05f, "a repeated negative, " + ops);
+        }
     }
 
     @Test
@@ -153,7 +179,7 @@ class CbowUpdateTest {
         WindowLossAndGradient expected = reference(k);
         INDArray centers = k.centers().dup();
         INDArray outsides = k.outsides().dup();
-        double loss = fused(k, centers, outsides, 0.025f);
+        double loss = fused(k, centers, outsides, 0.025f, RowOps.fastest());
         assertTrue(Double.isFinite(loss));
         assertEquals(expected.loss(), loss, 1e-5 * expected.loss());
         assertTrue(!centers.isNaN().any() && !outsides.isNaN().any());
@@ -161,8 +187,12 @@ class CbowUpdateTest {
 
     @Test
     void aPositionWithoutContextIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CbowUpdate(4).apply(
-                FloatMatrix.zeros(3, 4), FloatMatrix.zeros(3, 4), new int[2], 0, (o, h, u, lr) -> 0.0, 0.1f));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CbowUpdate.negativeSampling(4, 2, 1).apply(FloatMatrix.zeros(3, 4), FloatMatrix.zeros(3, 4),
+                        new int[2], 0, new int[2], 2, 0.1f));
         assertEquals("a CBOW step needs at least one context word, got n = 0", e.getMessage());
+        IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
+                () -> CbowUpdate.negativeSampling(4, 2, -1));
+        assertEquals("negatives must be >= 0, got -1", k.getMessage());
     }
 }

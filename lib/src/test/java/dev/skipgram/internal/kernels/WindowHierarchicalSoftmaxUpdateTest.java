@@ -8,6 +8,7 @@ import dev.skipgram.TestData;
 import dev.skipgram.loss.HierarchicalSoftmaxLoss;
 import dev.skipgram.loss.LossAndGradient;
 import dev.skipgram.random.RestorableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,8 +38,14 @@ class WindowHierarchicalSoftmaxUpdateTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 16, 100})
     void theUpdateIsMinusLearningRateTimesTheSummedReferenceGradient(int d) {
+        for (RowOps ops : List.of(RowOps.scalar(), VectorRowOps.INSTANCE)) {
+            theUpdateIsMinusLearningRateTimesTheSummedReferenceGradient(d, ops);
+        }
+    }
+
+    private static void theUpdateIsMinusLearningRateTimesTheSummedReferenceGradient(int d, RowOps ops) {
         float learningRate = 0.05f;
-        WindowHierarchicalSoftmaxUpdate kernel = new WindowHierarchicalSoftmaxUpdate(TREE, d, MAX_INPUTS);
+        WindowHierarchicalSoftmaxUpdate kernel = new WindowHierarchicalSoftmaxUpdate(TREE, d, MAX_INPUTS, ops);
         for (long seed = 1; seed <= 20; seed++) {
             RestorableRandom rng = RestorableRandom.seeded(seed);
             INDArray inputs = TestData.gaussian(rng, 0.5, V, d).castTo(DataType.FLOAT);
@@ -65,9 +72,9 @@ class WindowHierarchicalSoftmaxUpdateTest {
             INDArray u = outputs.dup();
             double loss = kernel.apply(FloatMatrix.wrap(x), FloatMatrix.wrap(u), contexts, n, new int[] {word}, 1,
                     learningRate);
-            assertEquals(expectedLoss, loss, 1e-5 * Math.max(1, expectedLoss), "loss, seed " + seed);
-            assertTrue(TestData.maxAbsDifference(expectedInputs, x) < 1e-5, "input vectors, seed " + seed);
-            assertTrue(TestData.maxAbsDifference(expectedOutputs, u) < 1e-5, "output vectors, seed " + seed);
+            assertEquals(expectedLoss, loss, 1e-5 * Math.max(1, expectedLoss), "loss, seed " + seed + ", " + ops);
+            assertTrue(TestData.maxAbsDifference(expectedInputs, x) < 1e-5, "input vectors, seed " + seed + ", " + ops);
+            assertTrue(TestData.maxAbsDifference(expectedOutputs, u) < 1e-5, "output vectors, seed " + seed + ", " + ops);
         }
     }
 
