@@ -207,6 +207,7 @@ final class DriverCheckpoints implements AutoCloseable {
                 state.putBytes(GENERATOR + p + "." + t, generators[p][t]);
             }
         }
+        long started = System.nanoTime();
         Checkpoint checkpoint = new Checkpoint(roundsDone, settings, state.build(), parameters);
         Path target = pathFor(roundsDone);
         Path temporary = new Path(directory, "." + target.getName() + ".tmp");
@@ -223,7 +224,8 @@ final class DriverCheckpoints implements AutoCloseable {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
         }
         deleteAllBut(target);
-        LOG.debug("checkpoint {} written", target);
+        LOG.info("checkpoint {} written in {} s", target.getName(),
+                String.format("%.2f", (System.nanoTime() - started) / 1e9));
     }
 
     Path pathFor(long step) {
