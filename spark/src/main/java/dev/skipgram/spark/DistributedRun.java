@@ -12,6 +12,7 @@ import dev.skipgram.internal.word2vec.PartitionTraining;
 import dev.skipgram.random.RestorableRandom;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -238,6 +239,7 @@ final class DistributedRun {
         int firstEpoch = (int) (roundsDone / rounds) + 1;
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             for (int r = epoch == firstEpoch ? (int) (roundsDone % rounds) : 0; r < rounds; r++) {
+                long step = (long) (epoch - 1) * rounds + r + 1; // rounds done after this one
                 int[] from = new int[p];
                 int[] to = new int[p];
                 long[] shareWords = new long[p];
@@ -250,6 +252,15 @@ final class DistributedRun {
                         shareWords[i] += w[c];
                     }
                     roundWords += shareWords[i];
+                }
+                if (Arrays.equals(from, to)) {
+                    // no partition has a chunk in this round (a corpus of fewer chunks than rounds):
+                    // every task would return its generators untouched and no row, so skip the job
+                    LOG.info("epoch {} round {}/{}: no chunk to train, skipped", epoch, r + 1, rounds);
+                    if (checkpoints != null) {
+                        checkpoints.save(step, wordsBefore, x, u, generators);
+                    }
+                    continue;
                 }
                 double[] scale = new double[p];
                 for (int i = 0; i < p; i++) {
@@ -289,7 +300,7 @@ final class DistributedRun {
                         String.format("%.2f", (done - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
                         rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
                 if (checkpoints != null) {
-                    checkpoints.save((long) (epoch - 1) * rounds + r + 1, wordsBefore, x, u, generators);
+                    checkpoints.save(step, wordsBefore, x, u, generators);
                 }
             }
         }

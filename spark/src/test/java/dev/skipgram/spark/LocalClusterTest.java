@@ -51,6 +51,9 @@ class LocalClusterTest {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.executor.memory", "1024m")
+                // C1 only: the executors start and run a small job, where C2's compilations cost more
+                // CPU than they save on 2 cores (Java's float arithmetic is the same in both)
+                .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         jsc = new JavaSparkContext(conf);
     }
