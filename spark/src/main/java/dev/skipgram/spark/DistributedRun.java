@@ -75,6 +75,7 @@ final class DistributedRun {
     WordVectors train() {
         long started = System.nanoTime();
         Vocabulary vocabulary = vocabulary();
+        long counted = System.nanoTime();
         int v = vocabulary.size();
         int d = config.dimension();
         long parameterBytes = 2L * v * d * Float.BYTES;
@@ -112,9 +113,10 @@ final class DistributedRun {
                 }
             }
             double roundSeconds = (System.nanoTime() - roundsStarted) / 1e9;
-            LOG.info("trained in {} s: vocabulary and encoding {} s, rounds {} s ({} words/s)",
+            LOG.info("trained in {} s: vocabulary {} s, encoding {} s, rounds {} s ({} words/s)",
                     String.format("%.1f", (System.nanoTime() - started) / 1e9),
-                    String.format("%.1f", (roundsStarted - started) / 1e9), String.format("%.1f", roundSeconds),
+                    String.format("%.1f", (counted - started) / 1e9),
+                    String.format("%.1f", (roundsStarted - counted) / 1e9), String.format("%.1f", roundSeconds),
                     String.format("%.0f", vocabulary.totalCount() * config.epochs() / roundSeconds));
             return FreshVectors.adopt(vocabulary, matrix(model[0], v, d).array(), matrix(model[1], v, d).array());
         } finally {
