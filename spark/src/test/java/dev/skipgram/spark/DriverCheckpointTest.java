@@ -234,9 +234,12 @@ class DriverCheckpointTest {
     }
 
     @Test
-    void aResumeWithoutACheckpointIsRefused(@TempDir Path dir) {
+    void aResumeWithoutACheckpointIsRefused(@TempDir Path dir) throws IOException {
         assertEquals("resume: checkpoint directory file:" + dir + " holds no checkpoint to resume from",
                 refusal(CheckpointingSparkChild.CONFIG, checkpointed(dir, true)));
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        assertEquals("checkpoint directory file:" + file + " is a file, not a directory",
+                refusal(CheckpointingSparkChild.CONFIG, checkpointed(file, false)));
         assertEquals("resume needs a checkpointDirectory to resume from; got none", assertThrows(
                 IllegalArgumentException.class, () -> CheckpointingSparkChild.OPTIONS.withResume(true)).getMessage());
     }
