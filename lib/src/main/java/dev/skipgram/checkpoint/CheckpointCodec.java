@@ -121,6 +121,21 @@ final class CheckpointCodec {
         }
         long fileSize = Files.size(file);
         try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, fileSize, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IOException("checkpoint " + file + " disappeared", e);
+        }
+    }
+
+    /**
+     * Reads one checkpoint from a stream of {@code fileSize} bytes (which bounds every length read);
+     * {@code name} names it in the messages. The stream is read, not closed.
+     *
+     * @throws IOException if the bytes are damaged or not a checkpoint
+     * @throws IllegalStateException if it is a checkpoint in another version of the format
+     */
+    static Checkpoint read(InputStream raw, long fileSize, String name) throws IOException {
+        try {
             CRC32 crc = new CRC32();
             CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc);
             DataInputStream in = new DataInputStream(checked);
@@ -129,7 +144,7 @@ final class CheckpointCodec {
             if (!Arrays.equals(magic, MAGIC)) {
                 if (isOtherFormatVersion(magic)) {
                     // not damaged: skipping it would start the run afresh and delete another version's work
-                    throw new IllegalStateException("checkpoint " + file + " is in checkpoint format "
+                    throw new IllegalStateException("checkpoint " + name + " is in checkpoint format "
                             + (char) magic[MAGIC.length - 1] + ", written by another version of skipgram; this"
                             + " version reads format " + (char) MAGIC[MAGIC.length - 1] + ": resume with the"
                             + " version that wrote it, or use another checkpoint directory");
@@ -195,8 +210,6 @@ final class CheckpointCodec {
                 throw new IOException("checksum mismatch (file damaged)");
             }
             return new Checkpoint(step, settings, state, parameters);
-        } catch (NoSuchFileException e) {
-            throw new IOException("checkpoint " + file + " disappeared", e);
         } catch (ArithmeticException e) {
             throw new IOException("corrupt shape (overflow)", e);
         }

@@ -2,6 +2,8 @@ package dev.skipgram.checkpoint;
 
 import dev.skipgram.io.AtomicFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -233,5 +235,32 @@ public final class CheckpointStore {
      */
     public static Checkpoint read(Path file) throws IOException {
         return CheckpointCodec.read(file);
+    }
+
+    /**
+     * Writes a checkpoint in this store's format to a stream, for a store elsewhere (such as a Hadoop
+     * file system); the caller makes the write atomic. The stream is flushed, not closed.
+     *
+     * @param checkpoint the checkpoint; its arrays are read, not kept, and must not change meanwhile
+     * @param out where the bytes go
+     * @throws IOException if the stream cannot be written
+     */
+    public static void write(Checkpoint checkpoint, OutputStream out) throws IOException {
+        CheckpointCodec.write(checkpoint, out);
+    }
+
+    /**
+     * Reads a checkpoint written by {@link #write(Checkpoint, OutputStream)} or {@link #save}.
+     *
+     * @param in the bytes; read, not closed
+     * @param size how many bytes the stream holds, which bounds every length read before allocating
+     * @param name what to call the checkpoint in messages, such as its path
+     * @return the checkpoint, with a new parameter array owned by the caller
+     * @throws IOException if the bytes are damaged (truncated, a wrong checksum) or not a checkpoint
+     * @throws IllegalStateException if it is a checkpoint in another version of the format, naming
+     *     {@code name} and both versions
+     */
+    public static Checkpoint read(InputStream in, long size, String name) throws IOException {
+        return CheckpointCodec.read(in, size, name);
     }
 }

@@ -3,17 +3,22 @@ package dev.skipgram.spark;
 import dev.skipgram.LossType;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
+import dev.skipgram.checkpoint.RunSettings;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.FreshVectors;
+import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.word2vec.PartitionTraining;
 import dev.skipgram.random.RestorableRandom;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -70,6 +75,7 @@ final class DistributedRun {
     WordVectors train() {
         long started = System.nanoTime();
         Vocabulary vocabulary = vocabulary();
+        long counted = System.nanoTime();
         int v = vocabulary.size();
         int d = config.dimension();
         long parameterBytes = 2L * v * d * Float.BYTES;
@@ -97,17 +103,45 @@ final class DistributedRun {
                     config.negatives(), options.partitions(), config.threads(), options.roundsPerEpoch(),
                     options.merge());
             long roundsStarted = System.nanoTime();
-            float[][] model = rounds(vocabulary, words, chunks, chunkWords);
+            float[][] model;
+            if (options.checkpointDirectory() == null) {
+                model = rounds(vocabulary, words, chunks, chunkWords, null);
+            } else {
+                try (DriverCheckpoints checkpoints = DriverCheckpoints.open(options.checkpointDirectory(),
+                        spark.hadoopConfiguration(), identity(vocabulary, chunkWords), options.resume(), v, d)) {
+                    model = rounds(vocabulary, words, chunks, chunkWords, checkpoints);
+                }
+            }
             double roundSeconds = (System.nanoTime() - roundsStarted) / 1e9;
-            LOG.info("trained in {} s: vocabulary and encoding {} s, rounds {} s ({} words/s)",
+            LOG.info("trained in {} s: vocabulary {} s, encoding {} s, rounds {} s ({} words/s)",
                     String.format("%.1f", (System.nanoTime() - started) / 1e9),
-                    String.format("%.1f", (roundsStarted - started) / 1e9), String.format("%.1f", roundSeconds),
+                    String.format("%.1f", (counted - started) / 1e9),
+                    String.format("%.1f", (roundsStarted - counted) / 1e9), String.format("%.1f", roundSeconds),
                     String.format("%.0f", vocabulary.totalCount() * config.epochs() / roundSeconds));
             return FreshVectors.adopt(vocabulary, matrix(model[0], v, d).array(), matrix(model[1], v, d).array());
         } finally {
             chunks.unpersist(false);
             words.destroy();
         }
+    }
+
+    /**
+     * What a checkpoint must share with the run that resumes it: the config's run settings and the
+     * vocabulary's checksum ({@link RunIdentity}), the threads per partition, the options that shape
+     * the rounds, and a checksum of the words in every chunk of every partition (the corpus as cut).
+     */
+    private RunSettings identity(Vocabulary vocabulary, List<long[]> chunkWords) {
+        CRC32 crc = new CRC32();
+        ByteBuffer b = ByteBuffer.allocate(Long.BYTES);
+        for (long[] partition : chunkWords) {
+            crc.update(b.clear().putLong(-1 - partition.length).flip());
+            for (long words : partition) {
+                crc.update(b.clear().putLong(words).flip());
+            }
+        }
+        return RunIdentity.of(config, vocabulary).with("threads", config.threads())
+                .with("partitions", options.partitions()).with("roundsPerEpoch", options.roundsPerEpoch())
+                .with("merge", options.merge()).with("chunks", Long.toHexString(crc.getValue()));
     }
 
     /** Counts in parallel, then prunes and sorts as the single-machine recipe does. */
@@ -170,9 +204,12 @@ final class DistributedRun {
         return words;
     }
 
-    /** Every round of every epoch; returns X and U. */
+    /**
+     * Every round of every epoch, or those after the checkpoint's when resuming; a checkpoint after
+     * every round if {@code checkpoints} is not null. Returns X and U.
+     */
     private float[][] rounds(Vocabulary vocabulary, Broadcast<VocabularyData> words,
-            JavaRDD<PartitionTraining.Chunks> chunks, List<long[]> chunkWords) {
+            JavaRDD<PartitionTraining.Chunks> chunks, List<long[]> chunkWords, DriverCheckpoints checkpoints) {
         int v = vocabulary.size();
         int d = config.dimension();
         int p = chunkWords.size();
@@ -190,8 +227,21 @@ final class DistributedRun {
             }
         }
         long wordsBefore = 0;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            for (int r = 0; r < rounds; r++) {
+        long roundsDone = 0;
+        if (checkpoints != null && options.resume()) {
+            DriverCheckpoints.Saved saved = checkpoints.load(p, config.threads());
+            x = saved.x();
+            u = saved.u();
+            generators = saved.generators();
+            wordsBefore = saved.wordsBefore();
+            roundsDone = saved.roundsDone();
+            LOG.info("resuming from the checkpoint in {} after {} of {} rounds ({} words done)",
+                    checkpoints.directory(), roundsDone, (long) rounds * config.epochs(), wordsBefore);
+        }
+        int firstEpoch = (int) (roundsDone / rounds) + 1;
+        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+            for (int r = epoch == firstEpoch ? (int) (roundsDone % rounds) : 0; r < rounds; r++) {
+                long step = (long) (epoch - 1) * rounds + r + 1; // rounds done after this one
                 int[] from = new int[p];
                 int[] to = new int[p];
                 long[] shareWords = new long[p];
@@ -204,6 +254,15 @@ final class DistributedRun {
                         shareWords[i] += w[c];
                     }
                     roundWords += shareWords[i];
+                }
+                if (Arrays.equals(from, to)) {
+                    // no partition has a chunk in this round (a corpus of fewer chunks than rounds):
+                    // every task would return its generators untouched and no row, so skip the job
+                    LOG.info("epoch {} round {}/{}: no chunk to train, skipped", epoch, r + 1, rounds);
+                    if (checkpoints != null) {
+                        checkpoints.save(step, wordsBefore, x, u, generators);
+                    }
+                    continue;
                 }
                 double[] scale = new double[p];
                 for (int i = 0; i < p; i++) {
@@ -242,6 +301,9 @@ final class DistributedRun {
                         pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
                         String.format("%.2f", (done - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
                         rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
+                if (checkpoints != null) {
+                    checkpoints.save(step, wordsBefore, x, u, generators);
+                }
             }
         }
         return new float[][] {x, u};

@@ -1,11 +1,16 @@
 package dev.skipgram.spark;
 
 import java.util.Objects;
+import org.apache.hadoop.fs.Path;
 
 /**
  * How {@link SparkSkipGram} spreads training over a cluster, validated when constructed: partitions,
- * synchronous rounds per epoch, how rows are merged and the broadcast budget. The model's settings
- * stay in {@link dev.skipgram.SkipGramConfig}.
+ * synchronous rounds per epoch, how rows are merged, the broadcast budget, and where the driver
+ * checkpoints. The model's settings stay in {@link dev.skipgram.SkipGramConfig}.
+ *
+ * <p>Checkpoints follow {@code ./skipgram train}'s rules: without {@code resume} the directory must
+ * hold no checkpoint (two runs are never mixed by accident), with {@code resume} it must hold one of
+ * the same run (docs/distributed.md, "Checkpoints and resume").
  *
  * <p>Immutable and thread-safe. {@code merge} must not be null.
  *
@@ -18,8 +23,14 @@ import java.util.Objects;
  * @param maxBroadcastBytes the most bytes of parameters (2·V·d floats, 4 bytes each) a round may
  *     broadcast, ≥ 1 and at most {@link #MAX_BROADCAST_BYTES}; a larger vocabulary is refused before
  *     any round starts
+ * @param checkpointDirectory where the driver writes a checkpoint after every round, as a Hadoop
+ *     {@code FileSystem} path ({@code /local/dir}, {@code file:/dir}, {@code hdfs://host/dir} ...), or
+ *     null for no checkpoints; it is created if missing
+ * @param resume whether to continue the run whose checkpoint is in {@code checkpointDirectory}
+ *     (which must then be set)
  */
-public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, long maxBroadcastBytes) {
+public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, long maxBroadcastBytes,
+        String checkpointDirectory, boolean resume) {
 
     /** The largest broadcast: two float arrays of at most 2^31 − 9 values each (Java's array limit). */
     public static final long MAX_BROADCAST_BYTES = 2L * (Integer.MAX_VALUE - 8) * Float.BYTES;
@@ -41,7 +52,10 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @param roundsPerEpoch ≥ 1
      * @param merge not null
      * @param maxBroadcastBytes in [1, {@link #MAX_BROADCAST_BYTES}]
-     * @throws IllegalArgumentException naming the first field out of range
+     * @param checkpointDirectory a Hadoop path, not blank, or null
+     * @param resume only with a {@code checkpointDirectory}
+     * @throws IllegalArgumentException naming the first field out of range, a blank or malformed
+     *     directory, or {@code resume} without a directory
      * @throws NullPointerException if {@code merge} is null
      */
     public SparkOptions {
@@ -56,18 +70,33 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
             throw new IllegalArgumentException("maxBroadcastBytes must be in [1, " + MAX_BROADCAST_BYTES + "], got "
                     + maxBroadcastBytes);
         }
+        if (checkpointDirectory != null) {
+            if (checkpointDirectory.isBlank()) {
+                throw new IllegalArgumentException("checkpointDirectory must not be blank, got '" + checkpointDirectory
+                        + "'");
+            }
+            try {
+                new Path(checkpointDirectory);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("checkpointDirectory '" + checkpointDirectory
+                        + "' is not a Hadoop path: " + e.getMessage(), e);
+            }
+        }
+        if (resume && checkpointDirectory == null) {
+            throw new IllegalArgumentException("resume needs a checkpointDirectory to resume from; got none");
+        }
     }
 
     /**
      * The defaults for {@code partitions} partitions: {@value #DEFAULT_ROUNDS_PER_EPOCH} rounds per
-     * epoch, rows summed, a 2 GiB broadcast budget.
+     * epoch, rows summed, a 2 GiB broadcast budget, no checkpoints.
      *
      * @param partitions ≥ 1
      * @return the options
      * @throws IllegalArgumentException if {@code partitions} is below 1
      */
     public static SparkOptions of(int partitions) {
-        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.SUM, DEFAULT_MAX_BROADCAST_BYTES);
+        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.SUM, DEFAULT_MAX_BROADCAST_BYTES, null, false);
     }
 
     /**
@@ -78,7 +107,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code rounds} is below 1
      */
     public SparkOptions withRoundsPerEpoch(int rounds) {
-        return new SparkOptions(partitions, rounds, merge, maxBroadcastBytes);
+        return new SparkOptions(partitions, rounds, merge, maxBroadcastBytes, checkpointDirectory, resume);
     }
 
     /**
@@ -88,7 +117,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @return new options
      */
     public SparkOptions withMerge(RowMerge m) {
-        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes);
+        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes, checkpointDirectory, resume);
     }
 
     /**
@@ -99,6 +128,29 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code bytes} is out of range
      */
     public SparkOptions withMaxBroadcastBytes(long bytes) {
-        return new SparkOptions(partitions, roundsPerEpoch, merge, bytes);
+        return new SparkOptions(partitions, roundsPerEpoch, merge, bytes, checkpointDirectory, resume);
+    }
+
+    /**
+     * These options with checkpoints after every round in {@code directory} (a fresh run: the
+     * directory must hold no checkpoint), or with none.
+     *
+     * @param directory a Hadoop path, or null for no checkpoints (and then no resume)
+     * @return new options, not resuming
+     * @throws IllegalArgumentException if {@code directory} is blank or not a Hadoop path
+     */
+    public SparkOptions withCheckpointDirectory(String directory) {
+        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, directory, false);
+    }
+
+    /**
+     * These options, resuming (or not) the run whose checkpoint is in the checkpoint directory.
+     *
+     * @param resuming whether to resume
+     * @return new options
+     * @throws IllegalArgumentException if {@code resuming} and there is no checkpoint directory
+     */
+    public SparkOptions withResume(boolean resuming) {
+        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, checkpointDirectory, resuming);
     }
 }

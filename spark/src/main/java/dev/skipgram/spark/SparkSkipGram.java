@@ -27,6 +27,9 @@ import org.apache.spark.sql.types.StructType;
  *       vectors {@code SkipGram.train} gives (whatever the rounds per epoch).
  *   <li>A lost task or executor is retried by Spark, and the round's result is unchanged: a task is a
  *       function of the broadcast parameters, its generators' states and its sentences only.
+ *   <li>With a checkpoint directory ({@link SparkOptions#checkpointDirectory()}) the driver writes a
+ *       checkpoint after every round; a run resumed from it ({@link SparkOptions#resume()}) ends with
+ *       exactly the vectors of the uninterrupted run.
  * </ul>
  *
  * <p>Thread-safety: concurrent calls share nothing but the Spark context. Arguments must not be null
@@ -42,14 +45,19 @@ public final class SparkSkipGram {
      * @param sentences the sentences, each a list of tokens (no whitespace inside a token); read once
      *     for the vocabulary and once to encode them, which are then cached in executor memory
      * @param config the settings of the {@link Recipe#WORD2VEC} recipe; {@code threads} is per
-     *     partition, and its {@code checkpointDirectory} must be null (checkpoints of a
-     *     distributed run are not written yet)
-     * @param options partitions, rounds, merge and broadcast budget
+     *     partition, and its {@code checkpointDirectory} must be null (a distributed run's
+     *     checkpoints are set in {@code options})
+     * @param options partitions, rounds, merge, broadcast budget, and the checkpoint directory the
+     *     driver writes after every round (and resumes from, with {@code resume})
      * @return the vectors, on the driver, with their outside vectors
      * @throws IllegalArgumentException before any round, if the RDD cannot train anything (empty, no
      *     word frequent enough, a single word, no sentence with two known words), K ≥ V, the
      *     parameters exceed the broadcast budget, or the config is not the word2vec recipe's
-     * @throws IllegalStateException if training diverges (a non-finite loss)
+     * @throws IllegalStateException if training diverges (a non-finite loss); before any round, if the
+     *     checkpoint directory cannot be used, holds a checkpoint without {@code options.resume()}, or
+     *     with it holds none, a damaged one, or one of another run (naming what differs)
+     * @throws java.io.UncheckedIOException if a checkpoint cannot be written (the previous one is
+     *     then intact)
      */
     public static WordVectors train(JavaRDD<List<String>> sentences, SkipGramConfig config, SparkOptions options) {
         Objects.requireNonNull(sentences, "sentences");
@@ -61,7 +69,8 @@ public final class SparkSkipGram {
         }
         if (config.checkpointDirectory() != null) {
             throw new IllegalArgumentException("config.checkpointDirectory (" + config.checkpointDirectory()
-                    + ") is for one machine; a distributed run writes no checkpoints: leave it null");
+                    + ") is for one machine: leave it null and set SparkOptions.checkpointDirectory for the driver's"
+                    + " checkpoints");
         }
         return new DistributedRun(sentences, config, options).train();
     }

@@ -10,6 +10,7 @@ import dev.skipgram.eval.AnalogyReport;
 import dev.skipgram.eval.Evaluation;
 import dev.skipgram.io.Word2VecFormat;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The spark-submit entry point: {@code ./skipgram train}'s flags, plus {@code --master},
- * {@code --partitions}, {@code --rounds} and {@code --merge}. Reads the corpus with Spark (a file, a
+ * The spark-submit entry point: {@code ./skipgram train}'s flags (with {@code --checkpoint-dir} and
+ * {@code --resume}), plus {@code --master}, {@code --partitions}, {@code --rounds} and {@code --merge}. Reads the corpus with Spark (a file, a
  * gzip file or a directory, on any Hadoop file system), trains with {@link SparkSkipGram}, and writes
  * the vectors on the driver.
  *
@@ -117,6 +118,14 @@ public final class SparkTrain implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed = PRESET.seed();
 
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Save a checkpoint here after every round, on any Hadoop file system (the driver writes"
+                + " it). Must hold no checkpoint, unless --resume is given.")
+    String checkpointDirectory;
+
+    @Option(names = "--resume", description = "Continue the run whose checkpoint is in --checkpoint-dir.")
+    boolean resume;
+
     /**
      * Runs the command.
      *
@@ -129,6 +138,9 @@ public final class SparkTrain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (resume && checkpointDirectory == null) {
+            throw new ParameterException(spec.commandLine(), "--resume needs --checkpoint-dir DIR");
+        }
         SkipGramConfig config = config();
         Word2VecFormat.Format fileFormat = format == null ? Word2VecFormat.formatOf(output)
                 : switch (format) {
@@ -154,17 +166,31 @@ public final class SparkTrain implements Callable<Integer> {
             int p = partitions != null ? partitions : spark.defaultParallelism();
             SparkOptions options;
             try {
-                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(mergeOf(merge));
+                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(mergeOf(merge))
+                        .withCheckpointDirectory(checkpointDirectory).withResume(resume);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage()
-                        .replace("partitions", "--partitions").replace("roundsPerEpoch", "--rounds"), e);
+                        .replace("partitions", "--partitions").replace("roundsPerEpoch", "--rounds")
+                        .replace("checkpointDirectory", "--checkpoint-dir"), e);
             }
             out.printf(Locale.ROOT, "Training on %s with %s: %d partitions x %d thread%s, %d rounds per epoch.%n",
                     corpusPath == null ? "the built-in corpus" : corpusPath, spark.master(), p, threads,
                     threads == 1 ? "" : "s", rounds);
+            if (checkpointDirectory != null) {
+                out.printf(Locale.ROOT, resume ? "Resuming from the checkpoint in %s.%n"
+                        : "A checkpoint after every round goes to %s.%n", checkpointDirectory);
+            }
             out.flush();
             long started = System.nanoTime();
-            WordVectors vectors = SparkSkipGram.train(sentences, config, options);
+            WordVectors vectors;
+            try {
+                vectors = SparkSkipGram.train(sentences, config, options);
+            } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+                // bad input, a checkpoint directory in the wrong state, divergence: a message, no stack trace
+                spec.commandLine().getErr().println("skipgram-spark: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             Word2VecFormat.write(vectors, output, fileFormat);
             out.printf(Locale.ROOT, "Trained %d words x %d dimensions in %.1f s.%nWrote %s.%n",

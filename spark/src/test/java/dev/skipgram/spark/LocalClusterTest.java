@@ -21,6 +21,7 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * tasks and cached chunks, Spark reruns them, and the result is, bit for bit, the same run's on
  * {@code local[2]} in this JVM (a task depends only on the broadcast, its generators and its sentences).
  */
+@Order(Integer.MAX_VALUE) // last: it stops the shared local[2] session (junit-platform.properties)
 class LocalClusterTest {
 
     private static JavaSparkContext jsc;
@@ -40,15 +42,8 @@ class LocalClusterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        JavaSparkContext local = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("reference")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
-        try {
-            reference = SparkSkipGram.train(local.parallelize(CORPUS, 2), CONFIG, OPTIONS);
-        } finally {
-            local.stop();
-        }
+        reference = SparkSkipGram.train(SharedSpark.context().parallelize(CORPUS, 2), CONFIG, OPTIONS);
+        SharedSpark.stop(); // one context per JVM: the cluster's takes its place
         // The launcher that builds an executor's command line wants $SPARK_HOME/jars (set by the pom).
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
         SparkConf conf = new SparkConf().setMaster("local-cluster[2,1,1024]").setAppName("LocalClusterTest")
@@ -56,6 +51,9 @@ class LocalClusterTest {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.executor.memory", "1024m")
+                // C1 only: the executors start and run a small job, where C2's compilations cost more
+                // CPU than they save on 2 cores (Java's float arithmetic is the same in both)
+                .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         jsc = new JavaSparkContext(conf);
     }

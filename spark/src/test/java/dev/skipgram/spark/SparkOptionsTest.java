@@ -27,5 +27,19 @@ class SparkOptionsTest {
                 assertThrows(IllegalArgumentException.class, () -> SparkOptions.of(1).withMaxBroadcastBytes(0))
                         .getMessage());
         assertThrows(NullPointerException.class, () -> SparkOptions.of(1).withMerge(null));
+        assertEquals("checkpointDirectory must not be blank, got ' '", assertThrows(IllegalArgumentException.class,
+                () -> SparkOptions.of(1).withCheckpointDirectory(" ")).getMessage());
+        assertEquals("resume needs a checkpointDirectory to resume from; got none", assertThrows(
+                IllegalArgumentException.class, () -> SparkOptions.of(1).withResume(true)).getMessage());
+    }
+
+    @Test
+    void checkpointsAreOffByDefaultAndResumeKeepsTheDirectory() {
+        assertEquals(null, SparkOptions.of(2).checkpointDirectory());
+        SparkOptions o = SparkOptions.of(2).withCheckpointDirectory("hdfs://namenode/ckpt").withResume(true);
+        assertEquals("hdfs://namenode/ckpt", o.checkpointDirectory());
+        assertEquals(true, o.resume());
+        assertEquals(false, o.withCheckpointDirectory("/tmp/other").resume(), "another directory starts afresh");
+        assertEquals(o, o.withRoundsPerEpoch(32).withMerge(RowMerge.SUM), "the other withers keep both");
     }
 }

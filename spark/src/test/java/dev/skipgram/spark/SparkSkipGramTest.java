@@ -22,11 +22,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link SparkSkipGram#train} on {@code local[2]}: one JVM, so the API, exactness and errors, not the cluster. */
+/**
+ * {@link SparkSkipGram#train} on {@code local[2]} (the module's shared session): one JVM, so the API,
+ * exactness and errors, not the cluster.
+ */
 class SparkSkipGramTest {
 
     private static SparkSession spark;
@@ -35,18 +37,8 @@ class SparkSkipGramTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("SparkSkipGramTest")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
-        jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.session();
+        jsc = SharedSpark.context();
     }
 
     static SkipGramConfig.Builder small() {
@@ -108,7 +100,7 @@ class SparkSkipGramTest {
     void twoPartitionsLearnThePlantedTopicsWithEitherMerge() {
         for (RowMerge merge : RowMerge.values()) {
             WordVectors v = SparkSkipGram.train(rdd(CORPUS, 2), small().epochs(3).build(),
-                    SparkOptions.of(2).withMerge(merge));
+                    SparkOptions.of(2).withMerge(merge).withRoundsPerEpoch(4));
             int correct = 0;
             int total = 0;
             for (String word : v.vocabulary().words()) {
