@@ -45,7 +45,6 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[][] dc; // ΔC [maxInputs][d]
     private final float[][] dO; // ΔO [maxTargets][d]
     private final float[] g; // G [maxInputs, maxTargets], row-major
-    private float touched; // the last step's FloatMatrix.touchRow sum: written only so that its loads stay
     private final float[] row; // padded scratch for the scatter-add
     private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
     private final boolean mean; // CBOW: the n inputs' mean h is the one row the targets see
@@ -200,15 +199,6 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
             throw new IllegalArgumentException("a window of " + n + " inputs and " + t + " targets is outside [0, "
                     + maxInputs + "] x [1, " + maxTargets + "]");
         }
-        // every row's loads in flight before the first copy waits on its misses (FloatMatrix.touchRow)
-        float touched = 0f;
-        for (int i = 0; i < n; i++) {
-            touched += inputVectors.touchRow(inputRows[i]);
-        }
-        for (int k = 0; k < t; k++) {
-            touched += outputVectors.touchRow(targets[k]);
-        }
-        this.touched = touched; // used, so the JIT keeps the loads
         for (int i = 0; i < n; i++) {
             inputVectors.getRow(inputRows[i], c[i]); // d floats; the padding stays 0
         }
