@@ -222,30 +222,6 @@ public final class FloatMatrix {
     }
 
     /**
-     * Reads one float of every 64-byte cache line of row {@code r} and returns their sum: a kernel
-     * that touches all the rows of a step before it copies any of them has every row's memory loads
-     * in flight at once, instead of waiting for one row's misses before the next row's start (Java
-     * has no prefetch instruction; the sum must be used, or the JIT drops the loads).
-     *
-     * @param r the row
-     * @return the sum of the row's floats at columns 0, 16, 32, ... and its last
-     */
-    public float touchRow(int r) {
-        FloatBuffer view = first;
-        int o = r * columns;
-        if (r >= rowsPerView) {
-            view = views[r / rowsPerView];
-            o = r % rowsPerView * columns;
-        }
-        float sum = view.get(o + columns - 1); // the last line, wherever the row starts in its first
-        for (int j = 0; j < columns; j += 16) {
-            sum += view.get(o + j);
-        }
-        Reference.reachabilityFence(this);
-        return sum;
-    }
-
-    /**
      * Row {@code r} += {@code x[0, columns)}, through {@code scratch} (bulk copies around a loop the
      * JIT vectorises): the scatter-add of a batched kernel. A row another thread writes meanwhile
      * may lose an update (Hogwild).

@@ -107,16 +107,6 @@ class FloatMatrixTest {
     }
 
     @Test
-    void touchingARowSumsItsFloatAtEveryCacheLineAndItsLast() {
-        INDArray a = Nd4j.arange(3 * 40).castTo(DataType.FLOAT).reshape('c', 3, 40).dup('c');
-        for (FloatMatrix m : new FloatMatrix[] {FloatMatrix.wrap(a), FloatMatrix.wrap(a, 80)}) { // one view, two
-            // row 2 holds 80..119: columns 0, 16, 32 and the last, 39
-            assertEquals(80f + 96f + 112f + 119f, m.touchRow(2));
-            assertEquals(0f + 16f + 32f + 39f, m.touchRow(0));
-        }
-    }
-
-    @Test
     void uniformRowsThroughManyViewsAreThoseOfOneView() {
         FloatMatrix one = FloatMatrix.zeros(6, 4);
         FloatMatrix many = FloatMatrix.zeros(6, 4, 9);
