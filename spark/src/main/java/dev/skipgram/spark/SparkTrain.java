@@ -237,8 +237,8 @@ public final class SparkTrain implements Callable<Integer> {
 
     /**
      * Lines to sentences with the library's tokeniser (Python's str.split()), blank lines skipped, long
-     * lines cut;
-     * {@value #LINES_PER_BATCH} lines at a time, so a partition is never held whole.
+     * lines cut; {@value #LINES_PER_BATCH} lines or about {@value #CHARS_PER_BATCH} characters at a time,
+     * so a partition is never held whole.
      */
     private static Iterator<List<String>> tokenise(Iterator<String> lines) {
         return new Iterator<>() {
@@ -247,9 +247,12 @@ public final class SparkTrain implements Callable<Integer> {
             @Override
             public boolean hasNext() {
                 while (!batch.hasNext() && lines.hasNext()) {
-                    List<String> next = new ArrayList<>(LINES_PER_BATCH);
-                    while (next.size() < LINES_PER_BATCH && lines.hasNext()) {
-                        next.add(lines.next());
+                    List<String> next = new ArrayList<>();
+                    long chars = 0;
+                    while (next.size() < LINES_PER_BATCH && chars < CHARS_PER_BATCH && lines.hasNext()) {
+                        String line = lines.next();
+                        next.add(line);
+                        chars += line.length();
                     }
                     try (var s = Corpus.ofLines(next).sentences()) {
                         batch = s.flatMap(SparkTrain::cut).collect(Collectors.toList()).iterator();
@@ -269,6 +272,11 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     private static final int LINES_PER_BATCH = 10_000;
+    /**
+     * Characters per batch, at most about (one line more): a file of long lines (text8 cut into lines
+     * of 10,000 tokens) would otherwise put a whole partition's tokens on the heap at once.
+     */
+    private static final long CHARS_PER_BATCH = 1 << 20;
 
     /**
      * A line of more than {@link Corpus#MAX_SENTENCE_TOKENS} tokens as sentences of that many, as

@@ -59,6 +59,31 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
      * WindowNegativeSamplingUpdate#mean}), and {@code apply} returns that one prediction's loss.
      */
     WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs, RowOps ops, boolean mean) {
+        this(tree, dimension, maxInputs, ops, mean ? Form.MEAN : Form.WINDOW);
+    }
+
+    /**
+     * The word2vec.c order on rows gathered once per window: the window's pairs follow the path one
+     * after the other, each seeing the path's rows as the earlier pairs left them ({@link
+     * WindowNegativeSamplingUpdate#sequential}); what {@code negativeSharing = PAIR} trains with
+     * hierarchical softmax.
+     *
+     * @param tree the tree of the vocabulary; shared, read-only
+     * @param dimension d, ≥ 1
+     * @param maxInputs the most inputs of a window (2·windowSize), ≥ 1
+     * @param ops the row arithmetic (scalar or Vector API)
+     * @return the kernel
+     * @throws IllegalArgumentException naming a value below 1
+     */
+    public static WindowHierarchicalSoftmaxUpdate sequential(HuffmanTree tree, int dimension, int maxInputs,
+            RowOps ops) {
+        return new WindowHierarchicalSoftmaxUpdate(tree, dimension, maxInputs, ops, Form.SEQUENTIAL);
+    }
+
+    /** How the window's inputs meet the path. */
+    private enum Form { WINDOW, MEAN, SEQUENTIAL }
+
+    private WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs, RowOps ops, Form form) {
         if (dimension < 1 || maxInputs < 1) {
             throw new IllegalArgumentException("dimension and maxInputs must be >= 1, got " + dimension + ", "
                     + maxInputs);
@@ -66,8 +91,11 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
         this.tree = Objects.requireNonNull(tree, "tree");
         this.maxInputs = maxInputs;
         int maxLength = Math.max(1, tree.maxLength());
-        this.window = mean ? WindowNegativeSamplingUpdate.mean(dimension, maxInputs, maxLength, ops)
-                : new WindowNegativeSamplingUpdate(dimension, maxInputs, maxLength, ops);
+        this.window = switch (form) {
+            case WINDOW -> new WindowNegativeSamplingUpdate(dimension, maxInputs, maxLength, ops);
+            case MEAN -> WindowNegativeSamplingUpdate.mean(dimension, maxInputs, maxLength, ops);
+            case SEQUENTIAL -> WindowNegativeSamplingUpdate.sequential(dimension, maxInputs, maxLength, ops);
+        };
         this.path = new int[maxLength];
         this.label = new boolean[maxLength];
     }

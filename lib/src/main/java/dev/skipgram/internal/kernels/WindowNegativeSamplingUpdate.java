@@ -46,6 +46,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[][] dO; // ΔO [maxTargets][d]
     private final float[] g; // G [maxInputs, maxTargets], row-major
     private final float[] row; // padded scratch for the scatter-add
+    private final boolean sequential; // pairs step one after the other on the gathered rows (see sequential())
     private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
     private final boolean mean; // CBOW: the n inputs' mean h is the one row the targets see
     private final float[][] hidden; // h [1][d], the mean (CBOW only)
@@ -88,10 +89,34 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
      * CbowUpdate} is its public face.
      */
     static WindowNegativeSamplingUpdate mean(int dimension, int maxInputs, int maxTargets, RowOps ops) {
-        return new WindowNegativeSamplingUpdate(dimension, maxInputs, maxTargets, ops, true);
+        return new WindowNegativeSamplingUpdate(dimension, maxInputs, maxTargets, ops, true, false);
+    }
+
+    /**
+     * The sequential form: the window's pairs step one after the other, as word2vec.c's per-pair
+     * loop does, but on rows gathered once for the window. Pair i scores against the targets' rows
+     * as pairs 0..i−1 left them, and steps them at once (in the gathered copies); their summed
+     * updates reach the matrix at the end of the window.
+     *
+     * <pre>
+     *   for i = 1..n:  S_i = C_i Oᵀ;  G_i = −η ∂J_i/∂S_i;  ΔC_i = G_i O;  O_k += G_ik C_i  (k = 1..T)
+     *   inputVectors[inputRows_i] += ΔC_i;  outputVectors[targets_k] += Σ_i G_ik C_i
+     * </pre>
+     * It differs from word2vec.c's per-pair updates only where an input word occurs twice in the
+     * window (both pairs read its row as gathered) and in when other threads see the target rows'
+     * updates (at the end of the window). Hierarchical softmax in the word2vec.c order takes it:
+     * the path's rows are gathered once per window instead of once per pair.
+     */
+    static WindowNegativeSamplingUpdate sequential(int dimension, int maxInputs, int maxTargets, RowOps ops) {
+        return new WindowNegativeSamplingUpdate(dimension, maxInputs, maxTargets, ops, false, true);
     }
 
     private WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops, boolean mean) {
+        this(dimension, maxInputs, maxTargets, ops, mean, false);
+    }
+
+    private WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops, boolean mean,
+            boolean sequential) {
         this.ops = java.util.Objects.requireNonNull(ops, "ops");
         if (dimension < 1 || maxInputs < 1 || maxTargets < 1) {
             throw new IllegalArgumentException("dimension, maxInputs and maxTargets must be >= 1, got "
@@ -110,6 +135,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.predictedFirst = new boolean[maxTargets];
         this.predictedFirst[0] = true;
         this.mean = mean;
+        this.sequential = sequential;
         this.hidden = new float[1][mean ? padded : 0];
         this.weights = new float[mean ? maxInputs : 0];
     }
@@ -219,21 +245,13 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
      * into dc, ΔO = Gᵀ X into dO; returns J.
      */
     private double rows(float[][] x, int m, int t, boolean[] label, float factor) {
+        if (sequential && m > 1) {
+            return sequentialRows(x, m, t, label, factor);
+        }
         // S = X Oᵀ [m, T] into g, then G = factor · ∂J/∂S in place, and J
         double loss = 0.0;
         for (int i = 0; i < m; i++) {
-            ops.dots(x[i], o, t, g, i * t, padded);
-            for (int k = 0; k < t; k++) {
-                float score = g[i * t + k];
-                // J_ik = softplus(z) with z = −s for label 1 (the predicted word), z = s for label 0 (a
-                // negative); ∂J_ik/∂s = ∓σ(z)
-                boolean positive = label[k];
-                float z = positive ? -score : score;
-                float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
-                float sigmoidZ = FloatKernels.sigmoid(z, ez);
-                loss += FloatKernels.softplus(z, ez);
-                g[i * t + k] = positive ? -factor * sigmoidZ : factor * sigmoidZ;
-            }
+            loss += scores(x[i], i, t, label, factor);
         }
         // ΔC = G O  [m, d]: row i = Σ_k G_ik O_k
         for (int i = 0; i < m; i++) {
@@ -244,6 +262,48 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         if (m != 1) {
             for (int k = 0; k < t; k++) {
                 ops.combination(g, k, t, x, m, dO[k], padded);
+            }
+        }
+        return loss;
+    }
+
+    /**
+     * Row i of S and G: S_i = x Oᵀ [T] into g[i·T, (i+1)·T), then G_i = factor · ∂J_i/∂S_i in place;
+     * returns J_i.
+     */
+    private double scores(float[] x, int i, int t, boolean[] label, float factor) {
+        ops.dots(x, o, t, g, i * t, padded);
+        double loss = 0.0;
+        for (int k = 0; k < t; k++) {
+            float score = g[i * t + k];
+            // J_ik = softplus(z) with z = −s for label 1 (the predicted word), z = s for label 0 (a
+            // negative); ∂J_ik/∂s = ∓σ(z)
+            boolean positive = label[k];
+            float z = positive ? -score : score;
+            float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
+            float sigmoidZ = FloatKernels.sigmoid(z, ez);
+            loss += FloatKernels.softplus(z, ez);
+            g[i * t + k] = positive ? -factor * sigmoidZ : factor * sigmoidZ;
+        }
+        return loss;
+    }
+
+    /**
+     * The sequential form's step ({@link #sequential}): pair i against O as the earlier pairs left it,
+     * ΔC_i = G_i O, then O_k += G_ik X_i in the gathered copies; ΔO = Σ_i G_iᵀ X_i into dO.
+     */
+    private double sequentialRows(float[][] x, int m, int t, boolean[] label, float factor) {
+        for (int k = 0; k < t; k++) {
+            java.util.Arrays.fill(dO[k], 0f);
+        }
+        double loss = 0.0;
+        for (int i = 0; i < m; i++) {
+            loss += scores(x[i], i, t, label, factor);
+            ops.combination(g, i * t, 1, o, t, dc[i], padded);
+            for (int k = 0; k < t; k++) {
+                float gik = g[i * t + k];
+                ops.axpy(gik, x[i], o[k], padded);
+                ops.axpy(gik, x[i], dO[k], padded);
             }
         }
         return loss;

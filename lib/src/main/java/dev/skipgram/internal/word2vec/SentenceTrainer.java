@@ -7,11 +7,11 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.kernels.CbowUpdate;
 import dev.skipgram.internal.kernels.FloatMatrix;
-import dev.skipgram.internal.kernels.HierarchicalSoftmaxUpdate;
 import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.PairUpdate;
+import dev.skipgram.internal.kernels.RowOps;
 import dev.skipgram.internal.kernels.SharedTargetsUpdate;
 import dev.skipgram.internal.kernels.SoftmaxUpdate;
 import dev.skipgram.internal.kernels.WindowHierarchicalSoftmaxUpdate;
@@ -67,8 +67,10 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
                     ? new SharedNegatives(config.windowSize(), 0, centerVectors, outsideVectors, noise,
                             new WindowHierarchicalSoftmaxUpdate(tree, config.dimension(), 2 * config.windowSize()),
                             false)
-                    : new Pairs(config.windowSize(), 0, centerVectors, outsideVectors, noise,
-                            new HierarchicalSoftmaxUpdate(tree, config.dimension()));
+                    // word2vec.c's per-pair order, the path's rows gathered once per window
+                    : new SharedNegatives(config.windowSize(), 0, centerVectors, outsideVectors, noise,
+                            WindowHierarchicalSoftmaxUpdate.sequential(tree, config.dimension(),
+                                    2 * config.windowSize(), RowOps.fastest()), false);
             case NEGATIVE_SAMPLING -> config.negativeSharing() == NegativeSharing.WINDOW
                     ? new SharedNegatives(config.windowSize(), config.negatives(), centerVectors, outsideVectors, noise,
                             new WindowNegativeSamplingUpdate(config.dimension(), 2 * config.windowSize(),

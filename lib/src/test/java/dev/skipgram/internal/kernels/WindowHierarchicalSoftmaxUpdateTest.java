@@ -43,6 +43,59 @@ class WindowHierarchicalSoftmaxUpdateTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 16, 100})
+    void theSequentialFormStepsThePairsOneAfterTheOtherAsThePairKernelDoes(int d) {
+        for (RowOps ops : List.of(RowOps.scalar(), VectorRowOps.INSTANCE)) {
+            theSequentialFormStepsThePairsOneAfterTheOtherAsThePairKernelDoes(d, ops);
+        }
+    }
+
+    /**
+     * Distinct context words, each pair stepped by {@link HierarchicalSoftmaxUpdate} in order on its own
+     * copy of the parameters: word2vec.c's per-pair order, which the sequential form keeps.
+     */
+    private static void theSequentialFormStepsThePairsOneAfterTheOtherAsThePairKernelDoes(int d, RowOps ops) {
+        float learningRate = 0.5f; // large, so that the order of the pairs shows
+        WindowHierarchicalSoftmaxUpdate kernel = WindowHierarchicalSoftmaxUpdate.sequential(TREE, d, MAX_INPUTS, ops);
+        WindowHierarchicalSoftmaxUpdate batched = new WindowHierarchicalSoftmaxUpdate(TREE, d, MAX_INPUTS, ops);
+        HierarchicalSoftmaxUpdate pairs = new HierarchicalSoftmaxUpdate(TREE, d, ops);
+        double orderShows = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            RestorableRandom rng = RestorableRandom.seeded(seed);
+            INDArray inputs = TestData.gaussian(rng, 0.5, V, d).castTo(DataType.FLOAT);
+            INDArray outputs = TestData.gaussian(rng, 0.5, V, d).castTo(DataType.FLOAT);
+            int n = 1 + rng.nextInt(MAX_INPUTS);
+            int[] contexts = new int[n];
+            for (int i = 0; i < n; i++) {
+                contexts[i] = (int) ((seed + 3L * i) % V); // distinct
+            }
+            int word = rng.nextInt(V);
+
+            INDArray expectedX = inputs.dup();
+            INDArray expectedU = outputs.dup();
+            double expectedLoss = 0;
+            for (int context : contexts) {
+                expectedLoss += pairs.apply(FloatMatrix.wrap(expectedX), FloatMatrix.wrap(expectedU), context,
+                        new int[] {word}, 1, learningRate);
+            }
+            INDArray x = inputs.dup();
+            INDArray u = outputs.dup();
+            double loss = kernel.apply(FloatMatrix.wrap(x), FloatMatrix.wrap(u), contexts, n, new int[] {word}, 1,
+                    learningRate);
+            assertEquals(expectedLoss, loss, 1e-4 * Math.max(1, expectedLoss), "loss, seed " + seed + ", " + ops);
+            assertTrue(TestData.maxAbsDifference(expectedX, x) < 1e-4, "input vectors, seed " + seed + ", " + ops);
+            assertTrue(TestData.maxAbsDifference(expectedU, u) < 1e-4, "output vectors, seed " + seed + ", " + ops);
+
+            INDArray bx = inputs.dup();
+            INDArray bu = outputs.dup();
+            batched.apply(FloatMatrix.wrap(bx), FloatMatrix.wrap(bu), contexts, n, new int[] {word}, 1, learningRate);
+            orderShows = Math.max(orderShows, TestData.maxAbsDifference(bx, x));
+        }
+        assertTrue(orderShows > 1e-3, "the batched form reads the path before any pair's step: it must differ ("
+                + orderShows + ")");
+    }
+
     private static void theUpdateIsMinusLearningRateTimesTheSummedReferenceGradient(int d, RowOps ops) {
         float learningRate = 0.05f;
         WindowHierarchicalSoftmaxUpdate kernel = new WindowHierarchicalSoftmaxUpdate(TREE, d, MAX_INPUTS, ops);
