@@ -92,8 +92,9 @@ public final class SparkTrain implements Callable<Integer> {
             description = "pair (word2vec.c) or window (HogBatch) (default: window).")
     String negativeSharing = PRESET.negativeSharing().name().toLowerCase(Locale.ROOT);
 
-    @Option(names = "--loss", paramLabel = "negative-sampling|softmax",
-            description = "The loss (default: negative-sampling).")
+    @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
+            description = "The loss (default: negative-sampling; hierarchical-softmax, or hs, follows each"
+                    + " word's Huffman path, as Spark MLlib's Word2Vec does).")
     String loss = "negative-sampling";
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
@@ -219,12 +220,17 @@ public final class SparkTrain implements Callable<Integer> {
 
     private String upper(String value, String flag) {
         String name = value.toUpperCase(Locale.ROOT).replace('-', '_');
-        boolean known = "--loss".equals(flag) ? List.of("NEGATIVE_SAMPLING", "NAIVE_SOFTMAX", "SOFTMAX").contains(name)
+        boolean known = "--loss".equals(flag)
+                ? List.of("NEGATIVE_SAMPLING", "NAIVE_SOFTMAX", "SOFTMAX", "HIERARCHICAL_SOFTMAX", "HS").contains(name)
                 : List.of("PAIR", "WINDOW").contains(name);
         if (!known) {
             throw new ParameterException(spec.commandLine(), flag + ": unknown value '" + value + "'");
         }
-        return "SOFTMAX".equals(name) ? "NAIVE_SOFTMAX" : name;
+        return switch (name) {
+            case "SOFTMAX" -> "NAIVE_SOFTMAX";
+            case "HS" -> "HIERARCHICAL_SOFTMAX";
+            default -> name;
+        };
     }
 
     private RowMerge mergeOf(String value) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.SkipGram;
+import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
@@ -64,6 +66,18 @@ class SparkSkipGramTest {
             assertEquals(single.vocabulary(), spread.vocabulary());
             assertArrayEquals(values(single, true), values(spread, true), "rounds " + rounds);
             assertArrayEquals(values(single, false), values(spread, false), "rounds " + rounds);
+        }
+    }
+
+    @Test
+    void hierarchicalSoftmaxOnOnePartitionGivesExactlyTheSingleMachineVectorsInEitherOrder() {
+        for (NegativeSharing sharing : NegativeSharing.values()) {
+            SkipGramConfig config = small().loss(LossType.HIERARCHICAL_SOFTMAX).negativeSharing(sharing).epochs(1)
+                    .build();
+            WordVectors single = SkipGram.train(Corpus.of(CORPUS), config);
+            WordVectors spread = SparkSkipGram.train(rdd(CORPUS, 1), config, SparkOptions.of(1).withRoundsPerEpoch(2));
+            assertArrayEquals(values(single, true), values(spread, true), sharing.name());
+            assertArrayEquals(values(single, false), values(spread, false), sharing.name());
         }
     }
 
