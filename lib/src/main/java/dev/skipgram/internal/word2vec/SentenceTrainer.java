@@ -38,15 +38,15 @@ sealed interface SentenceTrainer permits SentenceTrainer.Pairs, SentenceTrainer.
     /** Trains whatever is batched, at the end of a chunk. */
     void flush(WorkerState state, float lr);
 
-    /**
-     * The trainer for {@code config}'s loss over these parameters; {@code tree} is the vocabulary's
-     * Huffman tree for hierarchical softmax (shared by the workers), and ignored by the other losses.
-     */
     /** The Huffman tree of {@code vocabulary} when {@code config} trains hierarchical softmax; otherwise null. */
     static HuffmanTree treeOf(SkipGramConfig config, Vocabulary vocabulary) {
         return config.loss() == LossType.HIERARCHICAL_SOFTMAX ? HuffmanTree.of(vocabulary.counts()) : null;
     }
 
+    /**
+     * The trainer for {@code config}'s loss over these parameters; {@code tree} is the vocabulary's
+     * Huffman tree for hierarchical softmax (shared by the workers), and ignored by the other losses.
+     */
     static SentenceTrainer of(SkipGramConfig config, FloatMatrix centerVectors, FloatMatrix outsideVectors,
             NegativeSampler noise, HuffmanTree tree) {
         if (config.model() == Model.CBOW) {
