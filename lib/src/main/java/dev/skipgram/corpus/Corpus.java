@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,7 +43,7 @@ public interface Corpus {
      * Opens a new pass over the sentences as vocabulary indices: each sentence of {@link
      * #sentences()}, in order, with every token replaced by {@code vocabulary.indexOf(token)} and the
      * tokens not in the vocabulary dropped (so a sentence may become an empty array). Training reads
-     * its epochs this way. The default maps {@link #sentences()}; {@link #plainText} reads its files
+     * its epochs this way. The default maps {@link #sentences()} through {@link Vocabulary#indicesOf}; {@link #plainText} reads its files
      * straight into indices without a String per token, which is several times faster, and an
      * implementation of your own may do the same, as long as the result equals the default's.
      *
@@ -54,17 +53,7 @@ public interface Corpus {
      */
     default Stream<int[]> encodedSentences(Vocabulary vocabulary) {
         Objects.requireNonNull(vocabulary, "vocabulary");
-        return sentences().map(sentence -> {
-            int[] indices = new int[sentence.size()];
-            int n = 0;
-            for (String token : sentence) {
-                int i = vocabulary.indexOf(token);
-                if (i >= 0) {
-                    indices[n++] = i;
-                }
-            }
-            return n == indices.length ? indices : Arrays.copyOf(indices, n);
-        });
+        return sentences().map(vocabulary::indicesOf);
     }
 
     /**

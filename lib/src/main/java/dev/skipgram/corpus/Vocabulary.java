@@ -327,6 +327,25 @@ public final class Vocabulary {
         return index.get(word) >= 0;
     }
 
+    /**
+     * The indices of {@code tokens} in order, the tokens not in the vocabulary dropped: one sentence
+     * as training reads it ({@link Corpus#encodedSentences}).
+     *
+     * @param tokens the sentence; a null token is dropped, as {@link #indexOf} finds nothing for it
+     * @return a new array, possibly empty
+     */
+    public int[] indicesOf(List<String> tokens) {
+        int[] indices = new int[tokens.size()];
+        int n = 0;
+        for (String token : tokens) {
+            int i = index.get(token);
+            if (i >= 0) {
+                indices[n++] = i;
+            }
+        }
+        return n == indices.length ? indices : Arrays.copyOf(indices, n);
+    }
+
     /** The lookup itself, for readers that find tokens without making Strings of them. */
     WordIndex index() {
         return index;

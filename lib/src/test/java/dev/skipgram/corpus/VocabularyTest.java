@@ -78,4 +78,12 @@ class VocabularyTest {
                 () -> Vocabulary.byCount(Corpus.of(List.of(List.of("a", "x\u00a0y"))), 1, 100));
         assertTrue(e.getMessage().contains("U+00A0") && e.getMessage().contains("sentence 1"), e.getMessage());
     }
+
+    @Test
+    void indicesOfKeepsTheOrderAndDropsWhatIsNotThere() {
+        Vocabulary v = new Vocabulary(List.of("a", "b", "c"), new long[] {3, 2, 1});
+        assertArrayEquals(new int[] {2, 0, 0, 1}, v.indicesOf(java.util.Arrays.asList("c", "x", "a", "a", null, "b")));
+        assertArrayEquals(new int[0], v.indicesOf(List.of("x", "y")));
+        assertArrayEquals(new int[0], v.indicesOf(List.of()));
+    }
 }

@@ -65,7 +65,8 @@ public final class CbowUpdate implements SharedTargetsUpdate {
         if (negatives < 0) {
             throw new IllegalArgumentException("negatives must be >= 0, got " + negatives);
         }
-        return new CbowUpdate(WindowNegativeSamplingUpdate.mean(dimension, maxContexts, negatives + 1, ops));
+        return new CbowUpdate(WindowNegativeSamplingUpdate.of(WindowNegativeSamplingUpdate.Form.MEAN, dimension,
+                maxContexts, negatives + 1, ops));
     }
 
     /**

@@ -56,16 +56,17 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
 
     /**
      * With {@code mean}, the CBOW form: the n inputs' mean follows the path ({@link
-     * WindowNegativeSamplingUpdate#mean}), and {@code apply} returns that one prediction's loss.
+     * WindowNegativeSamplingUpdate.Form#MEAN}), and {@code apply} returns that one prediction's loss.
      */
     WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs, RowOps ops, boolean mean) {
-        this(tree, dimension, maxInputs, ops, mean ? Form.MEAN : Form.WINDOW);
+        this(tree, dimension, maxInputs, ops, mean ? WindowNegativeSamplingUpdate.Form.MEAN
+                : WindowNegativeSamplingUpdate.Form.BATCHED);
     }
 
     /**
      * The word2vec.c order on rows gathered once per window: the window's pairs follow the path one
      * after the other, each seeing the path's rows as the earlier pairs left them ({@link
-     * WindowNegativeSamplingUpdate#sequential}); what {@code negativeSharing = PAIR} trains with
+     * WindowNegativeSamplingUpdate.Form#SEQUENTIAL}); what {@code negativeSharing = PAIR} trains with
      * hierarchical softmax.
      *
      * @param tree the tree of the vocabulary; shared, read-only
@@ -77,13 +78,12 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
      */
     public static WindowHierarchicalSoftmaxUpdate sequential(HuffmanTree tree, int dimension, int maxInputs,
             RowOps ops) {
-        return new WindowHierarchicalSoftmaxUpdate(tree, dimension, maxInputs, ops, Form.SEQUENTIAL);
+        return new WindowHierarchicalSoftmaxUpdate(tree, dimension, maxInputs, ops,
+                WindowNegativeSamplingUpdate.Form.SEQUENTIAL);
     }
 
-    /** How the window's inputs meet the path. */
-    private enum Form { WINDOW, MEAN, SEQUENTIAL }
-
-    private WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs, RowOps ops, Form form) {
+    private WindowHierarchicalSoftmaxUpdate(HuffmanTree tree, int dimension, int maxInputs, RowOps ops,
+            WindowNegativeSamplingUpdate.Form form) {
         if (dimension < 1 || maxInputs < 1) {
             throw new IllegalArgumentException("dimension and maxInputs must be >= 1, got " + dimension + ", "
                     + maxInputs);
@@ -91,11 +91,7 @@ public final class WindowHierarchicalSoftmaxUpdate implements SharedTargetsUpdat
         this.tree = Objects.requireNonNull(tree, "tree");
         this.maxInputs = maxInputs;
         int maxLength = Math.max(1, tree.maxLength());
-        this.window = switch (form) {
-            case WINDOW -> new WindowNegativeSamplingUpdate(dimension, maxInputs, maxLength, ops);
-            case MEAN -> WindowNegativeSamplingUpdate.mean(dimension, maxInputs, maxLength, ops);
-            case SEQUENTIAL -> WindowNegativeSamplingUpdate.sequential(dimension, maxInputs, maxLength, ops);
-        };
+        this.window = WindowNegativeSamplingUpdate.of(form, dimension, maxInputs, maxLength, ops);
         this.path = new int[maxLength];
         this.label = new boolean[maxLength];
     }

@@ -46,9 +46,9 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[][] dO; // ΔO [maxTargets][d]
     private final float[] g; // G [maxInputs, maxTargets], row-major
     private final float[] row; // padded scratch for the scatter-add
-    private final boolean sequential; // pairs step one after the other on the gathered rows (see sequential())
+    private final boolean sequential; // Form.SEQUENTIAL: pairs step one after the other on the gathered rows
     private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
-    private final boolean mean; // CBOW: the n inputs' mean h is the one row the targets see
+    private final boolean mean; // Form.MEAN (CBOW): the n inputs' mean h is the one row the targets see
     private final float[][] hidden; // h [1][d], the mean (CBOW only)
     private final float[] weights; // 1/n, n times: h = Σ_i (1/n) C_i as a combination (CBOW only)
 
@@ -72,51 +72,60 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
      * @throws IllegalArgumentException naming the value below 1
      */
     public WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops) {
-        this(dimension, maxInputs, maxTargets, ops, false);
+        this(dimension, maxInputs, maxTargets, ops, Form.BATCHED);
+    }
+
+    /** How a window's inputs meet its targets; {@link #of} makes the kernel of each form. */
+    enum Form {
+        /** The step of the class comment: every input against the targets as gathered. */
+        BATCHED,
+        /**
+         * The CBOW form (word2vec.c's {@code cbow_mean}): the n inputs are averaged into one hidden
+         * row h, the targets see h alone, and −η ∂J/∂h is added to each of the n input rows.
+         *
+         * <pre>
+         *   h  = (1/n) Σ_i C_i                          [1, d]   (a combination of the gathered rows)
+         *   S  = h Oᵀ, G = −η ∂J/∂S                     [1, T]
+         *   e  = G O                                    [1, d];   ΔO = Gᵀ h   [T, d]
+         *   inputVectors[inputRows_i] += e  (i = 1..n, undivided, as word2vec.c);  outputVectors[targets_k] += ΔO_k
+         * </pre>
+         * Its {@code apply} returns the loss of the one prediction, not a sum over n pairs; {@link
+         * CbowUpdate} is its public face.
+         */
+        MEAN,
+        /**
+         * The sequential form: the window's pairs step one after the other, as word2vec.c's per-pair
+         * loop does, but on rows gathered once for the window. Pair i scores against the targets'
+         * rows as pairs 0..i−1 left them, and steps them at once (in the gathered copies); their
+         * summed updates reach the matrix at the end of the window.
+         *
+         * <pre>
+         *   for i = 1..n:  S_i = C_i Oᵀ;  G_i = −η ∂J_i/∂S_i;  ΔC_i = G_i O;  O_k += G_ik C_i  (k = 1..T)
+         *   inputVectors[inputRows_i] += ΔC_i;  outputVectors[targets_k] += Σ_i G_ik C_i
+         * </pre>
+         * It differs from word2vec.c's per-pair updates only where an input word occurs twice in the
+         * window (both pairs read its row as gathered) and in when other threads see the target
+         * rows' updates (at the end of the window). Hierarchical softmax in the word2vec.c order
+         * takes it: the path's rows are gathered once per window instead of once per pair.
+         */
+        SEQUENTIAL
     }
 
     /**
-     * The CBOW form of the kernel (word2vec.c's {@code cbow_mean}): the n inputs are averaged into
-     * one hidden row h, the targets see h alone, and −η ∂J/∂h is added to each of the n input rows.
+     * The kernel of {@code form}.
      *
-     * <pre>
-     *   h  = (1/n) Σ_i C_i                          [1, d]   (a combination of the gathered rows)
-     *   S  = h Oᵀ, G = −η ∂J/∂S                     [1, T]
-     *   e  = G O                                    [1, d];   ΔO = Gᵀ h   [T, d]
-     *   inputVectors[inputRows_i] += e  (i = 1..n, undivided, as word2vec.c);  outputVectors[targets_k] += ΔO_k
-     * </pre>
-     * Its {@code apply} returns the loss of the one prediction, not a sum over n pairs; {@link
-     * CbowUpdate} is its public face.
+     * @param form how the inputs meet the targets
+     * @param dimension d, ≥ 1
+     * @param maxInputs the most inputs of a window, ≥ 1
+     * @param maxTargets the most targets, ≥ 1
+     * @param ops the row arithmetic
+     * @return the kernel
      */
-    static WindowNegativeSamplingUpdate mean(int dimension, int maxInputs, int maxTargets, RowOps ops) {
-        return new WindowNegativeSamplingUpdate(dimension, maxInputs, maxTargets, ops, true, false);
+    static WindowNegativeSamplingUpdate of(Form form, int dimension, int maxInputs, int maxTargets, RowOps ops) {
+        return new WindowNegativeSamplingUpdate(dimension, maxInputs, maxTargets, ops, form);
     }
 
-    /**
-     * The sequential form: the window's pairs step one after the other, as word2vec.c's per-pair
-     * loop does, but on rows gathered once for the window. Pair i scores against the targets' rows
-     * as pairs 0..i−1 left them, and steps them at once (in the gathered copies); their summed
-     * updates reach the matrix at the end of the window.
-     *
-     * <pre>
-     *   for i = 1..n:  S_i = C_i Oᵀ;  G_i = −η ∂J_i/∂S_i;  ΔC_i = G_i O;  O_k += G_ik C_i  (k = 1..T)
-     *   inputVectors[inputRows_i] += ΔC_i;  outputVectors[targets_k] += Σ_i G_ik C_i
-     * </pre>
-     * It differs from word2vec.c's per-pair updates only where an input word occurs twice in the
-     * window (both pairs read its row as gathered) and in when other threads see the target rows'
-     * updates (at the end of the window). Hierarchical softmax in the word2vec.c order takes it:
-     * the path's rows are gathered once per window instead of once per pair.
-     */
-    static WindowNegativeSamplingUpdate sequential(int dimension, int maxInputs, int maxTargets, RowOps ops) {
-        return new WindowNegativeSamplingUpdate(dimension, maxInputs, maxTargets, ops, false, true);
-    }
-
-    private WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops, boolean mean) {
-        this(dimension, maxInputs, maxTargets, ops, mean, false);
-    }
-
-    private WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops, boolean mean,
-            boolean sequential) {
+    private WindowNegativeSamplingUpdate(int dimension, int maxInputs, int maxTargets, RowOps ops, Form form) {
         this.ops = java.util.Objects.requireNonNull(ops, "ops");
         if (dimension < 1 || maxInputs < 1 || maxTargets < 1) {
             throw new IllegalArgumentException("dimension, maxInputs and maxTargets must be >= 1, got "
@@ -134,10 +143,10 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.row = new float[padded];
         this.predictedFirst = new boolean[maxTargets];
         this.predictedFirst[0] = true;
-        this.mean = mean;
-        this.sequential = sequential;
-        this.hidden = new float[1][mean ? padded : 0];
-        this.weights = new float[mean ? maxInputs : 0];
+        this.mean = form == Form.MEAN;
+        this.sequential = form == Form.SEQUENTIAL;
+        this.hidden = new float[1][this.mean ? padded : 0];
+        this.weights = new float[this.mean ? maxInputs : 0];
     }
 
     @Override
@@ -289,7 +298,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     }
 
     /**
-     * The sequential form's step ({@link #sequential}): pair i against O as the earlier pairs left it,
+     * The sequential form's step ({@link Form#SEQUENTIAL}): pair i against O as the earlier pairs left it,
      * ΔC_i = G_i O, then O_k += G_ik X_i in the gathered copies; ΔO = Σ_i G_iᵀ X_i into dO.
      */
     private double sequentialRows(float[][] x, int m, int t, boolean[] label, float factor) {

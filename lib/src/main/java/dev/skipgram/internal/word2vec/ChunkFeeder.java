@@ -57,16 +57,7 @@ final class ChunkFeeder {
 
             @Override
             public int[] next() {
-                List<String> sentence = sentences.next();
-                int[] indices = new int[sentence.size()];
-                int n = 0;
-                for (String token : sentence) {
-                    int w = vocabulary.indexOf(token);
-                    if (w >= 0) {
-                        indices[n++] = w;
-                    }
-                }
-                return Arrays.copyOf(indices, n);
+                return vocabulary.indicesOf(sentences.next());
             }
         }, skip, sink);
     }
