@@ -8,6 +8,7 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingReport;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
+import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.corpus.synthetic.Relation;
 import dev.skipgram.corpus.synthetic.SyntheticCorpus;
 import dev.skipgram.eval.AnalogyReport;
@@ -361,11 +362,7 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public Stream<List<String>> sentences() {
-            int pass = passes.getAndIncrement();
-            if (pass == 1) {
-                closeReading();
-                training = Progress.start(mode, "training", "words", err, Duration.ofSeconds(2));
-            }
+            int pass = startPass();
             Stream<List<String>> s = corpus.sentences();
             if (pass > 0 || !showReading) {
                 return s;
@@ -378,6 +375,29 @@ final class TrainCommand implements Callable<Integer> {
                     reading.update(tokens, 0, "", false);
                 }
             });
+        }
+
+        /**
+         * Training's passes: the wrapped corpus's own encoded reading (for a plain-text corpus, straight
+         * into indices without a String per token), not the default's detour through {@link #sentences()}.
+         */
+        @Override
+        public Stream<int[]> encodedSentences(Vocabulary vocabulary) {
+            startPass();
+            return corpus.encodedSentences(vocabulary);
+        }
+
+        /**
+         * Counts a pass and returns its number; the second (training's first) closes the reading
+         * display and starts training's.
+         */
+        private int startPass() {
+            int pass = passes.getAndIncrement();
+            if (pass == 1) {
+                closeReading();
+                training = Progress.start(mode, "training", "words", err, Duration.ofSeconds(2));
+            }
+            return pass;
         }
 
         private void closeReading() {
