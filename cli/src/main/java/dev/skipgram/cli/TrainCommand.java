@@ -8,6 +8,7 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.TrainingReport;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
+import dev.skipgram.corpus.TokenCounts;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.corpus.synthetic.Relation;
 import dev.skipgram.corpus.synthetic.SyntheticCorpus;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -343,7 +345,7 @@ final class TrainCommand implements Callable<Integer> {
      * The corpus as training reads it, with progress: the first pass (the vocabulary) shows the tokens
      * read; the second pass starts the training clock.
      */
-    private static final class Passes implements Corpus, AutoCloseable {
+    static final class Passes implements Corpus, AutoCloseable {
         private final Corpus corpus;
         private final boolean showReading;
         private final Progress.Mode mode;
@@ -374,6 +376,26 @@ final class TrainCommand implements Callable<Integer> {
                 if (tokens >> 16 != before >> 16) {
                     reading.update(tokens, 0, "", false);
                 }
+            });
+        }
+
+        /**
+         * The vocabulary pass: the wrapped corpus's own counting (for a plain-text corpus, without a
+         * String per token), shown as the reading display.
+         */
+        @Override
+        public TokenCounts countTokens(LongConsumer progress) {
+            int pass = startPass();
+            if (pass > 0 || !showReading) {
+                return corpus.countTokens(progress);
+            }
+            reading = Progress.start(mode, "reading the corpus", "tokens", err, Duration.ofSeconds(5));
+            return corpus.countTokens(counted -> {
+                progress.accept(counted);
+                if (counted >> 16 != tokens >> 16) {
+                    reading.update(counted, 0, "", false);
+                }
+                tokens = counted;
             });
         }
 

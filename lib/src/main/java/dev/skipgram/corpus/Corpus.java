@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,24 @@ public interface Corpus {
     default Stream<int[]> encodedSentences(Vocabulary vocabulary) {
         Objects.requireNonNull(vocabulary, "vocabulary");
         return sentences().map(vocabulary::indicesOf);
+    }
+
+    /**
+     * Counts the tokens of one pass: every distinct token in order of first occurrence, with its
+     * count. The vocabulary is made this way ({@link Vocabulary#byCount(Corpus, int, int)}). The
+     * default counts {@link #sentences()}; {@link #plainText} counts its files without a String per
+     * token, several times faster. A corpus that wraps another (to show progress, say) should forward
+     * this method and {@link #encodedSentences} to it, or it loses that speed.
+     *
+     * @param progress told the number of tokens counted so far, after each sentence
+     * @return the counts
+     * @throws IllegalArgumentException if a token contains whitespace, naming it and its sentence
+     * @throws UncheckedIOException if the source cannot be read; the message names the file
+     */
+    default TokenCounts countTokens(LongConsumer progress) {
+        try (Stream<List<String>> s = sentences()) {
+            return TokenCounts.count(s, progress);
+        }
     }
 
     /**

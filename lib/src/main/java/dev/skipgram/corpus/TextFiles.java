@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
@@ -43,27 +44,26 @@ final class TextFiles {
     }
 
     /**
-     * Every word of one pass with its count, in order of first occurrence ({@link Vocabulary#byCount}'s
-     * first step), counted without a String per token.
+     * Every word of one pass with its count, in order of first occurrence ({@link Corpus#countTokens}
+     * for plain text), counted without a String per token.
      *
-     * @return the words (index i = the i-th new word) and {@code counts[i]} (the array may be longer)
+     * @param progress told the tokens counted so far after each sentence
      */
-    static Counted count(Path path, int maxTokens) {
+    static TokenCounts count(Path path, int maxTokens, LongConsumer progress) {
         Counter counter = new Counter();
         FileChain<Counter> chain = new FileChain<>(files(path),
                 (reader, file) -> new SentenceScanner<>(reader, file, maxTokens, counter));
+        long tokens = 0;
         try {
             while (chain.hasNext()) {
-                chain.next();
+                tokens += chain.next().tokens();
+                progress.accept(tokens);
             }
         } finally {
             chain.close();
         }
-        return new Counted(counter.words, counter.counts);
+        return new TokenCounts(counter.words, counter.counts);
     }
-
-    /** The result of {@link #count}: words in order of first occurrence, and their counts. */
-    record Counted(WordIndex words, long[] counts) {}
 
     /** Counts every token into a growing {@link WordIndex}; each "sentence" is the counter itself. */
     private static final class Counter implements SentenceScanner.Builder<Counter> {
@@ -115,6 +115,12 @@ final class TextFiles {
         public Stream<int[]> encodedSentences(Vocabulary vocabulary) {
             Objects.requireNonNull(vocabulary, "vocabulary");
             return TextFiles.encodedSentences(path, maxTokens, vocabulary);
+        }
+
+        @Override
+        public TokenCounts countTokens(LongConsumer progress) {
+            Objects.requireNonNull(progress, "progress");
+            return TextFiles.count(path, maxTokens, progress);
         }
     }
 

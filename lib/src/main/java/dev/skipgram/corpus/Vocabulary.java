@@ -2,13 +2,10 @@ package dev.skipgram.corpus;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 
 /**
  * The words of a corpus, each with an index in {@code [0, size())} and a count.
@@ -73,12 +70,20 @@ public final class Vocabulary {
      */
     public static Vocabulary inFirstOccurrenceOrder(Corpus corpus, String unknownToken) {
         Objects.requireNonNull(unknownToken, "unknownToken");
-        Map<String, long[]> counts = countInFirstOccurrenceOrder(corpus);
-        counts.computeIfAbsent(unknownToken, k -> new long[1])[0]++;
-        List<String> words = new ArrayList<>(counts.keySet());
-        long[] c = new long[words.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = counts.get(words.get(i))[0];
+        TokenCounts counted = corpus.countTokens(tokens -> { });
+        int n = counted.size();
+        List<String> words = new ArrayList<>(n + 1);
+        for (int i = 0; i < n; i++) {
+            words.add(counted.word(i));
+        }
+        long[] c = Arrays.copyOf(counted.countsArray(), n + 1);
+        int unknown = words.indexOf(unknownToken);
+        if (unknown < 0) {
+            words.add(unknownToken);
+            c[n] = 1;
+        } else {
+            c[unknown]++;
+            c = Arrays.copyOf(c, n);
         }
         return new Vocabulary(words, c);
     }
@@ -102,18 +107,8 @@ public final class Vocabulary {
         if (maxSize < 1) {
             throw new IllegalArgumentException("maxSize must be >= 1, got " + maxSize);
         }
-        if (corpus instanceof TextFiles.PlainText text) { // the same counts, without a String per token
-            TextFiles.Counted counted = TextFiles.count(text.path(), text.maxTokens());
-            return pruned(counted.words()::word, counted.counts(), counted.words().size(), minCount, maxSize);
-        }
-        Map<String, long[]> counts = countInFirstOccurrenceOrder(corpus);
-        List<String> words = new ArrayList<>(counts.size());
-        long[] c = new long[counts.size()];
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            c[words.size()] = e.getValue()[0];
-            words.add(e.getKey());
-        }
-        return pruned(words::get, c, c.length, minCount, maxSize);
+        TokenCounts counted = corpus.countTokens(tokens -> { });
+        return pruned(counted::word, counted.countsArray(), counted.size(), minCount, maxSize);
     }
 
     /**
@@ -179,31 +174,10 @@ public final class Vocabulary {
     }
 
     /**
-     * Every word of one pass over the corpus with its count, in order of first occurrence. Refuses a
-     * token with whitespace in it (checked once per distinct word): no word2vec file can store it,
-     * and training on it would only fail when the vectors are saved.
+     * Refuses a token with whitespace in it, naming it and its sentence: no word2vec file can store
+     * it, and training on it would only fail when the vectors are saved.
      */
-    private static Map<String, long[]> countInFirstOccurrenceOrder(Corpus corpus) {
-        Map<String, long[]> counts = new LinkedHashMap<>(1 << 16);
-        long[] sentenceNumber = {0};
-        try (Stream<List<String>> sentences = corpus.sentences()) {
-            sentences.forEach(sentence -> {
-                sentenceNumber[0]++;
-                for (String w : sentence) {
-                    long[] count = counts.get(w);
-                    if (count == null) {
-                        requireNoWhitespace(w, sentenceNumber[0]);
-                        count = new long[1];
-                        counts.put(w, count);
-                    }
-                    count[0]++;
-                }
-            });
-        }
-        return counts;
-    }
-
-    private static void requireNoWhitespace(String token, long sentenceNumber) {
+    static void requireNoWhitespace(String token, long sentenceNumber) {
         int at = whitespaceAt(token);
         if (at >= 0) {
             throw new IllegalArgumentException("token '" + token + "' in sentence " + sentenceNumber

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -56,6 +57,18 @@ class EncodedSentencesTest {
             assertEquals(Vocabulary.byCount(viaStrings, 1, maxSize), vocabulary, "counted without Strings");
             assertEquals(Vocabulary.byCount(viaStrings, 2, Integer.MAX_VALUE),
                     Vocabulary.byCount(plain, 2, Integer.MAX_VALUE));
+            List<Long> fastProgress = new ArrayList<>();
+            List<Long> stringProgress = new ArrayList<>();
+            TokenCounts fast = plain.countTokens(fastProgress::add);
+            TokenCounts strings = viaStrings.countTokens(stringProgress::add);
+            assertEquals(strings.size(), fast.size(), "distinct tokens, trial " + trial);
+            for (int w = 0; w < fast.size(); w++) {
+                assertEquals(strings.word(w), fast.word(w), "token " + w + ", trial " + trial);
+                assertEquals(strings.count(w), fast.count(w), "count of token " + w + ", trial " + trial);
+            }
+            assertEquals(strings.totalCount(), fast.totalCount());
+            assertEquals(stringProgress, fastProgress, "progress after each sentence, trial " + trial);
+            assertEquals(fast.totalCount(), fastProgress.get(fastProgress.size() - 1));
             List<int[]> expected = encoded(viaStrings, vocabulary);
             List<int[]> actual = encoded(plain, vocabulary);
             assertEquals(expected.size(), actual.size(), "sentences, trial " + trial);
