@@ -132,6 +132,22 @@ public final class FloatKernels {
     }
 
     /**
+     * {@link RowOps#logistic} in scalar code: the scores {@code s[offset, offset + count)} replaced by
+     * their scaled derivatives, their softplus losses summed in double.
+     */
+    static double logistic(float[] s, int offset, int count, float[] signs, float factor) {
+        double loss = 0.0;
+        for (int j = offset; j < offset + count; j++) {
+            float sign = signs[j];
+            float z = sign * s[j];
+            float ez = exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
+            loss += softplus(z, ez);
+            s[j] = sign * factor * sigmoid(z, ez);
+        }
+        return loss;
+    }
+
+    /**
      * log(1 + x) for x ∈ [0, 1], within 2e-8 of the exact value (a few float ulps), in float
      * arithmetic: 2·atanh(u) with u = x / (2 + x) ∈ [0, 1/3], summed to u¹³/13 (the first term
      * left out is at most 2·3⁻¹⁵/15 ≈ 1e-8). The kernels evaluate a softplus for every score of

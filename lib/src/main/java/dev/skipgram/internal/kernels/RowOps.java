@@ -34,6 +34,23 @@ public interface RowOps {
     float dot(float[] x, float[] y, int d);
 
     /**
+     * The logistic losses of {@code count} scores and their scaled derivatives, in place: for j in
+     * {@code [offset, offset + count)}, with z = signs[j]·s[j] (signs[j] = −1 for label 1, +1 for
+     * label 0),
+     * <pre>
+     *   J += softplus(z)                      (the pair's loss term, SPEC §2)
+     *   s[j] = (signs[j]·factor) · σ(z)       (factor · ∂softplus(z)/∂s[j])
+     * </pre>
+     * each from e^(−|z|) ∈ (0, 1] ({@link FloatKernels#exp}, {@link FloatKernels#sigmoid}, {@link
+     * FloatKernels#softplus}), so any score gives a finite loss. Both implementations compute the
+     * same floats for s (the Vector API runs the scalar formulas lane by lane, without fused
+     * operations); J, a sum, may differ in its last bits.
+     *
+     * @return J
+     */
+    double logistic(float[] s, int offset, int count, float[] signs, float factor);
+
+    /**
      * The length to give scratch rows of d floats so that these operations run on them without a
      * scalar tail: d rounded up to a whole number of vectors (d itself for the scalar loops). A
      * kernel that allocates its rows this long, keeps the padding at zero (rows are copied in and

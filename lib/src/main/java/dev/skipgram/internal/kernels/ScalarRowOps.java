@@ -19,6 +19,11 @@ final class ScalarRowOps implements RowOps {
     }
 
     @Override
+    public double logistic(float[] s, int offset, int count, float[] signs, float factor) {
+        return FloatKernels.logistic(s, offset, count, signs, factor);
+    }
+
+    @Override
     public void combination(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d) {
         int k = 0;
         if (m >= 4) {

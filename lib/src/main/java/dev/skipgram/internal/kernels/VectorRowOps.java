@@ -1,5 +1,6 @@
 package dev.skipgram.internal.kernels;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,6 +22,10 @@ final class VectorRowOps implements RowOps {
     static final VectorRowOps INSTANCE = new VectorRowOps();
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    /** Doubles in vectors of the float species' size: half as many lanes. */
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class,
+            jdk.incubator.vector.VectorShape.forBitSize(SPECIES.vectorBitSize()));
 
     private VectorRowOps() {}
 
@@ -177,6 +182,68 @@ final class VectorRowOps implements RowOps {
             s += x[j] * y[j];
         }
         return s;
+    }
+
+    /**
+     * {@link FloatKernels#logistic} lane by lane: the same float operations in the same order (the
+     * Cephes exp, the atanh series for log1p, σ from e^(−|z|)), none fused, so s gets the scalar
+     * code's values bit for bit; the losses are summed in double lanes.
+     */
+    @Override
+    public double logistic(float[] s, int offset, int count, float[] signs, float factor) {
+        int lanes = SPECIES.length();
+        int end = offset + count;
+        int j = offset;
+        // the losses summed in double lanes (a float sum of softplus(z) ≈ z overflows at extreme scores)
+        DoubleVector low = DoubleVector.zero(DOUBLES);
+        DoubleVector high = DoubleVector.zero(DOUBLES);
+        for (; j + lanes <= end; j += lanes) {
+            FloatVector sign = FloatVector.fromArray(SPECIES, signs, j);
+            FloatVector z = sign.mul(FloatVector.fromArray(SPECIES, s, j));
+            FloatVector ez = exp(z.abs().neg()); // e^(−|z|) ∈ (0, 1]
+            FloatVector onePlus = ez.add(1f);
+            // σ(z) = 1/(1 + e^(−|z|)) for z ≥ 0, e^(−|z|)/(1 + e^(−|z|)) below
+            FloatVector numerator = ez.blend(ONE, z.compare(VectorOperators.GE, 0f));
+            FloatVector softplus = z.max(0f).add(log1p(ez));
+            low = low.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 0));
+            high = high.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 1));
+            sign.mul(factor).mul(numerator.div(onePlus)).intoArray(s, j);
+        }
+        double loss = low.add(high).reduceLanes(VectorOperators.ADD);
+        return loss + FloatKernels.logistic(s, j, end - j, signs, factor);
+    }
+
+    /** 1.5·2²³: adding it rounds a float of magnitude below 2²² to an integer (round to nearest). */
+    private static final float ROUNDER = 12582912f;
+
+    /**
+     * {@link FloatKernels#exp} lane by lane, x ≤ 0, to the same bits. The scalar code's n =
+     * (int) (x/ln 2 − 1/2) truncates toward zero, which for this negative argument v is ⌈v⌉; a float
+     * to int conversion is not a SIMD instruction for JDK 17's C2 (it runs lane by lane, ten times
+     * slower), so ⌈v⌉ is taken in float: v rounded through {@link #ROUNDER}, plus 1 where that fell
+     * below v; and 2ⁿ's exponent bits come from n + ROUNDER's low mantissa bits.
+     */
+    private static FloatVector exp(FloatVector x) {
+        x = x.max(-87.33654f);
+        FloatVector v = x.mul(1.44269504088896341f).sub(0.5f); // in [−126.5, −0.5]
+        FloatVector nearest = v.add(ROUNDER).sub(ROUNDER);
+        FloatVector fn = nearest.add(ONE, nearest.compare(VectorOperators.LT, v)); // ⌈v⌉ = (int) v
+        FloatVector r = x.sub(fn.mul(0.693359375f)).sub(fn.mul(-2.12194440e-4f));
+        FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(r).add(8.3334519073e-3f).mul(r)
+                .add(4.1665795894e-2f).mul(r).add(1.6666665459e-1f).mul(r).add(5.0000001201e-1f);
+        // n + 127 = bits(fn + ROUNDER) − bits(ROUNDER) + 127, shifted into the exponent: 2ⁿ
+        FloatVector twoToN = fn.add(ROUNDER).reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127)
+                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(r).mul(r).add(r).add(1f).mul(twoToN);
+    }
+
+    /** {@link FloatKernels#log1p} lane by lane, x ∈ [0, 1]. */
+    private static FloatVector log1p(FloatVector x) {
+        FloatVector u = x.div(x.add(2f));
+        FloatVector u2 = u.mul(u);
+        FloatVector series = u2.mul(1f / 13).add(1f / 11).mul(u2).add(1f / 9).mul(u2).add(1f / 7).mul(u2)
+                .add(1f / 5).mul(u2).add(1f / 3).mul(u2).add(1f);
+        return u.mul(2f).mul(series);
     }
 
     @Override

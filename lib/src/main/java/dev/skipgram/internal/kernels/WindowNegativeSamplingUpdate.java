@@ -45,6 +45,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[][] dc; // ΔC [maxInputs][d]
     private final float[][] dO; // ΔO [maxTargets][d]
     private final float[] g; // G [maxInputs, maxTargets], row-major
+    private final float[] signs; // [maxInputs, maxTargets]: −1 for a label-1 target, +1 for label 0
     private final float[] row; // padded scratch for the scatter-add
     private final boolean sequential; // Form.SEQUENTIAL: pairs step one after the other on the gathered rows
     private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
@@ -140,6 +141,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.dc = new float[maxInputs][padded];
         this.dO = new float[maxTargets][padded];
         this.g = new float[maxInputs * maxTargets];
+        this.signs = new float[maxInputs * maxTargets];
         this.row = new float[padded];
         this.predictedFirst = new boolean[maxTargets];
         this.predictedFirst[0] = true;
@@ -254,14 +256,15 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
      * into dc, ΔO = Gᵀ X into dO; returns J.
      */
     private double rows(float[][] x, int m, int t, boolean[] label, float factor) {
+        signs(m, t, label);
         if (sequential && m > 1) {
-            return sequentialRows(x, m, t, label, factor);
+            return sequentialRows(x, m, t, factor);
         }
         // S = X Oᵀ [m, T] into g, then G = factor · ∂J/∂S in place, and J
-        double loss = 0.0;
         for (int i = 0; i < m; i++) {
-            loss += scores(x[i], i, t, label, factor);
+            ops.dots(x[i], o, t, g, i * t, padded);
         }
+        double loss = ops.logistic(g, 0, m * t, signs, factor);
         // ΔC = G O  [m, d]: row i = Σ_k G_ik O_k
         for (int i = 0; i < m; i++) {
             ops.combination(g, i * t, 1, o, t, dc[i], padded);
@@ -277,37 +280,31 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     }
 
     /**
-     * Row i of S and G: S_i = x Oᵀ [T] into g[i·T, (i+1)·T), then G_i = factor · ∂J_i/∂S_i in place;
-     * returns J_i.
+     * signs[i·T + k] = −1 where target k has label 1, +1 where it has label 0, for i in [0, m): the
+     * sign that turns a score into softplus's argument ({@link RowOps#logistic}).
      */
-    private double scores(float[] x, int i, int t, boolean[] label, float factor) {
-        ops.dots(x, o, t, g, i * t, padded);
-        double loss = 0.0;
+    private void signs(int m, int t, boolean[] label) {
         for (int k = 0; k < t; k++) {
-            float score = g[i * t + k];
-            // J_ik = softplus(z) with z = −s for label 1 (the predicted word), z = s for label 0 (a
-            // negative); ∂J_ik/∂s = ∓σ(z)
-            boolean positive = label[k];
-            float z = positive ? -score : score;
-            float ez = FloatKernels.exp(-Math.abs(z)); // e^(−|z|) ∈ (0, 1]
-            float sigmoidZ = FloatKernels.sigmoid(z, ez);
-            loss += FloatKernels.softplus(z, ez);
-            g[i * t + k] = positive ? -factor * sigmoidZ : factor * sigmoidZ;
+            signs[k] = label[k] ? -1f : 1f;
         }
-        return loss;
+        for (int i = 1; i < m; i++) {
+            System.arraycopy(signs, 0, signs, i * t, t);
+        }
     }
 
     /**
      * The sequential form's step ({@link Form#SEQUENTIAL}): pair i against O as the earlier pairs left it,
      * ΔC_i = G_i O, then O_k += G_ik X_i in the gathered copies; ΔO = Σ_i G_iᵀ X_i into dO.
      */
-    private double sequentialRows(float[][] x, int m, int t, boolean[] label, float factor) {
+    private double sequentialRows(float[][] x, int m, int t, float factor) {
         for (int k = 0; k < t; k++) {
             java.util.Arrays.fill(dO[k], 0f);
         }
         double loss = 0.0;
         for (int i = 0; i < m; i++) {
-            loss += scores(x[i], i, t, label, factor);
+            // row i of S and G: S_i = X_i Oᵀ [T], then G_i = factor · ∂J_i/∂S_i in place
+            ops.dots(x[i], o, t, g, i * t, padded);
+            loss += ops.logistic(g, i * t, t, signs, factor);
             ops.combination(g, i * t, 1, o, t, dc[i], padded);
             for (int k = 0; k < t; k++) {
                 float gik = g[i * t + k];
