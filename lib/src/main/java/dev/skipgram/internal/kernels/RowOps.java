@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * Shapes: d = the rows' length, m = how many rows
  *   dots:         out[k] = x · rows[k]                         k ∈ [0, m)
- *   combination:  y = Σ_k a[offset + k·stride] · rows[k]       (y overwritten)
+ *   combination:  y = Σ_k a[offset + k·stride] · rows[k]       (y overwritten; combinationAdd: y +=)
  * </pre>
  * The two agree up to float rounding (the Vector API sums a dot product lane by lane, then across
  * the lanes). Stateless and thread-safe. Closed, though not {@code sealed}: naming the Vector API
@@ -26,6 +26,12 @@ public interface RowOps {
 
     /** y[0, d) = Σ_{k < m} a[offset + k·stride] · rows[k][0, d); y = 0 when m = 0. */
     void combination(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d);
+
+    /**
+     * y[0, d) += Σ_{k < m} a[offset + k·stride] · rows[k][0, d): a combination added to a row in
+     * one pass (the window kernel's scatter, without the combination's own row).
+     */
+    void combinationAdd(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d);
 
     /** y[0, d) += alpha · x[0, d). */
     void axpy(float alpha, float[] x, float[] y, int d);

@@ -42,6 +42,17 @@ final class ScalarRowOps implements RowOps {
         } else {
             java.util.Arrays.fill(y, 0, d, 0f);
         }
+        addPairs(a, offset, stride, rows, k, m, y, d);
+    }
+
+    @Override
+    public void combinationAdd(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d) {
+        addPairs(a, offset, stride, rows, 0, m, y, d);
+    }
+
+    /** y += Σ_{from ≤ k < m} a[offset + k·stride] · rows[k], two rows a pass. */
+    private void addPairs(float[] a, int offset, int stride, float[][] rows, int from, int m, float[] y, int d) {
+        int k = from;
         for (; k + 1 < m; k += 2) {
             float a0 = a[offset + k * stride];
             float a1 = a[offset + (k + 1) * stride];

@@ -105,11 +105,48 @@ final class VectorRowOps implements RowOps {
         } else {
             java.util.Arrays.fill(y, 0, d, 0f);
         }
+        addPairs(a, offset, stride, rows, k, m, y, d);
+    }
+
+    @Override
+    public void combinationAdd(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d) {
+        int k = 0;
+        for (; k + 3 < m; k += 4) {
+            addFour(a[offset + k * stride], a[offset + (k + 1) * stride], a[offset + (k + 2) * stride],
+                    a[offset + (k + 3) * stride], rows[k], rows[k + 1], rows[k + 2], rows[k + 3], y, d);
+        }
+        addPairs(a, offset, stride, rows, k, m, y, d);
+    }
+
+    /** y += Σ_{from ≤ k < m} a[offset + k·stride] · rows[k], two rows a pass, then the last one. */
+    private void addPairs(float[] a, int offset, int stride, float[][] rows, int from, int m, float[] y, int d) {
+        int k = from;
         for (; k + 1 < m; k += 2) {
             addTwo(a[offset + k * stride], rows[k], a[offset + (k + 1) * stride], rows[k + 1], y, d);
         }
         if (k < m) {
             axpy(a[offset + k * stride], rows[k], y, d);
+        }
+    }
+
+    /** y += a0·x0 + a1·x1 + a2·x2 + a3·x3. */
+    private static void addFour(float a0, float a1, float a2, float a3, float[] x0, float[] x1, float[] x2,
+            float[] x3, float[] y, int d) {
+        int lanes = SPECIES.length();
+        FloatVector v0 = FloatVector.broadcast(SPECIES, a0);
+        FloatVector v1 = FloatVector.broadcast(SPECIES, a1);
+        FloatVector v2 = FloatVector.broadcast(SPECIES, a2);
+        FloatVector v3 = FloatVector.broadcast(SPECIES, a3);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(d); j < bound; j += lanes) {
+            FloatVector s = FloatVector.fromArray(SPECIES, x0, j).fma(v0, FloatVector.fromArray(SPECIES, y, j));
+            FloatVector t = FloatVector.fromArray(SPECIES, x1, j).mul(v1);
+            s = FloatVector.fromArray(SPECIES, x2, j).fma(v2, s);
+            t = FloatVector.fromArray(SPECIES, x3, j).fma(v3, t);
+            s.add(t).intoArray(y, j);
+        }
+        for (; j < d; j++) {
+            y[j] += a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
         }
     }
 

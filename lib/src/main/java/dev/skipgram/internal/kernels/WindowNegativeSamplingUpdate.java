@@ -252,8 +252,9 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     }
 
     /**
-     * The step on m gathered input rows X [m, d] and the gathered O: S = X Oᵀ, G in place of S, ΔC = G O
-     * into dc, ΔO = Gᵀ X into dO; returns J.
+     * The step on m gathered input rows X [m, d] and the gathered O: S = X Oᵀ and G in place of S;
+     * returns J. The batched and CBOW forms leave ΔC = G O and ΔO = Gᵀ X to the scatter; the
+     * sequential form computes ΔC into dc and ΔO into dO.
      */
     private double rows(float[][] x, int m, int t, boolean[] label, float factor) {
         signs(m, t, label);
@@ -264,19 +265,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         for (int i = 0; i < m; i++) {
             ops.dots(x[i], o, t, g, i * t, padded);
         }
-        double loss = ops.logistic(g, 0, m * t, signs, factor);
-        // ΔC = G O  [m, d]: row i = Σ_k G_ik O_k
-        for (int i = 0; i < m; i++) {
-            ops.combination(g, i * t, 1, o, t, dc[i], padded);
-        }
-        // ΔO = Gᵀ X  [T, d]: row k = Σ_i G_ik X_i (zero when the window has no input); with one input
-        // row, ΔO_k = G_k X_0 is left to the scatter, which adds it to the row in one axpy
-        if (m != 1) {
-            for (int k = 0; k < t; k++) {
-                ops.combination(g, k, t, x, m, dO[k], padded);
-            }
-        }
-        return loss;
+        return ops.logistic(g, 0, m * t, signs, factor);
     }
 
     /**
@@ -315,16 +304,44 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         return loss;
     }
 
-    /** Adds ΔO and ΔC (for CBOW: e to every input row) to their rows of the two destinations. */
+    /**
+     * Adds ΔO and ΔC to their rows of the two destinations: in the batched form each as its
+     * combination, straight into the row read back from the destination,
+     * <pre>
+     *   outputDestination[targets_k]   += Σ_i G_ik C_i      (ΔO_k)
+     *   inputDestination[inputRows_i]  += Σ_k G_ik O_k      (ΔC_i)
+     * </pre>
+     * for CBOW with n > 1 inputs ΔO_k = G_k h and e = G O to every input row, in the sequential form
+     * the dO and dc rows.
+     */
     private void scatter(FloatMatrix inputDestination, FloatMatrix outputDestination, int[] inputRows, int n,
             int[] targets, int t) {
-        boolean oneRow = mean ? n > 0 : n == 1; // X is one row: ΔO_k = G_k X_0, not gathered in dO
-        float[] x0 = mean ? hidden[0] : c[0];
-        for (int k = 0; k < t; k++) {
-            addToRow(outputDestination, targets[k], oneRow ? g[k] : 1f, oneRow ? x0 : dO[k]);
-        }
-        for (int i = 0; i < n; i++) {
-            addToRow(inputDestination, inputRows[i], 1f, dc[mean ? 0 : i]);
+        if (mean && n > 1) {
+            for (int k = 0; k < t; k++) {
+                addToRow(outputDestination, targets[k], g[k], hidden[0]);
+            }
+            ops.combination(g, 0, 1, o, t, dc[0], padded); // e = G O  [1, d], added to each input row
+            for (int i = 0; i < n; i++) {
+                addToRow(inputDestination, inputRows[i], 1f, dc[0]);
+            }
+        } else if (sequential && n > 1) {
+            for (int k = 0; k < t; k++) {
+                addToRow(outputDestination, targets[k], 1f, dO[k]);
+            }
+            for (int i = 0; i < n; i++) {
+                addToRow(inputDestination, inputRows[i], 1f, dc[i]);
+            }
+        } else { // batched, or a CBOW window of one input (then h = C_0, the same step)
+            for (int k = 0; k < t; k++) {
+                outputDestination.getRow(targets[k], row);
+                ops.combinationAdd(g, k, t, c, n, row, padded);
+                outputDestination.putRow(targets[k], row);
+            }
+            for (int i = 0; i < n; i++) {
+                inputDestination.getRow(inputRows[i], row);
+                ops.combinationAdd(g, i * t, 1, o, t, row, padded);
+                inputDestination.putRow(inputRows[i], row);
+            }
         }
     }
 

@@ -66,7 +66,7 @@ class RowOpsTest {
 
     @ParameterizedTest
     @MethodSource("implementations")
-    void combinationsAndAxpyMatchDoubleSums(RowOps ops) {
+    void combinationsCombinationAddsAndAxpyMatchDoubleSums(RowOps ops) {
         RestorableRandom rng = RestorableRandom.seeded(11);
         for (int d : LENGTHS) {
             for (int m = 0; m <= 9; m++) {
@@ -86,6 +86,19 @@ class RowOpsTest {
                             magnitude += Math.abs((double) a[offset + k * stride] * r[k][j]);
                         }
                         assertClose(exact, magnitude, y[j], ops + " combination d=" + d + " m=" + m + " j=" + j);
+                    }
+                    float[] z = rows(rng, 1, d + 1)[0]; // combinationAdd: z += the same combination
+                    float[] zBefore = z.clone();
+                    ops.combinationAdd(a, offset, stride, r, m, z, d);
+                    assertEquals(zBefore[d], z[d], "combinationAdd writes z[0, d) only");
+                    for (int j = 0; j < d; j++) {
+                        double exact = zBefore[j];
+                        double magnitude = Math.abs(zBefore[j]);
+                        for (int k = 0; k < m; k++) {
+                            exact += (double) a[offset + k * stride] * r[k][j];
+                            magnitude += Math.abs((double) a[offset + k * stride] * r[k][j]);
+                        }
+                        assertClose(exact, magnitude, z[j], ops + " combinationAdd d=" + d + " m=" + m + " j=" + j);
                     }
                 }
             }
