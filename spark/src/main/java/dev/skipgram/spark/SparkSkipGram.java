@@ -61,6 +61,38 @@ public final class SparkSkipGram {
      */
     public static WordVectors train(JavaRDD<List<String>> sentences, SkipGramConfig config, SparkOptions options) {
         Objects.requireNonNull(sentences, "sentences");
+        requireSpark(config, options);
+        return DistributedRun.ofSentences(sentences, config, options).train();
+    }
+
+    /**
+     * Trains word vectors on lines of text, as {@link #train(JavaRDD, SkipGramConfig, SparkOptions)}
+     * does, tokenising them as {@link dev.skipgram.corpus.Corpus#plainText} tokenises a file's lines:
+     * split on whitespace (Python's {@code str.split()} set), blank lines skipped, a line of more than
+     * {@value dev.skipgram.corpus.Corpus#MAX_SENTENCE_TOKENS} tokens cut into sentences of at most that
+     * many. Faster than tokenising the lines into an RDD of sentences first: each partition reads its
+     * lines once, without a String per token, and keeps them as indices for the encoding.
+     *
+     * <p>If the RDD does not have {@code options.partitions()} partitions, its lines (not the sentences
+     * cut from them) are split into that many contiguous ranges.
+     *
+     * @param lines the lines of text, without line terminators (for example {@code textFile(path)})
+     * @param config the settings, as for the RDD of sentences
+     * @param options partitions, rounds, merge, broadcast budget and checkpoints
+     * @return the vectors, on the driver
+     * @throws IllegalArgumentException as for the RDD of sentences
+     * @throws IllegalStateException as for the RDD of sentences
+     * @throws java.io.UncheckedIOException as for the RDD of sentences, and (in the vocabulary pass) if
+     *     a line holds a NUL character or a token of more than 10,000 characters, naming the partition
+     *     and the line
+     */
+    public static WordVectors trainText(JavaRDD<String> lines, SkipGramConfig config, SparkOptions options) {
+        Objects.requireNonNull(lines, "lines");
+        requireSpark(config, options);
+        return DistributedRun.ofLines(lines, config, options).train();
+    }
+
+    private static void requireSpark(SkipGramConfig config, SparkOptions options) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
         if (config.recipe() != Recipe.WORD2VEC) {
@@ -72,7 +104,6 @@ public final class SparkSkipGram {
                     + ") is for one machine: leave it null and set SparkOptions.checkpointDirectory for the driver's"
                     + " checkpoints");
         }
-        return new DistributedRun(sentences, config, options).train();
     }
 
     /**
