@@ -11,6 +11,8 @@ import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.word2vec.PartitionTraining;
 import dev.skipgram.random.RestorableRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -179,8 +182,15 @@ final class DistributedRun {
      */
     private Vocabulary vocabulary(JavaRDD<CountedSentences> counted) {
         int minCount = config.minCount();
-        List<PartitionWords> parts = counted.map(c -> new PartitionWords(c.words().toArray(new String[0]),
-                c.counts())).collect();
+        List<PartitionWords> parts;
+        try {
+            parts = counted.map(c -> new PartitionWords(c.words().toArray(new String[0]), c.counts())).collect();
+        } catch (Exception e) { // Spark throws its SparkException undeclared
+            if (e instanceof SparkException failed) {
+                throw badInput(failed);
+            }
+            throw e;
+        }
         long merging = System.nanoTime();
         Map<String, long[]> merged = new LinkedHashMap<>(); // word -> {count}, in order of first occurrence
         long distinct = 0;
@@ -217,6 +227,22 @@ final class DistributedRun {
                     + ") must be smaller than the vocabulary size (V = " + v + ")");
         }
         return vocabulary;
+    }
+
+    /**
+     * The input error a task of the vocabulary pass met (a null token, a NUL character or an overlong
+     * token in a line), with its own message rather than the job's; otherwise the job's failure.
+     */
+    private static RuntimeException badInput(SparkException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof UncheckedIOException u) {
+                return new UncheckedIOException(u.getMessage(), new IOException(u.getMessage(), e));
+            }
+            if (t instanceof IllegalArgumentException a) {
+                return new IllegalArgumentException(a.getMessage(), e);
+            }
+        }
+        return new IllegalStateException("the vocabulary pass failed: " + e.getMessage(), e);
     }
 
     /** One partition's distinct words in order of first occurrence, and their counts there. */
@@ -296,6 +322,7 @@ final class DistributedRun {
                 }
                 long roundStarted = System.nanoTime();
                 Broadcast<Parameters> parameters = spark.broadcast(new Parameters(x, u));
+                long broadcast = System.nanoTime();
                 List<ShareResult> results;
                 try {
                     results = new ArrayList<>(chunks.mapPartitionsWithIndex(new ShareTask(config, words, parameters,
@@ -322,10 +349,11 @@ final class DistributedRun {
                 u = RowMerger.merge(options.merge(), u, d, results, false);
                 wordsBefore += roundWords;
                 long done = System.nanoTime();
-                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s merging), {} changed rows back"
-                        + " ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
+                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s broadcasting, {} s merging), {} changed"
+                        + " rows back ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
                         pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
-                        String.format("%.2f", (done - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
+                        String.format("%.2f", (done - roundStarted) / 1e9),
+                        String.format("%.2f", (broadcast - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
                         rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
                 if (checkpoints != null) {
                     checkpoints.save(step, wordsBefore, x, u, generators);
