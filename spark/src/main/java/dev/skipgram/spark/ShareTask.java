@@ -63,16 +63,27 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         FloatMatrix x = copy(base.centerVectors(), v, d);
         FloatMatrix u = copy(base.outsideVectors(), v, d);
         long copied = System.nanoTime();
-        PartitionTraining.Outcome outcome = from[p] == to[p]
-                ? new PartitionTraining.Outcome(0, 0, 0)
-                : PartitionTraining.train(settings, words, x, u, rng, share, from[p], to[p], wordsBefore, scale[p]);
+        PartitionTraining.Outcome outcome;
+        long trained;
+        Changed cx;
+        Changed cu;
+        try {
+            outcome = from[p] == to[p]
+                    ? new PartitionTraining.Outcome(0, 0, 0)
+                    : PartitionTraining.train(settings, words, x, u, rng, share, from[p], to[p], wordsBefore, scale[p]);
+            trained = System.nanoTime();
+            cx = changedRows(x, base.centerVectors());
+            cu = changedRows(u, base.outsideVectors());
+        } finally {
+            // free the copies' native memory now rather than when a GC of the executor's heap finds
+            // their wrappers: one pair per round would otherwise pile up off the heap
+            release(x);
+            release(u);
+        }
         byte[][] states = new byte[rng.length][];
         for (int t = 0; t < rng.length; t++) {
             states[t] = rng[t].saveState();
         }
-        long trained = System.nanoTime();
-        Changed cx = changedRows(x, base.centerVectors());
-        Changed cu = changedRows(u, base.outsideVectors());
         long done = System.nanoTime();
         LOG.info("partition {}, chunks [{}, {}): {} words; {} s to get the parameters, {} s training ({} words/s),"
                 + " {} s finding the {} changed rows", p, from[p], to[p], outcome.words(),
@@ -81,6 +92,12 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
                 seconds(done - trained), cx.rows.length + cu.rows.length);
         return List.of(new ShareResult(p, cx.rows, cx.values, cu.rows, cu.values, states, outcome.loss(),
                 outcome.pairs(), outcome.words())).iterator();
+    }
+
+    private static void release(FloatMatrix m) {
+        if (m.array().closeable()) {
+            m.array().close();
+        }
     }
 
     private static String seconds(long nanos) {

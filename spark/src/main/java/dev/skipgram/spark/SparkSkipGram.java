@@ -21,8 +21,10 @@ import org.apache.spark.sql.types.StructType;
  * {@link dev.skipgram.SkipGram#train}, and returns the rows it changed, which the driver merges.
  *
  * <ul>
- *   <li>The vocabulary is counted in parallel ({@code reduceByKey}) and pruned and sorted exactly as
- *       the single-machine recipe does: by descending count, ties in order of first occurrence.
+ *   <li>The input is read once: every partition counts its words into a
+ *       {@link dev.skipgram.corpus.CountedSentences} (cached), the driver merges the partitions'
+ *       counts and prunes and sorts them exactly as the single-machine recipe does (by descending
+ *       count, ties in order of first occurrence), and the partitions encode their cached tokens.
  *   <li>Same seed, same partitioning: the same vectors. One partition and one thread: exactly the
  *       vectors {@code SkipGram.train} gives (whatever the rounds per epoch).
  *   <li>A lost task or executor is retried by Spark, and the round's result is unchanged: a task is a
@@ -42,8 +44,9 @@ public final class SparkSkipGram {
     /**
      * Trains word vectors on an RDD of tokenised sentences.
      *
-     * @param sentences the sentences, each a list of tokens (no whitespace inside a token); read once
-     *     for the vocabulary and once to encode them, which are then cached in executor memory
+     * @param sentences the sentences, each a list of tokens (no whitespace inside a token); read once,
+     *     kept in executor memory as indices (4 bytes a token) until they are encoded and cut into
+     *     chunks, which are cached there
      * @param config the settings of the {@link Recipe#WORD2VEC} recipe; {@code threads} is per
      *     partition, and its {@code checkpointDirectory} must be null (a distributed run's
      *     checkpoints are set in {@code options})

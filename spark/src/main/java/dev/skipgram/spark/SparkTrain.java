@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -150,7 +151,10 @@ public final class SparkTrain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out " + output + ": the directory " + parent
                     + " does not exist");
         }
-        SparkConf conf = new SparkConf().setAppName("skipgram-spark").setIfMissing("spark.master", "local[*]");
+        // The broadcast parameters are floats that LZ4 does not shrink: compressing them only costs the
+        // driver and every executor time, every round (docs/distributed.md).
+        SparkConf conf = new SparkConf().setAppName("skipgram-spark").setIfMissing("spark.master", "local[*]")
+                .setIfMissing("spark.broadcast.compress", "false");
         if (master != null) {
             conf.setMaster(master);
         }
@@ -174,13 +178,14 @@ public final class SparkTrain implements Callable<Integer> {
                         : "A checkpoint after every round goes to %s.%n", checkpointDirectory);
             }
             out.flush();
+            JavaRDD<String> lines = synthetic != null ? null : spark.textFile(corpusPath); // set up before the clock
             long started = System.nanoTime();
             WordVectors vectors;
             try {
                 vectors = synthetic != null
                         ? SparkSkipGram.train(spark.parallelize(synthetic.sentences(), spark.defaultParallelism()),
                                 config, options)
-                        : SparkSkipGram.trainText(spark.textFile(corpusPath), config, options);
+                        : SparkSkipGram.trainText(lines, config, options);
             } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
                 // bad input, a checkpoint directory in the wrong state, divergence: a message, no stack trace
                 spec.commandLine().getErr().println("skipgram-spark: " + e.getMessage());
