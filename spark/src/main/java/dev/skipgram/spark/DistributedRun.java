@@ -4,22 +4,24 @@ import dev.skipgram.LossType;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import dev.skipgram.checkpoint.RunSettings;
+import dev.skipgram.corpus.CountedSentences;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.word2vec.PartitionTraining;
 import dev.skipgram.random.RestorableRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -32,9 +34,11 @@ import scala.Tuple2;
  * One distributed training run, on the driver.
  *
  * <pre>
- *   sentences ─► (contiguous repartition) ─► per partition: word counts + first occurrence ─► reduceByKey
- *     ─► driver: Vocabulary.byCount (the single-machine order) ─► broadcast
- *     ─► per partition: PartitionTraining.encode (chunks, cached) ─► driver: words per chunk
+ *   sentences or lines ─► (contiguous repartition) ─► per partition: CountedSentences (one read: local
+ *     indices of the tokens, cached; words in order of first occurrence, counted) ─► collect the words
+ *     and counts ─► driver: merged in partition order, Vocabulary.byCount (the single-machine order)
+ *     ─► broadcast ─► per partition: local indices to the vocabulary's, PartitionTraining.cut (chunks,
+ *     cached; the local indices dropped) ─► driver: words per chunk
  *   per epoch, per round r:  broadcast X, U ─► every partition p trains its chunks
  *     [r·C_p/R, (r+1)·C_p/R) ─► changed rows ─► driver: merge (RowMerge) ─► next round
  * </pre>
@@ -51,22 +55,35 @@ final class DistributedRun {
     private final SkipGramConfig config;
     private final SparkOptions options;
     private final JavaSparkContext spark;
-    private final JavaRDD<List<String>> sentences;
+    private final JavaRDD<CountedSentences> shares; // one per partition
 
-    DistributedRun(JavaRDD<List<String>> sentences, SkipGramConfig config, SparkOptions options) {
+    private DistributedRun(JavaRDD<CountedSentences> shares, SkipGramConfig config, SparkOptions options) {
         this.config = config;
         this.options = options;
-        this.spark = JavaSparkContext.fromSparkContext(sentences.context());
-        this.sentences = partitioned(sentences, options.partitions());
+        this.spark = JavaSparkContext.fromSparkContext(shares.context());
+        this.shares = shares;
     }
 
-    /** The sentences in {@code p} contiguous ranges, in order; as they are if they have p partitions. */
-    private static JavaRDD<List<String>> partitioned(JavaRDD<List<String>> sentences, int p) {
-        if (sentences.getNumPartitions() == p) {
-            return sentences;
+    /** A run over tokenised sentences, each as it stands. */
+    static DistributedRun ofSentences(JavaRDD<List<String>> sentences, SkipGramConfig config, SparkOptions options) {
+        return new DistributedRun(partitioned(sentences, options.partitions())
+                .mapPartitions(it -> List.of(CountedSentences.of(it)).iterator(), true), config, options);
+    }
+
+    /** A run over lines of text, read as {@code Corpus.plainText} reads a file's lines. */
+    static DistributedRun ofLines(JavaRDD<String> lines, SkipGramConfig config, SparkOptions options) {
+        return new DistributedRun(partitioned(lines, options.partitions())
+                .mapPartitionsWithIndex((p, it) -> List.of(CountedSentences.ofText(it, "partition " + p
+                        + " of the lines")).iterator(), true), config, options);
+    }
+
+    /** The elements in {@code p} contiguous ranges, in order; as they are if they have p partitions. */
+    private static <T> JavaRDD<T> partitioned(JavaRDD<T> elements, int p) {
+        if (elements.getNumPartitions() == p) {
+            return elements;
         }
-        long n = sentences.count();
-        return sentences.zipWithIndex()
+        long n = elements.count();
+        return elements.zipWithIndex()
                 .mapToPair(Tuple2::swap)
                 .repartitionAndSortWithinPartitions(new ContiguousPartitioner(p, n))
                 .values();
@@ -74,8 +91,18 @@ final class DistributedRun {
 
     WordVectors train() {
         long started = System.nanoTime();
-        Vocabulary vocabulary = vocabulary();
-        long counted = System.nanoTime();
+        // read once, cached until the chunks are made from it
+        JavaRDD<CountedSentences> counted = shares.persist(StorageLevel.MEMORY_ONLY());
+        try {
+            return train(counted, started);
+        } finally {
+            counted.unpersist(false);
+        }
+    }
+
+    private WordVectors train(JavaRDD<CountedSentences> counted, long started) {
+        Vocabulary vocabulary = vocabulary(counted);
+        long countedAt = System.nanoTime();
         int v = vocabulary.size();
         int d = config.dimension();
         long parameterBytes = 2L * v * d * Float.BYTES;
@@ -87,11 +114,15 @@ final class DistributedRun {
         }
         FloatMatrix.requireIndexable(v, d);
         Broadcast<VocabularyData> words = spark.broadcast(VocabularyData.of(vocabulary));
-        JavaRDD<PartitionTraining.Chunks> chunks = sentences
-                .mapPartitions(it -> List.of(PartitionTraining.encode(it, words.value().toVocabulary())).iterator())
+        JavaRDD<PartitionTraining.Chunks> chunks = counted
+                .map(c -> {
+                    Vocabulary known = words.value().toVocabulary();
+                    return PartitionTraining.cut(c.encodedSentences(known), known);
+                })
                 .persist(StorageLevel.MEMORY_ONLY());
         try {
             List<long[]> chunkWords = chunks.map(DistributedRun::wordsPerChunk).collect();
+            counted.unpersist(false); // the chunks hold what training needs
             boolean anyPair = chunks.map(PartitionTraining.Chunks::anyPair).reduce(Boolean::logicalOr);
             if (!anyPair) {
                 throw new IllegalArgumentException("no sentence of the corpus has two words that are in the"
@@ -115,8 +146,8 @@ final class DistributedRun {
             double roundSeconds = (System.nanoTime() - roundsStarted) / 1e9;
             LOG.info("trained in {} s: vocabulary {} s, encoding {} s, rounds {} s ({} words/s)",
                     String.format("%.1f", (System.nanoTime() - started) / 1e9),
-                    String.format("%.1f", (counted - started) / 1e9),
-                    String.format("%.1f", (roundsStarted - counted) / 1e9), String.format("%.1f", roundSeconds),
+                    String.format("%.1f", (countedAt - started) / 1e9),
+                    String.format("%.1f", (roundsStarted - countedAt) / 1e9), String.format("%.1f", roundSeconds),
                     String.format("%.0f", vocabulary.totalCount() * config.epochs() / roundSeconds));
             return FreshVectors.adopt(vocabulary, matrix(model[0], v, d).array(), matrix(model[1], v, d).array());
         } finally {
@@ -144,23 +175,44 @@ final class DistributedRun {
                 .with("merge", options.merge()).with("chunks", Long.toHexString(crc.getValue()));
     }
 
-    /** Counts in parallel, then prunes and sorts as the single-machine recipe does. */
-    private Vocabulary vocabulary() {
+    /**
+     * Counts in parallel (each partition's words in order of first occurrence, with their counts),
+     * merges the partitions' counts in partition order on the driver (so each word keeps its first
+     * occurrence in the whole RDD), then prunes and sorts as the single-machine recipe does.
+     */
+    private Vocabulary vocabulary(JavaRDD<CountedSentences> counted) {
         int minCount = config.minCount();
-        List<Tuple2<String, WordStat>> counted = JavaPairRDD.fromJavaRDD(
-                        sentences.mapPartitionsWithIndex(DistributedRun::countWords, true))
-                .reduceByKey(WordStat::merge)
-                .filter(e -> e._2().count() >= minCount)
-                .collect();
-        List<Tuple2<String, WordStat>> ordered = new ArrayList<>(counted);
-        ordered.sort(Comparator.comparing(Tuple2::_2, WordStat::byFirstOccurrence));
-        List<String> list = new ArrayList<>(ordered.size());
-        long[] counts = new long[ordered.size()];
-        for (Tuple2<String, WordStat> e : ordered) {
-            counts[list.size()] = e._2().count();
-            list.add(e._1());
+        List<PartitionWords> parts;
+        try {
+            parts = counted.map(c -> new PartitionWords(c.words().toArray(new String[0]), c.counts())).collect();
+        } catch (Exception e) { // Spark throws its SparkException undeclared
+            if (e instanceof SparkException failed) {
+                throw badInput(failed);
+            }
+            throw e;
         }
-        Vocabulary vocabulary = Vocabulary.byCount(list, counts, minCount, config.maxVocabularySize());
+        long merging = System.nanoTime();
+        Map<String, long[]> merged = new LinkedHashMap<>(); // word -> {count}, in order of first occurrence
+        long distinct = 0;
+        for (PartitionWords part : parts) {
+            distinct += part.words().length;
+            for (int i = 0; i < part.words().length; i++) {
+                merged.computeIfAbsent(part.words()[i], w -> new long[1])[0] += part.counts()[i];
+            }
+        }
+        List<String> list = new ArrayList<>();
+        long[] counts = new long[merged.size()];
+        for (Map.Entry<String, long[]> e : merged.entrySet()) {
+            if (e.getValue()[0] >= minCount) {
+                counts[list.size()] = e.getValue()[0];
+                list.add(e.getKey());
+            }
+        }
+        LOG.info("vocabulary: {} distinct words of {} partitions ({} with repeats across partitions), merged on the"
+                + " driver in {} s", merged.size(), parts.size(), distinct,
+                String.format("%.2f", (System.nanoTime() - merging) / 1e9));
+        Vocabulary vocabulary = Vocabulary.byCount(list, Arrays.copyOf(counts, list.size()), minCount,
+                config.maxVocabularySize());
         int v = vocabulary.size();
         if (v == 0) {
             throw new IllegalArgumentException("no word occurs at least minCount = " + minCount
@@ -177,24 +229,24 @@ final class DistributedRun {
         return vocabulary;
     }
 
-    private static Iterator<Tuple2<String, WordStat>> countWords(Integer partition, Iterator<List<String>> it) {
-        Map<String, long[]> seen = new HashMap<>(); // word -> {count, first position}
-        long position = 0;
-        while (it.hasNext()) {
-            for (String w : it.next()) {
-                long[] s = seen.get(w);
-                if (s == null) {
-                    seen.put(w, new long[] {1, position});
-                } else {
-                    s[0]++;
-                }
-                position++;
+    /**
+     * The input error a task of the vocabulary pass met (a null token, a NUL character or an overlong
+     * token in a line), with its own message rather than the job's; otherwise the job's failure.
+     */
+    private static RuntimeException badInput(SparkException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof UncheckedIOException u) {
+                return new UncheckedIOException(u.getMessage(), new IOException(u.getMessage(), e));
+            }
+            if (t instanceof IllegalArgumentException a) {
+                return new IllegalArgumentException(a.getMessage(), e);
             }
         }
-        List<Tuple2<String, WordStat>> out = new ArrayList<>(seen.size());
-        seen.forEach((w, s) -> out.add(new Tuple2<>(w, new WordStat(s[0], partition, s[1]))));
-        return out.iterator();
+        return new IllegalStateException("the vocabulary pass failed: " + e.getMessage(), e);
     }
+
+    /** One partition's distinct words in order of first occurrence, and their counts there. */
+    private record PartitionWords(String[] words, long[] counts) implements java.io.Serializable {}
 
     private static long[] wordsPerChunk(PartitionTraining.Chunks c) {
         long[] words = new long[c.count()];
@@ -270,6 +322,7 @@ final class DistributedRun {
                 }
                 long roundStarted = System.nanoTime();
                 Broadcast<Parameters> parameters = spark.broadcast(new Parameters(x, u));
+                long broadcast = System.nanoTime();
                 List<ShareResult> results;
                 try {
                     results = new ArrayList<>(chunks.mapPartitionsWithIndex(new ShareTask(config, words, parameters,
@@ -296,10 +349,11 @@ final class DistributedRun {
                 u = RowMerger.merge(options.merge(), u, d, results, false);
                 wordsBefore += roundWords;
                 long done = System.nanoTime();
-                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s merging), {} changed rows back"
-                        + " ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
+                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s broadcasting, {} s merging), {} changed"
+                        + " rows back ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
                         pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
-                        String.format("%.2f", (done - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
+                        String.format("%.2f", (done - roundStarted) / 1e9),
+                        String.format("%.2f", (broadcast - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
                         rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
                 if (checkpoints != null) {
                     checkpoints.save(step, wordsBefore, x, u, generators);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One round's work in every partition (runs on the executors): copies the broadcast parameters,
@@ -21,6 +23,7 @@ import org.apache.spark.broadcast.Broadcast;
 final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.Chunks>, Iterator<ShareResult>> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ShareTask.class);
     private final Properties config; // SkipGramConfig.toProperties(): the record itself is not serializable
     private final Broadcast<VocabularyData> vocabulary;
     private final Broadcast<Parameters> parameters;
@@ -44,6 +47,7 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
 
     @Override
     public Iterator<ShareResult> call(Integer partition, Iterator<PartitionTraining.Chunks> chunks) {
+        long started = System.nanoTime();
         int p = partition;
         PartitionTraining.Chunks share = chunks.next();
         SkipGramConfig settings = SkipGramConfig.of(config);
@@ -58,17 +62,46 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         int d = settings.dimension();
         FloatMatrix x = copy(base.centerVectors(), v, d);
         FloatMatrix u = copy(base.outsideVectors(), v, d);
-        PartitionTraining.Outcome outcome = from[p] == to[p]
-                ? new PartitionTraining.Outcome(0, 0, 0)
-                : PartitionTraining.train(settings, words, x, u, rng, share, from[p], to[p], wordsBefore, scale[p]);
+        long copied = System.nanoTime();
+        PartitionTraining.Outcome outcome;
+        long trained;
+        Changed cx;
+        Changed cu;
+        try {
+            outcome = from[p] == to[p]
+                    ? new PartitionTraining.Outcome(0, 0, 0)
+                    : PartitionTraining.train(settings, words, x, u, rng, share, from[p], to[p], wordsBefore, scale[p]);
+            trained = System.nanoTime();
+            cx = changedRows(x, base.centerVectors());
+            cu = changedRows(u, base.outsideVectors());
+        } finally {
+            // free the copies' native memory now rather than when a GC of the executor's heap finds
+            // their wrappers: one pair per round would otherwise pile up off the heap
+            release(x);
+            release(u);
+        }
         byte[][] states = new byte[rng.length][];
         for (int t = 0; t < rng.length; t++) {
             states[t] = rng[t].saveState();
         }
-        Changed cx = changedRows(x, base.centerVectors());
-        Changed cu = changedRows(u, base.outsideVectors());
+        long done = System.nanoTime();
+        LOG.info("partition {}, chunks [{}, {}): {} words; {} s to get the parameters, {} s training ({} words/s),"
+                + " {} s finding the {} changed rows", p, from[p], to[p], outcome.words(),
+                seconds(copied - started), seconds(trained - copied),
+                String.format("%.0f", outcome.words() / Math.max(1e-9, (trained - copied) / 1e9)),
+                seconds(done - trained), cx.rows.length + cu.rows.length);
         return List.of(new ShareResult(p, cx.rows, cx.values, cu.rows, cu.values, states, outcome.loss(),
                 outcome.pairs(), outcome.words())).iterator();
+    }
+
+    private static void release(FloatMatrix m) {
+        if (m.array().closeable()) {
+            m.array().close();
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.3f", nanos / 1e9);
     }
 
     private static FloatMatrix copy(float[] values, int v, int d) {

@@ -21,8 +21,10 @@ import org.apache.spark.sql.types.StructType;
  * {@link dev.skipgram.SkipGram#train}, and returns the rows it changed, which the driver merges.
  *
  * <ul>
- *   <li>The vocabulary is counted in parallel ({@code reduceByKey}) and pruned and sorted exactly as
- *       the single-machine recipe does: by descending count, ties in order of first occurrence.
+ *   <li>The input is read once: every partition counts its words into a
+ *       {@link dev.skipgram.corpus.CountedSentences} (cached), the driver merges the partitions'
+ *       counts and prunes and sorts them exactly as the single-machine recipe does (by descending
+ *       count, ties in order of first occurrence), and the partitions encode their cached tokens.
  *   <li>Same seed, same partitioning: the same vectors. One partition and one thread: exactly the
  *       vectors {@code SkipGram.train} gives (whatever the rounds per epoch).
  *   <li>A lost task or executor is retried by Spark, and the round's result is unchanged: a task is a
@@ -42,8 +44,9 @@ public final class SparkSkipGram {
     /**
      * Trains word vectors on an RDD of tokenised sentences.
      *
-     * @param sentences the sentences, each a list of tokens (no whitespace inside a token); read once
-     *     for the vocabulary and once to encode them, which are then cached in executor memory
+     * @param sentences the sentences, each a list of tokens (no whitespace inside a token); read once,
+     *     kept in executor memory as indices (4 bytes a token) until they are encoded and cut into
+     *     chunks, which are cached there
      * @param config the settings of the {@link Recipe#WORD2VEC} recipe; {@code threads} is per
      *     partition, and its {@code checkpointDirectory} must be null (a distributed run's
      *     checkpoints are set in {@code options})
@@ -61,6 +64,38 @@ public final class SparkSkipGram {
      */
     public static WordVectors train(JavaRDD<List<String>> sentences, SkipGramConfig config, SparkOptions options) {
         Objects.requireNonNull(sentences, "sentences");
+        requireSpark(config, options);
+        return DistributedRun.ofSentences(sentences, config, options).train();
+    }
+
+    /**
+     * Trains word vectors on lines of text, as {@link #train(JavaRDD, SkipGramConfig, SparkOptions)}
+     * does, tokenising them as {@link dev.skipgram.corpus.Corpus#plainText} tokenises a file's lines:
+     * split on whitespace (Python's {@code str.split()} set), blank lines skipped, a line of more than
+     * {@value dev.skipgram.corpus.Corpus#MAX_SENTENCE_TOKENS} tokens cut into sentences of at most that
+     * many. Faster than tokenising the lines into an RDD of sentences first: each partition reads its
+     * lines once, without a String per token, and keeps them as indices for the encoding.
+     *
+     * <p>If the RDD does not have {@code options.partitions()} partitions, its lines (not the sentences
+     * cut from them) are split into that many contiguous ranges.
+     *
+     * @param lines the lines of text, without line terminators (for example {@code textFile(path)})
+     * @param config the settings, as for the RDD of sentences
+     * @param options partitions, rounds, merge, broadcast budget and checkpoints
+     * @return the vectors, on the driver
+     * @throws IllegalArgumentException as for the RDD of sentences
+     * @throws IllegalStateException as for the RDD of sentences
+     * @throws java.io.UncheckedIOException as for the RDD of sentences, and (in the vocabulary pass) if
+     *     a line holds a NUL character or a token of more than 10,000 characters, naming the partition
+     *     and the line
+     */
+    public static WordVectors trainText(JavaRDD<String> lines, SkipGramConfig config, SparkOptions options) {
+        Objects.requireNonNull(lines, "lines");
+        requireSpark(config, options);
+        return DistributedRun.ofLines(lines, config, options).train();
+    }
+
+    private static void requireSpark(SkipGramConfig config, SparkOptions options) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
         if (config.recipe() != Recipe.WORD2VEC) {
@@ -72,7 +107,6 @@ public final class SparkSkipGram {
                     + ") is for one machine: leave it null and set SparkOptions.checkpointDirectory for the driver's"
                     + " checkpoints");
         }
-        return new DistributedRun(sentences, config, options).train();
     }
 
     /**

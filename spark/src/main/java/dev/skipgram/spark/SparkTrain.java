@@ -4,7 +4,6 @@ import dev.skipgram.LossType;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
-import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.synthetic.SyntheticCorpus;
 import dev.skipgram.eval.AnalogyReport;
 import dev.skipgram.eval.Evaluation;
@@ -13,12 +12,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -155,15 +151,15 @@ public final class SparkTrain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out " + output + ": the directory " + parent
                     + " does not exist");
         }
-        SparkConf conf = new SparkConf().setAppName("skipgram-spark").setIfMissing("spark.master", "local[*]");
+        // The broadcast parameters are floats that LZ4 does not shrink: compressing them only costs the
+        // driver and every executor time, every round (docs/distributed.md).
+        SparkConf conf = new SparkConf().setAppName("skipgram-spark").setIfMissing("spark.master", "local[*]")
+                .setIfMissing("spark.broadcast.compress", "false");
         if (master != null) {
             conf.setMaster(master);
         }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             SyntheticCorpus synthetic = corpusPath == null ? SyntheticCorpus.generate(seed) : null;
-            JavaRDD<List<String>> sentences = synthetic != null
-                    ? spark.parallelize(synthetic.sentences(), spark.defaultParallelism())
-                    : spark.textFile(corpusPath).mapPartitions(SparkTrain::tokenise);
             int p = partitions != null ? partitions : spark.defaultParallelism();
             SparkOptions options;
             try {
@@ -182,10 +178,14 @@ public final class SparkTrain implements Callable<Integer> {
                         : "A checkpoint after every round goes to %s.%n", checkpointDirectory);
             }
             out.flush();
+            JavaRDD<String> lines = synthetic != null ? null : spark.textFile(corpusPath); // set up before the clock
             long started = System.nanoTime();
             WordVectors vectors;
             try {
-                vectors = SparkSkipGram.train(sentences, config, options);
+                vectors = synthetic != null
+                        ? SparkSkipGram.train(spark.parallelize(synthetic.sentences(), spark.defaultParallelism()),
+                                config, options)
+                        : SparkSkipGram.trainText(lines, config, options);
             } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
                 // bad input, a checkpoint directory in the wrong state, divergence: a message, no stack trace
                 spec.commandLine().getErr().println("skipgram-spark: " + e.getMessage());
@@ -239,61 +239,5 @@ public final class SparkTrain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--merge must be sum or average, got '" + value + "'");
         }
-    }
-
-    /**
-     * Lines to sentences with the library's tokeniser (Python's str.split()), blank lines skipped, long
-     * lines cut; {@value #LINES_PER_BATCH} lines or about {@value #CHARS_PER_BATCH} characters at a time,
-     * so a partition is never held whole.
-     */
-    private static Iterator<List<String>> tokenise(Iterator<String> lines) {
-        return new Iterator<>() {
-            private Iterator<List<String>> batch = List.<List<String>>of().iterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!batch.hasNext() && lines.hasNext()) {
-                    List<String> next = new ArrayList<>();
-                    long chars = 0;
-                    while (next.size() < LINES_PER_BATCH && chars < CHARS_PER_BATCH && lines.hasNext()) {
-                        String line = lines.next();
-                        next.add(line);
-                        chars += line.length();
-                    }
-                    try (var s = Corpus.ofLines(next).sentences()) {
-                        batch = s.flatMap(SparkTrain::cut).collect(Collectors.toList()).iterator();
-                    }
-                }
-                return batch.hasNext();
-            }
-
-            @Override
-            public List<String> next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return batch.next();
-            }
-        };
-    }
-
-    private static final int LINES_PER_BATCH = 10_000;
-    /**
-     * Characters per batch, at most about (one line more): a file of long lines (text8 cut into lines
-     * of 10,000 tokens) would otherwise put a whole partition's tokens on the heap at once.
-     */
-    private static final long CHARS_PER_BATCH = 1 << 20;
-
-    /**
-     * A line of more than {@link Corpus#MAX_SENTENCE_TOKENS} tokens as sentences of that many, as
-     * {@link Corpus#plainText} cuts it (text8 is one line).
-     */
-    private static java.util.stream.Stream<List<String>> cut(List<String> sentence) {
-        int n = Corpus.MAX_SENTENCE_TOKENS;
-        if (sentence.size() <= n) {
-            return java.util.stream.Stream.of(sentence);
-        }
-        return java.util.stream.IntStream.range(0, (sentence.size() + n - 1) / n)
-                .mapToObj(i -> sentence.subList(i * n, Math.min(sentence.size(), (i + 1) * n)));
     }
 }

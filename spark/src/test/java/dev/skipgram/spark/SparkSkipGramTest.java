@@ -13,6 +13,11 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.corpus.Vocabulary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SparkSkipGram#train} on {@code local[2]} (the module's shared session): one JVM, so the API,
@@ -79,6 +85,47 @@ class SparkSkipGramTest {
             assertArrayEquals(values(single, true), values(spread, true), sharing.name());
             assertArrayEquals(values(single, false), values(spread, false), sharing.name());
         }
+    }
+
+    @Test
+    void linesOfTextTrainAsPlainTextOnOneMachineAndAsTheirSentences(@TempDir Path dir) throws IOException {
+        String[] separators = {" ", "  ", "\t", "\u00a0", " \u3000 ", "\u0085"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < CORPUS.size(); i++) {
+            lines.add((i % 7 == 0 ? "\t" : "") + String.join(separators[i % separators.length], CORPUS.get(i)));
+            if (i % 50 == 0) {
+                lines.add(i % 100 == 0 ? "" : " \t "); // blank lines are skipped
+            }
+        }
+        SkipGramConfig config = small().epochs(1).build();
+        Path file = dir.resolve("corpus.txt");
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+        WordVectors single = SkipGram.train(Corpus.plainText(file), config);
+        WordVectors text = SparkSkipGram.trainText(jsc.parallelize(lines, 1), config, SparkOptions.of(1)
+                .withRoundsPerEpoch(2));
+        assertEquals(single.vocabulary(), text.vocabulary());
+        assertArrayEquals(values(single, true), values(text, true));
+        assertArrayEquals(values(single, false), values(text, false));
+
+        List<String> plain = CORPUS.stream().map(s -> String.join(" ", s)).toList();
+        SparkOptions two = SparkOptions.of(2).withRoundsPerEpoch(3);
+        WordVectors fromLines = SparkSkipGram.trainText(jsc.parallelize(plain, 2), config, two);
+        WordVectors fromSentences = SparkSkipGram.train(rdd(CORPUS, 2), config, two);
+        assertArrayEquals(values(fromSentences, true), values(fromLines, true));
+        assertArrayEquals(values(fromSentences, false), values(fromLines, false));
+    }
+
+    @Test
+    void aLineThatIsNotTextIsRefusedWithItsPlace() {
+        List<String> lines = new ArrayList<>(List.of("a b a b", "b a b a", "a b\0 c"));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> SparkSkipGram.trainText(jsc.parallelize(lines, 1), small().build(), SparkOptions.of(1)));
+        assertEquals("corpus partition 0 of the lines, line 3: a NUL character (U+0000): the corpus must be UTF-8"
+                + " text, and this looks like a binary or UTF-16 file", e.getMessage());
+        List<List<String>> withNull = List.of(List.of("a", "b"), java.util.Arrays.asList("b", null));
+        IllegalArgumentException n = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(rdd(withNull, 1), small().build(), SparkOptions.of(1)));
+        assertEquals("sentence 2 holds a null token: [b, null]", n.getMessage());
     }
 
     @Test

@@ -103,17 +103,19 @@ public final class PartitionTraining {
     public record Outcome(double loss, long pairs, long words) {}
 
     /**
-     * Encodes and cuts a share of the corpus.
+     * Cuts a share of the corpus, already encoded, into chunks.
      *
-     * @param sentences the share's sentences, in order
+     * @param sentences the share's sentences in order, as vocabulary indices (the words not in the
+     *     vocabulary dropped: {@link dev.skipgram.corpus.Corpus#encodedSentences},
+     *     {@link dev.skipgram.corpus.CountedSentences#encodedSentences})
      * @param vocabulary the run's vocabulary
      * @return the chunks
      */
-    public static Chunks encode(Iterator<List<String>> sentences, Vocabulary vocabulary) {
+    public static Chunks cut(Iterator<int[]> sentences, Vocabulary vocabulary) {
         List<Chunk> chunks = new ArrayList<>();
         ChunkFeeder feeder = new ChunkFeeder(vocabulary);
         try {
-            feeder.feed(sentences, 0, (chunk, index) -> chunks.add(chunk));
+            feeder.feedEncoded(sentences, 0, (chunk, index) -> chunks.add(chunk));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("encoding was interrupted", e);
