@@ -1,6 +1,7 @@
 package dev.skipgram.spark;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
@@ -85,7 +86,13 @@ public final class SparkTrain implements Callable<Integer> {
     @Option(names = "--window", paramLabel = "M", description = "Largest window radius (default: ${DEFAULT-VALUE}).")
     int window = PRESET.windowSize();
 
-    @Option(names = "--negatives", paramLabel = "K", description = "Negative words per pair (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "skip-gram|cbow",
+            description = "skip-gram, or cbow (the mean of the window's context words predicts the word at its"
+                + " centre, as word2vec.c's -cbow 1; negative sampling or hierarchical softmax) (default: skip-gram).")
+    String model = "skip-gram";
+
+    @Option(names = "--negatives", paramLabel = "K",
+            description = "Negative words per pair, or per word with --model cbow (default: ${DEFAULT-VALUE}).")
     int negatives = PRESET.negatives();
 
     @Option(names = "--negative-sharing", paramLabel = "pair|window",
@@ -208,7 +215,8 @@ public final class SparkTrain implements Callable<Integer> {
 
     private SkipGramConfig config() {
         try {
-            return SkipGramConfig.word2vec().dimension(dimension).windowSize(window).negatives(negatives)
+            return SkipGramConfig.word2vec().model(modelOf(model)).dimension(dimension).windowSize(window)
+                    .negatives(negatives)
                     .negativeSharing(NegativeSharing.valueOf(upper(negativeSharing, "--negative-sharing")))
                     .loss(LossType.valueOf(upper(loss, "--loss"))).epochs(epochs).minCount(minCount)
                     .subsampleThreshold(subsample).learningRate(learningRate).threads(threads).seed(seed)
@@ -216,6 +224,15 @@ public final class SparkTrain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    private Model modelOf(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "skip-gram", "skipgram", "sg" -> Model.SKIP_GRAM;
+            case "cbow" -> Model.CBOW;
+            default -> throw new ParameterException(spec.commandLine(), "--model: unknown value '" + value
+                    + "' (skip-gram or cbow)");
+        };
     }
 
     private String upper(String value, String flag) {
@@ -235,7 +252,7 @@ public final class SparkTrain implements Callable<Integer> {
 
     private RowMerge mergeOf(String value) {
         try {
-            return RowMerge.valueOf(value.toUpperCase(Locale.ROOT));
+            return RowMerge.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--merge must be sum or average, got '" + value + "'");
         }
