@@ -17,5 +17,9 @@ public enum RowMerge {
     /** Adds every partition's change. */
     SUM,
     /** Adds the mean of the partitions' changes. */
-    AVERAGE
+    AVERAGE,
+    /** Sums the changes of X's rows, averages those of U's. */
+    SUM_CENTER_AVERAGE_OUTSIDE,
+    /** Scales the summed change by 1 / (1 + (n − 1)·c), c the changes' mean alignment in [0, 1]. */
+    ALIGNED
 }

@@ -29,6 +29,9 @@ final class RowMerger {
             }
         }
         float[] next = base.clone();
+        boolean average = merge == RowMerge.AVERAGE || merge == RowMerge.SUM_CENTER_AVERAGE_OUTSIDE && !center;
+        float[] sum = merge == RowMerge.ALIGNED ? new float[base.length] : null; // Σ_p Δ_p of shared rows
+        double[] squares = merge == RowMerge.ALIGNED ? new double[v] : null; // Σ_p |Δ_p|²
         for (ShareResult s : results) {
             int[] rows = center ? s.centerRows() : s.outsideRows();
             float[] values = center ? s.centerValues() : s.outsideValues();
@@ -39,9 +42,37 @@ final class RowMerger {
                     System.arraycopy(values, i * d, next, at, d); // the one change, exactly
                     continue;
                 }
-                float weight = merge == RowMerge.SUM ? 1f : 1f / n;
+                if (sum != null) {
+                    double sq = 0;
+                    for (int k = 0; k < d; k++) {
+                        float delta = values[i * d + k] - base[at + k];
+                        sum[at + k] += delta;
+                        sq += (double) delta * delta;
+                    }
+                    squares[rows[i]] += sq;
+                    continue;
+                }
+                float weight = average ? 1f / n : 1f;
                 for (int k = 0; k < d; k++) {
                     next[at + k] += weight * (values[i * d + k] - base[at + k]);
+                }
+            }
+        }
+        if (sum != null) {
+            for (int r = 0; r < v; r++) {
+                int n = touched[r];
+                if (n < 2) {
+                    continue;
+                }
+                int at = r * d;
+                double total = 0;
+                for (int k = 0; k < d; k++) {
+                    total += (double) sum[at + k] * sum[at + k];
+                }
+                double c = squares[r] == 0 ? 0 : (total - squares[r]) / ((n - 1) * squares[r]);
+                float weight = (float) (1 / (1 + (n - 1) * Math.min(1, Math.max(0, c))));
+                for (int k = 0; k < d; k++) {
+                    next[at + k] += weight * sum[at + k];
                 }
             }
         }
