@@ -63,7 +63,7 @@ public final class SparkTrain implements Callable<Integer> {
             description = "Synchronous rounds per epoch (default: ${DEFAULT-VALUE}).")
     int rounds = SparkOptions.DEFAULT_ROUNDS_PER_EPOCH;
 
-    @Option(names = "--merge", paramLabel = "sum|average",
+    @Option(names = "--merge", paramLabel = "sum|average|aligned",
             description = "How rows changed by several partitions are merged (default: sum).")
     String merge = "sum";
 
@@ -254,7 +254,7 @@ public final class SparkTrain implements Callable<Integer> {
         try {
             return RowMerge.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--merge must be sum or average, got '" + value + "'");
+            throw new ParameterException(spec.commandLine(), "--merge must be sum, average or aligned, got '" + value + "'");
         }
     }
 
