@@ -14,7 +14,8 @@ final class RowMerger {
     /**
      * The matrix after the round.
      *
-     * @param merge the rule for rows changed by several partitions
+     * @param merge the rule for rows changed by several partitions, resolved ({@link RowMerge#resolve}):
+     *     not {@link RowMerge#BY_LOSS}
      * @param base the matrix the round started from, [V, d] row-major; not modified
      * @param d the columns
      * @param results the partitions' results, in partition order
@@ -22,6 +23,9 @@ final class RowMerger {
      * @return a new matrix
      */
     static float[] merge(RowMerge merge, float[] base, int d, List<ShareResult> results, boolean center) {
+        if (merge == RowMerge.BY_LOSS) {
+            throw new IllegalArgumentException("merge must be resolved for the run's loss, got " + merge);
+        }
         int v = base.length / d;
         int[] touched = new int[v]; // how many partitions changed each row
         for (ShareResult s : results) {
@@ -60,6 +64,7 @@ final class RowMerger {
                 case SUM -> 1f;
                 case AVERAGE -> 1f / n;
                 case ALIGNED -> (float) (1 / (1 + (n - 1) * alignment(sum, at, d, squares[r], n)));
+                case BY_LOSS -> throw new AssertionError("refused above");
             };
             for (int k = 0; k < d; k++) {
                 next[at + k] += weight * sum[at + k];

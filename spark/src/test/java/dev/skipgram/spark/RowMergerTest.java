@@ -1,6 +1,10 @@
 package dev.skipgram.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.skipgram.LossType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,7 @@ class RowMergerTest {
     @Test
     void aRowOnePartitionChangedTakesItsValueUnderEveryRule() {
         List<ShareResult> one = List.of(changed(0, new int[] {1, 3}, new float[][] {{0.1f, 0.2f}, {-3, 7}}));
-        for (RowMerge merge : RowMerge.values()) {
+        for (RowMerge merge : new RowMerge[] {RowMerge.SUM, RowMerge.AVERAGE, RowMerge.ALIGNED}) {
             assertArrayEquals(plus(0, 0, 0.1f, 0.2f, 0, 0, -3, 7), RowMerger.merge(merge, BASE, D, one, false),
                     merge.name());
             assertArrayEquals(BASE, RowMerger.merge(merge, BASE, D, one, true), merge + ": X is unchanged");
@@ -67,5 +71,16 @@ class RowMergerTest {
         // row 3: S = (2, 1), Σ|Δ|² = 3, c = (5 − 3) / 3 = 2/3, weight 1 / (1 + 2/3) = 0.6
         assertArrayEquals(plus(1, 0, 1, 1, 0, 0, 1.2f, 0.6f, 0.25f, -0.5f),
                 RowMerger.merge(RowMerge.ALIGNED, BASE, D, twoPartitions(), false), 1e-6f);
+    }
+
+    @Test
+    void byLossIsAlignedForHierarchicalSoftmaxAndSumOtherwiseAndMustBeResolved() {
+        assertEquals(RowMerge.ALIGNED, RowMerge.BY_LOSS.resolve(LossType.HIERARCHICAL_SOFTMAX));
+        assertEquals(RowMerge.SUM, RowMerge.BY_LOSS.resolve(LossType.NEGATIVE_SAMPLING));
+        assertEquals(RowMerge.SUM, RowMerge.BY_LOSS.resolve(LossType.NAIVE_SOFTMAX));
+        assertEquals(RowMerge.AVERAGE, RowMerge.AVERAGE.resolve(LossType.HIERARCHICAL_SOFTMAX));
+        assertEquals("merge must be resolved for the run's loss, got BY_LOSS", assertThrows(
+                IllegalArgumentException.class, () -> RowMerger.merge(RowMerge.BY_LOSS, BASE, D, twoPartitions(),
+                        false)).getMessage());
     }
 }
