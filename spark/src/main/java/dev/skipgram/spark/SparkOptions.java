@@ -97,8 +97,8 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code partitions} is below 1
      */
     public static SparkOptions of(int partitions) {
-        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.BY_LOSS, DEFAULT_MAX_BROADCAST_BYTES, null,
-                false);
+        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.BY_LOSS, DEFAULT_MAX_BROADCAST_BYTES,
+                null, false);
     }
 
     /**

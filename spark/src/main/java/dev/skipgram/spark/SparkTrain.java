@@ -151,6 +151,7 @@ public final class SparkTrain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume needs --checkpoint-dir DIR");
         }
         SkipGramConfig config = config();
+        RowMerge rowMerge = mergeOf(merge); // before Spark starts, so a bad value costs no session
         Word2VecFormat.Format fileFormat = format == null ? Word2VecFormat.formatOf(output)
                 : switch (format) {
                     case "binary" -> Word2VecFormat.Format.BINARY;
@@ -175,7 +176,7 @@ public final class SparkTrain implements Callable<Integer> {
             int p = partitions != null ? partitions : spark.defaultParallelism();
             SparkOptions options;
             try {
-                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(mergeOf(merge))
+                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(rowMerge)
                         .withCheckpointDirectory(checkpointDirectory).withResume(resume);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage()
@@ -215,6 +216,10 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     private SkipGramConfig config() {
+        if (modelOf(model) == Model.CBOW && "NAIVE_SOFTMAX".equals(upper(loss, "--loss"))) {
+            throw new ParameterException(spec.commandLine(), "--model cbow trains with --loss negative-sampling or"
+                    + " hierarchical-softmax, not softmax (word2vec.c and gensim offer no CBOW with the full softmax)");
+        }
         try {
             return SkipGramConfig.word2vec().model(modelOf(model)).dimension(dimension).windowSize(window)
                     .negatives(negatives)
@@ -255,7 +260,8 @@ public final class SparkTrain implements Callable<Integer> {
         try {
             return RowMerge.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--merge must be by-loss, sum, average or aligned, got '" + value + "'");
+            throw new ParameterException(spec.commandLine(), "--merge must be by-loss, sum, average or aligned, got '"
+                    + value + "'");
         }
     }
 
