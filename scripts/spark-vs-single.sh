@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:?usage: $0 CORPUS.gz OUT_DIR SEEDS [rounds] [merge] [master]}; out=${2:?}; seeds=${3:?}
-rounds=${4:-4}; merge=${5:-sum}; master=${6:-local-cluster[2,1,1024]}
+rounds=${4:-4}; merge=${5:-by-loss}; master=${6:-local-cluster[2,1,1024]}
 mkdir -p "$out"
 # shellcheck source=scripts/spark-bench-common.sh
 source scripts/spark-bench-common.sh

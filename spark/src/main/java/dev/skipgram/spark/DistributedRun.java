@@ -132,7 +132,7 @@ final class DistributedRun {
             LOG.info("word2vec on Spark: {} words, {} tokens per epoch, {} epochs, d={}, K={}, {} partitions x {}"
                     + " threads, {} rounds per epoch, {} merge", v, vocabulary.totalCount(), config.epochs(), d,
                     config.negatives(), options.partitions(), config.threads(), options.roundsPerEpoch(),
-                    options.merge());
+                    options.merge().resolve(config.loss()));
             long roundsStarted = System.nanoTime();
             float[][] model;
             if (options.checkpointDirectory() == null) {
@@ -266,6 +266,7 @@ final class DistributedRun {
         int d = config.dimension();
         int p = chunkWords.size();
         int rounds = options.roundsPerEpoch();
+        RowMerge merge = options.merge().resolve(config.loss());
         RestorableRandom root = RestorableRandom.seeded(config.seed());
         FloatMatrix init = FloatMatrix.zeros(v, d); // X: uniform in (−0.5/d, 0.5/d) as SkipGram.train draws it
         init.fillUniformRows(v, root.split());
@@ -345,8 +346,8 @@ final class DistributedRun {
                     throw new IllegalStateException("training diverged in epoch " + epoch + ", round " + (r + 1)
                             + ": the loss is " + loss + "; lower learningRate");
                 }
-                x = RowMerger.merge(options.merge(), x, d, results, true);
-                u = RowMerger.merge(options.merge(), u, d, results, false);
+                x = RowMerger.merge(merge, x, d, results, true);
+                u = RowMerger.merge(merge, u, d, results, false);
                 wordsBefore += roundWords;
                 long done = System.nanoTime();
                 LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s broadcasting, {} s merging), {} changed"

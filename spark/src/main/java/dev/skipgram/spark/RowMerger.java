@@ -3,8 +3,9 @@ package dev.skipgram.spark;
 import java.util.List;
 
 /**
- * The driver's merge of one round's changed rows into a matrix (see {@link RowMerge} for the rule).
- * Deterministic: the results are taken in partition order and the arithmetic is float, in that order.
+ * The driver's merge of one round's changed rows into a matrix (see {@link RowMerge} for the rules).
+ * Deterministic: the results are taken in partition order and the arithmetic is done in that order
+ * (float for the rows, double for the alignment's sums).
  */
 final class RowMerger {
 
@@ -13,7 +14,8 @@ final class RowMerger {
     /**
      * The matrix after the round.
      *
-     * @param merge the rule for rows changed by several partitions
+     * @param merge the rule for rows changed by several partitions, resolved ({@link RowMerge#resolve}):
+     *     not {@link RowMerge#BY_LOSS}
      * @param base the matrix the round started from, [V, d] row-major; not modified
      * @param d the columns
      * @param results the partitions' results, in partition order
@@ -21,6 +23,9 @@ final class RowMerger {
      * @return a new matrix
      */
     static float[] merge(RowMerge merge, float[] base, int d, List<ShareResult> results, boolean center) {
+        if (merge == RowMerge.BY_LOSS) {
+            throw new IllegalArgumentException("merge must be resolved for the run's loss, got " + merge);
+        }
         int v = base.length / d;
         int[] touched = new int[v]; // how many partitions changed each row
         for (ShareResult s : results) {
@@ -29,22 +34,58 @@ final class RowMerger {
             }
         }
         float[] next = base.clone();
+        float[] sum = new float[base.length]; // [V, d]: Σ_p Δ_p of the rows several partitions changed
+        double[] squares = new double[v]; // [V]: Σ_p |Δ_p|² of those rows
         for (ShareResult s : results) {
             int[] rows = center ? s.centerRows() : s.outsideRows();
             float[] values = center ? s.centerValues() : s.outsideValues();
             for (int i = 0; i < rows.length; i++) {
                 int at = rows[i] * d;
-                int n = touched[rows[i]];
-                if (n == 1) {
+                if (touched[rows[i]] == 1) {
                     System.arraycopy(values, i * d, next, at, d); // the one change, exactly
                     continue;
                 }
-                float weight = merge == RowMerge.SUM ? 1f : 1f / n;
+                double square = 0;
                 for (int k = 0; k < d; k++) {
-                    next[at + k] += weight * (values[i * d + k] - base[at + k]);
+                    float delta = values[i * d + k] - base[at + k];
+                    sum[at + k] += delta;
+                    square += (double) delta * delta;
                 }
+                squares[rows[i]] += square;
+            }
+        }
+        for (int r = 0; r < v; r++) {
+            int n = touched[r];
+            if (n < 2) {
+                continue;
+            }
+            int at = r * d;
+            float weight = switch (merge) {
+                case SUM -> 1f;
+                case AVERAGE -> 1f / n;
+                case ALIGNED -> (float) (1 / (1 + (n - 1) * alignment(sum, at, d, squares[r], n)));
+                case BY_LOSS -> throw new AssertionError("refused above");
+            };
+            for (int k = 0; k < d; k++) {
+                next[at + k] += weight * sum[at + k];
             }
         }
         return next;
+    }
+
+    /**
+     * How alike n changes of one row are, from their sum S and the sum of their squared norms Q:
+     * (|S|² − Q) / ((n − 1)·Q), which is the mean cosine of the pairs of changes when their norms
+     * are equal (1 for n copies of one change, 0 for orthogonal changes), clipped to [0, 1].
+     */
+    private static double alignment(float[] sum, int at, int d, double squares, int n) {
+        if (squares == 0) {
+            return 0;
+        }
+        double total = 0;
+        for (int k = 0; k < d; k++) {
+            total += (double) sum[at + k] * sum[at + k];
+        }
+        return Math.min(1, Math.max(0, (total - squares) / ((n - 1) * squares)));
     }
 }

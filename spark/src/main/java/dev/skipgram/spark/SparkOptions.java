@@ -19,7 +19,8 @@ import org.apache.hadoop.fs.Path;
  * @param roundsPerEpoch synchronous rounds per pass over the corpus, ≥ 1: each round broadcasts the
  *     parameters, every partition trains its next share and returns the rows it changed, and the
  *     driver merges them
- * @param merge how rows changed by several partitions are merged
+ * @param merge how rows changed by several partitions are merged; {@link RowMerge#BY_LOSS} (the
+ *     default) takes the rule measured best for the config's loss
  * @param maxBroadcastBytes the most bytes of parameters (2·V·d floats, 4 bytes each) a round may
  *     broadcast, ≥ 1 and at most {@link #MAX_BROADCAST_BYTES}; a larger vocabulary is refused before
  *     any round starts
@@ -89,14 +90,15 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
 
     /**
      * The defaults for {@code partitions} partitions: {@value #DEFAULT_ROUNDS_PER_EPOCH} rounds per
-     * epoch, rows summed, a 2 GiB broadcast budget, no checkpoints.
+     * epoch, rows merged {@link RowMerge#BY_LOSS}, a 2 GiB broadcast budget, no checkpoints.
      *
      * @param partitions ≥ 1
      * @return the options
      * @throws IllegalArgumentException if {@code partitions} is below 1
      */
     public static SparkOptions of(int partitions) {
-        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.SUM, DEFAULT_MAX_BROADCAST_BYTES, null, false);
+        return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.BY_LOSS, DEFAULT_MAX_BROADCAST_BYTES,
+                null, false);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.skipgram.spark;
 
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
@@ -58,9 +59,10 @@ public final class SparkTrain implements Callable<Integer> {
             description = "Synchronous rounds per epoch (default: ${DEFAULT-VALUE}).")
     int rounds = SparkOptions.DEFAULT_ROUNDS_PER_EPOCH;
 
-    @Option(names = "--merge", paramLabel = "sum|average",
-            description = "How rows changed by several partitions are merged (default: sum).")
-    String merge = "sum";
+    @Option(names = "--merge", paramLabel = "by-loss|sum|average|aligned",
+            description = "How rows changed by several partitions are merged: by-loss is aligned for"
+                + " hierarchical softmax and sum for the other losses, as measured best on gut8 (default: by-loss).")
+    String merge = "by-loss";
 
     @Option(names = "--corpus", paramLabel = "PATH",
             description = "Training text: one sentence per line, tokens separated by whitespace; a file, gzip file"
@@ -81,7 +83,13 @@ public final class SparkTrain implements Callable<Integer> {
     @Option(names = "--window", paramLabel = "M", description = "Largest window radius (default: ${DEFAULT-VALUE}).")
     int window = PRESET.windowSize();
 
-    @Option(names = "--negatives", paramLabel = "K", description = "Negative words per pair (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "skip-gram|cbow",
+            description = "skip-gram, or cbow (the mean of the window's context words predicts the word at its"
+                + " centre, as word2vec.c's -cbow 1; negative sampling or hierarchical softmax) (default: skip-gram).")
+    String model = "skip-gram";
+
+    @Option(names = "--negatives", paramLabel = "K",
+            description = "Negative words per pair, or per word with --model cbow (default: ${DEFAULT-VALUE}).")
     int negatives = PRESET.negatives();
 
     @Option(names = "--negative-sharing", paramLabel = "pair|window",
@@ -139,6 +147,7 @@ public final class SparkTrain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume needs --checkpoint-dir DIR");
         }
         SkipGramConfig config = config();
+        RowMerge rowMerge = mergeOf(merge); // before Spark starts, so a bad value costs no session
         Word2VecFormat.Format fileFormat = format == null ? Word2VecFormat.formatOf(output)
                 : switch (format) {
                     case "binary" -> Word2VecFormat.Format.BINARY;
@@ -163,7 +172,7 @@ public final class SparkTrain implements Callable<Integer> {
             int p = partitions != null ? partitions : spark.defaultParallelism();
             SparkOptions options;
             try {
-                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(mergeOf(merge))
+                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(rowMerge)
                         .withCheckpointDirectory(checkpointDirectory).withResume(resume);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage()
@@ -207,8 +216,13 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     private SkipGramConfig config() {
+        if (modelOf(model) == Model.CBOW && "NAIVE_SOFTMAX".equals(upper(loss, "--loss"))) {
+            throw new ParameterException(spec.commandLine(), "--model cbow trains with --loss negative-sampling or"
+                    + " hierarchical-softmax, not softmax (word2vec.c and gensim offer no CBOW with the full softmax)");
+        }
         try {
-            return SkipGramConfig.word2vec().dimension(dimension).windowSize(window).negatives(negatives)
+            return SkipGramConfig.word2vec().model(modelOf(model)).dimension(dimension).windowSize(window)
+                    .negatives(negatives)
                     .negativeSharing(NegativeSharing.valueOf(upper(negativeSharing, "--negative-sharing")))
                     .loss(LossType.valueOf(upper(loss, "--loss"))).epochs(epochs).minCount(minCount)
                     .subsampleThreshold(subsample).learningRate(learningRate).threads(threads).seed(seed)
@@ -216,6 +230,15 @@ public final class SparkTrain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    private Model modelOf(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "skip-gram", "skipgram", "sg" -> Model.SKIP_GRAM;
+            case "cbow" -> Model.CBOW;
+            default -> throw new ParameterException(spec.commandLine(), "--model: unknown value '" + value
+                    + "' (skip-gram or cbow)");
+        };
     }
 
     private String upper(String value, String flag) {
@@ -235,9 +258,10 @@ public final class SparkTrain implements Callable<Integer> {
 
     private RowMerge mergeOf(String value) {
         try {
-            return RowMerge.valueOf(value.toUpperCase(Locale.ROOT));
+            return RowMerge.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--merge must be sum or average, got '" + value + "'");
+            throw new ParameterException(spec.commandLine(), "--merge must be by-loss, sum, average or aligned, got '"
+                    + value + "'");
         }
     }
 }

@@ -219,11 +219,12 @@ class DriverCheckpointTest {
                 + ": it belongs to a different run: seed = 8 (checkpoint: 7); train with the same corpus"), seed);
         assertTrue(refusal(config.toBuilder().dimension(8).build(), resume)
                 .contains("it belongs to a different run: dimension = 8 (checkpoint: 16);"));
-        String partitions = refusal(config, new SparkOptions(3, 3, RowMerge.SUM,
+        String partitions = refusal(config, new SparkOptions(3, 3, RowMerge.BY_LOSS,
                 SparkOptions.DEFAULT_MAX_BROADCAST_BYTES, dir.toString(), true));
         assertTrue(partitions.contains("partitions = 3 (checkpoint: 2)"), partitions);
         assertTrue(refusal(config, resume.withRoundsPerEpoch(4)).contains("roundsPerEpoch = 4 (checkpoint: 3)"));
-        assertTrue(refusal(config, resume.withMerge(RowMerge.AVERAGE)).contains("merge = AVERAGE (checkpoint: SUM)"));
+        assertTrue(refusal(config, resume.withMerge(RowMerge.AVERAGE))
+                .contains("merge = AVERAGE (checkpoint: BY_LOSS)"));
         String corpus = assertThrows(IllegalStateException.class, () -> SparkSkipGram.train(
                 jsc.parallelize(TestCorpus.topics(1200, 6), 2), config, resume)).getMessage();
         assertTrue(corpus.contains("it belongs to a different run: vocabulary = "), corpus);

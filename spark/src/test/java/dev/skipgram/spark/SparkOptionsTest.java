@@ -13,7 +13,7 @@ class SparkOptionsTest {
         SparkOptions o = SparkOptions.of(3);
         assertEquals(3, o.partitions());
         assertEquals(SparkOptions.DEFAULT_ROUNDS_PER_EPOCH, o.roundsPerEpoch());
-        assertEquals(RowMerge.SUM, o.merge());
+        assertEquals(RowMerge.BY_LOSS, o.merge());
         assertEquals(1L << 31, o.maxBroadcastBytes());
     }
 
@@ -40,6 +40,6 @@ class SparkOptionsTest {
         assertEquals("hdfs://namenode/ckpt", o.checkpointDirectory());
         assertEquals(true, o.resume());
         assertEquals(false, o.withCheckpointDirectory("/tmp/other").resume(), "another directory starts afresh");
-        assertEquals(o, o.withRoundsPerEpoch(32).withMerge(RowMerge.SUM), "the other withers keep both");
+        assertEquals(o, o.withRoundsPerEpoch(32).withMerge(RowMerge.BY_LOSS), "the other withers keep both");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.SkipGram;
 import dev.skipgram.LossType;
+import dev.skipgram.Model;
 import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
@@ -126,6 +127,17 @@ class SparkSkipGramTest {
         IllegalArgumentException n = assertThrows(IllegalArgumentException.class,
                 () -> SparkSkipGram.train(rdd(withNull, 1), small().build(), SparkOptions.of(1)));
         assertEquals("sentence 2 holds a null token: [b, null]", n.getMessage());
+    }
+
+    @Test
+    void cbowOnOnePartitionGivesExactlyTheSingleMachineVectorsWithEitherLoss() {
+        for (LossType loss : new LossType[] {LossType.NEGATIVE_SAMPLING, LossType.HIERARCHICAL_SOFTMAX}) {
+            SkipGramConfig config = small().model(Model.CBOW).loss(loss).epochs(1).build();
+            WordVectors single = SkipGram.train(Corpus.of(CORPUS), config);
+            WordVectors spread = SparkSkipGram.train(rdd(CORPUS, 1), config, SparkOptions.of(1).withRoundsPerEpoch(3));
+            assertArrayEquals(values(single, true), values(spread, true), loss.name());
+            assertArrayEquals(values(single, false), values(spread, false), loss.name());
+        }
     }
 
     @Test
