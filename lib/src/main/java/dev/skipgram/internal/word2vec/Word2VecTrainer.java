@@ -131,7 +131,8 @@ public final class Word2VecTrainer {
      * The width of the centre vectors' uniform initialisation, in units of 1/d: skip-gram starts in
      * [−0.5/d, 0.5/d) as word2vec.c does; CBOW in [−1/d, 1/d) as gensim 4 does ({@code prep_vectors}),
      * whose CBOW it is measured against. On full gut8 (1 epoch) gensim's range raised CBOW's analogy
-     * accuracy with hierarchical softmax by about a point (docs/benchmarks.md, issue 15): the mean of n
+     * accuracy with negative sampling from 2.7% to 3.3%, gensim's level (with hierarchical softmax
+     * by 0.2 points, within the noise; docs/benchmarks.md, issue 15): the mean of n
      * context rows is √n times smaller than one row, and with the output layer starting at zero the
      * first steps scale with it. The distributed trainer draws its X with the same width.
      *
