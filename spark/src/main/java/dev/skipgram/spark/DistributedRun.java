@@ -10,6 +10,7 @@ import dev.skipgram.internal.FreshVectors;
 import dev.skipgram.internal.RunIdentity;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.word2vec.PartitionTraining;
+import dev.skipgram.internal.word2vec.Word2VecTrainer;
 import dev.skipgram.random.RestorableRandom;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -268,8 +269,8 @@ final class DistributedRun {
         int rounds = options.roundsPerEpoch();
         RowMerge merge = options.merge().resolve(config.loss());
         RestorableRandom root = RestorableRandom.seeded(config.seed());
-        FloatMatrix init = FloatMatrix.zeros(v, d); // X: uniform in (−0.5/d, 0.5/d) as SkipGram.train draws it
-        init.fillUniformRows(v, root.split());
+        FloatMatrix init = FloatMatrix.zeros(v, d); // X: uniform, as SkipGram.train draws it for the model
+        init.fillUniformRows(v, Word2VecTrainer.initialWidth(config.model()), root.split());
         float[] x = new float[v * d];
         init.get(0, x, x.length);
         float[] u = new float[v * d];

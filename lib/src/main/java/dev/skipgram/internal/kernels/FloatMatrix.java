@@ -353,17 +353,34 @@ public final class FloatMatrix {
     }
 
     /**
-     * Fills the first {@code n} rows uniformly in (−0.5/columns, 0.5/columns), the initialisation of
+     * Fills the first {@code n} rows uniformly in [−0.5/columns, 0.5/columns), the initialisation of
      * word2vec.c and CS224n for the centre vectors, drawing one double per value in row-major order.
      *
      * @param n how many rows, from the first
      * @param rng the generator
      */
     public void fillUniformRows(int n, RandomGenerator rng) {
+        fillUniformRows(n, 1.0, rng);
+    }
+
+    /**
+     * Fills the first {@code n} rows uniformly in [−width/(2·columns), width/(2·columns)): value =
+     * width·(u − 0.5)/columns for one double u per value, in row-major order. Width 1 is word2vec.c's
+     * initialisation, width 2 gensim 4's ({@code prep_vectors}: (2u − 1)/columns).
+     *
+     * @param n how many rows, from the first
+     * @param width the interval's length times columns, finite and &gt; 0
+     * @param rng the generator
+     * @throws IllegalArgumentException if {@code width} is not finite and &gt; 0
+     */
+    public void fillUniformRows(int n, double width, RandomGenerator rng) {
+        if (!(width > 0) || Double.isInfinite(width)) {
+            throw new IllegalArgumentException("width must be finite and > 0, got " + width);
+        }
         float[] row = new float[columns];
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < columns; j++) {
-                row[j] = (float) ((rng.nextDouble() - 0.5) / columns);
+                row[j] = (float) (width * (rng.nextDouble() - 0.5) / columns);
             }
             putRow(r, row);
         }

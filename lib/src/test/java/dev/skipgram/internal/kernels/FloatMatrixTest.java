@@ -34,6 +34,21 @@ class FloatMatrixTest {
     }
 
     @Test
+    void uniformRowsOfWidthTwoAreGensimsInitialisation() {
+        FloatMatrix m = FloatMatrix.zeros(3, 4);
+        m.fillUniformRows(3, 2.0, RestorableRandom.seeded(1));
+        RestorableRandom same = RestorableRandom.seeded(1);
+        for (int i = 0; i < 3 * 4; i++) {
+            assertEquals((float) ((2 * same.nextDouble() - 1) / 4), m.get(i)); // gensim: (2u − 1)/d
+        }
+        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> m.fillUniformRows(1, bad, RestorableRandom.seeded(1)));
+            assertTrue(e.getMessage().contains("width must be finite and > 0, got " + bad), e.getMessage());
+        }
+    }
+
+    @Test
     void uniformRowsAreWord2vecsInitialisation() {
         FloatMatrix m = FloatMatrix.zeros(6, 4);
         m.fillUniformRows(3, RestorableRandom.seeded(1));

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.random.RestorableRandom;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +104,39 @@ class HuffmanTreeTest {
         HuffmanTree tree = HuffmanTree.of(counts);
         for (int w = 1; w < counts.length; w++) {
             assertTrue(counts[w - 1] < counts[w] || tree.length(w - 1) <= tree.length(w), "word " + w);
+        }
+    }
+
+    /**
+     * gensim's tree (its heapq merge, {@code _assign_binary_codes}) on a vocabulary whose merge never
+     * ties, where the Huffman tree is unique: the same code bits and the same inner nodes, numbered in
+     * merge order, as word2vec.c's two-queue merge gives. Golden lines from
+     * {@code scripts/huffman_gensim_golden.py}.
+     */
+    @Test
+    void theCodesAndNodesAreGensims() throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        try (InputStream in = HuffmanTreeTest.class.getResourceAsStream("/golden/huffman-gensim.txt");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.startsWith("#")) {
+                    lines.add(line.trim().split(" "));
+                }
+            }
+        }
+        long[] counts = new long[lines.size()];
+        for (String[] fields : lines) {
+            counts[Integer.parseInt(fields[0])] = Long.parseLong(fields[1]);
+        }
+        HuffmanTree tree = HuffmanTree.of(counts);
+        for (String[] fields : lines) {
+            int w = Integer.parseInt(fields[0]);
+            assertEquals(fields[2], tree.code(w), "code of word " + w);
+            StringBuilder nodes = new StringBuilder();
+            for (int j = 0; j < tree.length(w); j++) {
+                nodes.append(j == 0 ? "" : ",").append(tree.node(tree.start(w) + j));
+            }
+            assertEquals(fields[3], nodes.toString(), "path of word " + w);
         }
     }
 }

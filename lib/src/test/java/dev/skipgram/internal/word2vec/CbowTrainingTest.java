@@ -71,4 +71,22 @@ class CbowTrainingTest {
         assertEquals(0.0, vectors.outsideVectors().orElseThrow().getRow(v - 1).norm2Number().doubleValue());
         assertTrue(vectors.outsideVectors().orElseThrow().getRow(v - 2).norm2Number().doubleValue() > 0, "the root was trained");
     }
+
+    /**
+     * CBOW starts from gensim's initialisation, [−1/d, 1/d), skip-gram from word2vec.c's, [−0.5/d,
+     * 0.5/d) (issue 15: with word2vec.c's range CBOW with hierarchical softmax was about a point below
+     * gensim on analogies). A learning rate of 1e-30 leaves the centre rows where they started: the
+     * first steps of U are ~1e-33, and their products with it underflow.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Model.class)
+    void cbowStartsInGensimsRangeAndSkipGramInWord2vecCs(Model model) {
+        int d = 16;
+        WordVectors vectors = SkipGram.train(TestData.topicCorpus(100, 5), small(1).model(model).dimension(d)
+                .learningRate(1e-30).minLearningRate(0).epochs(1).build());
+        double largest = vectors.centerVectors().amaxNumber().doubleValue();
+        double half = model == Model.CBOW ? 1.0 / d : 0.5 / d; // the interval's half-width
+        assertEquals(Word2VecTrainer.initialWidth(model) / 2 / d, half, 1e-12);
+        assertTrue(largest <= half && largest > 0.9 * half, model + ": max |x| = " + largest + ", half-width " + half);
+    }
 }
