@@ -283,11 +283,12 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
 
     /**
      * The sequential form's step ({@link Form#SEQUENTIAL}): pair i against O as the earlier pairs left it,
-     * ΔC_i = G_i O, then O_k += G_ik X_i in the gathered copies; ΔO = Σ_i G_iᵀ X_i into dO.
+     * ΔC_i = G_i O, then O_k += G_ik X_i in the gathered copies; ΔO = Σ_i G_iᵀ X_i into dO, taken at
+     * the end as the stepped copies minus the gathered ones.
      */
     private double sequentialRows(float[][] x, int m, int t, float factor) {
         for (int k = 0; k < t; k++) {
-            java.util.Arrays.fill(dO[k], 0f);
+            System.arraycopy(o[k], 0, dO[k], 0, padded); // O as gathered
         }
         double loss = 0.0;
         for (int i = 0; i < m; i++) {
@@ -296,9 +297,15 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
             loss += ops.logistic(g, i * t, t, signs, factor);
             ops.combination(g, i * t, 1, o, t, dc[i], padded);
             for (int k = 0; k < t; k++) {
-                float gik = g[i * t + k];
-                ops.axpy(gik, x[i], o[k], padded);
-                ops.axpy(gik, x[i], dO[k], padded);
+                ops.axpy(g[i * t + k], x[i], o[k], padded);
+            }
+        }
+        // ΔO_k = Σ_i G_ik X_i = O_k as the pairs left it − O_k as gathered: one pass, not an axpy a pair
+        for (int k = 0; k < t; k++) {
+            float[] delta = dO[k];
+            float[] stepped = o[k];
+            for (int j = 0; j < padded; j++) {
+                delta[j] = stepped[j] - delta[j];
             }
         }
         return loss;
