@@ -99,7 +99,7 @@ final class VectorRowOps implements RowOps {
         // independent FMAs (a chunk's sum over all m rows in one register would chain m FMAs).
         int k = 0;
         if (m >= 4) {
-            combineFirstFour(a[offset], a[offset + stride], a[offset + 2 * stride], a[offset + 3 * stride],
+            four(false, a[offset], a[offset + stride], a[offset + 2 * stride], a[offset + 3 * stride],
                     rows[0], rows[1], rows[2], rows[3], y, d);
             k = 4;
         } else {
@@ -112,7 +112,7 @@ final class VectorRowOps implements RowOps {
     public void combinationAdd(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d) {
         int k = 0;
         for (; k + 3 < m; k += 4) {
-            addFour(a[offset + k * stride], a[offset + (k + 1) * stride], a[offset + (k + 2) * stride],
+            four(true, a[offset + k * stride], a[offset + (k + 1) * stride], a[offset + (k + 2) * stride],
                     a[offset + (k + 3) * stride], rows[k], rows[k + 1], rows[k + 2], rows[k + 3], y, d);
         }
         addPairs(a, offset, stride, rows, k, m, y, d);
@@ -129,29 +129,8 @@ final class VectorRowOps implements RowOps {
         }
     }
 
-    /** y += a0·x0 + a1·x1 + a2·x2 + a3·x3. */
-    private static void addFour(float a0, float a1, float a2, float a3, float[] x0, float[] x1, float[] x2,
-            float[] x3, float[] y, int d) {
-        int lanes = SPECIES.length();
-        FloatVector v0 = FloatVector.broadcast(SPECIES, a0);
-        FloatVector v1 = FloatVector.broadcast(SPECIES, a1);
-        FloatVector v2 = FloatVector.broadcast(SPECIES, a2);
-        FloatVector v3 = FloatVector.broadcast(SPECIES, a3);
-        int j = 0;
-        for (int bound = SPECIES.loopBound(d); j < bound; j += lanes) {
-            FloatVector s = FloatVector.fromArray(SPECIES, x0, j).fma(v0, FloatVector.fromArray(SPECIES, y, j));
-            FloatVector t = FloatVector.fromArray(SPECIES, x1, j).mul(v1);
-            s = FloatVector.fromArray(SPECIES, x2, j).fma(v2, s);
-            t = FloatVector.fromArray(SPECIES, x3, j).fma(v3, t);
-            s.add(t).intoArray(y, j);
-        }
-        for (; j < d; j++) {
-            y[j] += a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
-        }
-    }
-
-    /** y = a0·x0 + a1·x1 + a2·x2 + a3·x3. */
-    private static void combineFirstFour(float a0, float a1, float a2, float a3, float[] x0, float[] x1,
+    /** y = a0·x0 + a1·x1 + a2·x2 + a3·x3, or y += it when {@code accumulate}. */
+    private static void four(boolean accumulate, float a0, float a1, float a2, float a3, float[] x0, float[] x1,
             float[] x2, float[] x3, float[] y, int d) {
         int lanes = SPECIES.length();
         FloatVector v0 = FloatVector.broadcast(SPECIES, a0);
@@ -160,14 +139,16 @@ final class VectorRowOps implements RowOps {
         FloatVector v3 = FloatVector.broadcast(SPECIES, a3);
         int j = 0;
         for (int bound = SPECIES.loopBound(d); j < bound; j += lanes) {
-            FloatVector s = FloatVector.fromArray(SPECIES, x0, j).mul(v0);
+            FloatVector x0v = FloatVector.fromArray(SPECIES, x0, j);
+            FloatVector s = accumulate ? x0v.fma(v0, FloatVector.fromArray(SPECIES, y, j)) : x0v.mul(v0);
             FloatVector t = FloatVector.fromArray(SPECIES, x1, j).mul(v1);
             s = FloatVector.fromArray(SPECIES, x2, j).fma(v2, s);
             t = FloatVector.fromArray(SPECIES, x3, j).fma(v3, t);
             s.add(t).intoArray(y, j);
         }
         for (; j < d; j++) {
-            y[j] = a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
+            float sum = a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
+            y[j] = accumulate ? y[j] + sum : sum;
         }
     }
 
