@@ -35,12 +35,14 @@ import java.util.Properties;
  * @param negatives K, negative words per pair, ≥ 1 (CS224n 10, word2vec 5; ignored by both softmaxes)
  * @param negativeSharing word2vec skip-gram (CBOW ignores it): whether a window's pairs share one
  *     draw of negatives and one step ({@link NegativeSharing#WINDOW}, HogBatch, the word2vec preset's
- *     default: faster, and better vectors than gensim's on the benchmark corpus, docs/benchmarks.md) or each
- *     pair draws its own negatives and takes its own step ({@link NegativeSharing#PAIR}, word2vec.c's
- *     update, the CS224n preset's). With {@link LossType#HIERARCHICAL_SOFTMAX}, {@code WINDOW} batches a
- *     window's pairs into one step along the predicted word's shared path in the tree, and {@code PAIR}
- *     is word2vec.c's per-pair step. The full softmax ignores it; {@code WINDOW} is refused with the
- *     CS224n recipe
+ *     default with negative sampling: faster, and better vectors than gensim's on the benchmark corpus,
+ *     docs/benchmarks.md) or each pair draws its own negatives and takes its own step ({@link
+ *     NegativeSharing#PAIR}, word2vec.c's update, the CS224n preset's). With {@link
+ *     LossType#HIERARCHICAL_SOFTMAX}, {@code WINDOW} batches a window's pairs into one step along the
+ *     predicted word's shared path in the tree, and {@code PAIR} is word2vec.c's per-pair step, the
+ *     word2vec preset's default for that loss (batching cost about 2 analogy points against gensim,
+ *     docs/benchmarks.md): a builder left at the preset's default resolves it from the loss when it
+ *     builds. The full softmax ignores it; {@code WINDOW} is refused with the CS224n recipe
  * @param noiseExponent α of the noise distribution count^α, finite and ≥ 0 (both 0.75)
  * @param subsampleThreshold t, finite and ≥ 0, 0 turns subsampling off. CS224n: a token of a word
  *     with count f is discarded with probability max(0, 1 − sqrt(t·N/f)) (default 1e-5); word2vec: it
@@ -219,7 +221,9 @@ public record SkipGramConfig(
     /**
      * A builder holding word2vec's settings (SPEC §7): d = 100, window 5, K = 5 negatives shared by
      * each window, min count 5, subsampling 1e-3, learning rate 0.025 decaying to 0.0001, 5 epochs,
-     * all processors.
+     * all processors. Its {@code negativeSharing} follows the loss unless set: {@link
+     * NegativeSharing#WINDOW} with negative sampling (and the full softmax, which ignores it), {@link
+     * NegativeSharing#PAIR} with hierarchical softmax.
      *
      * @return a new builder
      */
@@ -227,7 +231,7 @@ public record SkipGramConfig(
         Builder b = new Builder(Recipe.WORD2VEC);
         b.dimension = 100;
         b.negatives = 5;
-        b.negativeSharing = NegativeSharing.WINDOW;
+        b.negativeSharing = null; // follows the loss, resolved in build()
         b.subsampleThreshold = 1e-3;
         b.learningRate = 0.025;
         b.checkpointEvery = 10_000_000;
@@ -282,7 +286,9 @@ public record SkipGramConfig(
     }
 
     /**
-     * A builder holding this config's values, to derive a changed config from it.
+     * A builder holding this config's values, to derive a changed config from it. It holds this
+     * config's {@code negativeSharing} as set, so changing its loss keeps the sharing: call {@code
+     * negativeSharing(null)} to have the new loss's default instead.
      *
      * @return a new builder; changing it does not change this config
      */
@@ -420,7 +426,9 @@ public record SkipGramConfig(
          * Sets {@link SkipGramConfig#negativeSharing()}.
          *
          * @param v {@link NegativeSharing#PAIR} (word2vec.c) or {@link NegativeSharing#WINDOW}
-         *     (HogBatch, word2vec recipe with negative sampling only); null fails in {@link #build()}
+         *     (HogBatch, word2vec recipe only); null restores the default, which follows the recipe and
+         *     the loss when the config is built: {@code PAIR} with the CS224n recipe; with word2vec,
+         *     {@code PAIR} for hierarchical softmax and {@code WINDOW} otherwise
          * @return this builder
          * @since 0.1.0
          */
@@ -558,13 +566,28 @@ public record SkipGramConfig(
          *
          * @return a new, validated config
          * @throws IllegalArgumentException naming the first field out of range
-         * @throws NullPointerException if the recipe, model, loss, negative sharing or report interval is null
+         * @throws NullPointerException if the recipe, model, loss or report interval is null
          */
         public SkipGramConfig build() {
-            return new SkipGramConfig(recipe, model, loss, dimension, windowSize, negatives, negativeSharing, noiseExponent,
+            NegativeSharing sharing = negativeSharing != null ? negativeSharing : defaultSharing(recipe, loss);
+            return new SkipGramConfig(recipe, model, loss, dimension, windowSize, negatives, sharing, noiseExponent,
                     subsampleThreshold, learningRate, seed, steps, windowsPerStep, annealFactor, annealEvery,
                     reportEvery, epochs, minCount, maxVocabularySize, minLearningRate, threads, reportInterval,
                     checkpointEvery, checkpointDirectory);
+        }
+
+        /**
+         * The sharing a builder left at its default builds with: word2vec.c's per-pair step where
+         * batching was measured to cost quality (the CS224n recipe, which allows nothing else, and
+         * hierarchical softmax: 2 analogy points below gensim batched, level with it per pair,
+         * docs/benchmarks.md), HogBatch's shared negatives elsewhere (faster and better than gensim).
+         */
+        private static NegativeSharing defaultSharing(Recipe recipe, LossType loss) {
+            if (recipe == null || loss == null) {
+                return NegativeSharing.PAIR; // the constructor names the null
+            }
+            return recipe == Recipe.WORD2VEC && loss != LossType.HIERARCHICAL_SOFTMAX
+                    ? NegativeSharing.WINDOW : NegativeSharing.PAIR;
         }
     }
 }

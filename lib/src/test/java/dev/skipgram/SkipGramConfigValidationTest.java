@@ -36,7 +36,6 @@ class SkipGramConfigValidationTest {
                 bad("windowSize", "-1", b -> b.windowSize(-1)),
                 bad("negatives", "0", b -> b.negatives(0)),
                 bad("negatives", "-5", b -> b.negatives(-5)),
-                bad("negativeSharing", "null", b -> b.negativeSharing(null)),
                 bad("noiseExponent", "-0.5", b -> b.noiseExponent(-0.5)),
                 bad("noiseExponent", "NaN", b -> b.noiseExponent(Double.NaN)),
                 bad("noiseExponent", "Infinity", b -> b.noiseExponent(Double.POSITIVE_INFINITY)),
@@ -91,8 +90,9 @@ class SkipGramConfigValidationTest {
     void everyValidatedFieldHasACase() {
         Set<String> covered = new HashSet<>();
         badValues().forEach(a -> covered.add((String) a.get()[0]));
-        // seed takes every long, and no checkpoint directory (null) means no checkpoints
-        Set<String> free = Set.of("seed", "checkpointDirectory");
+        // seed takes every long, no checkpoint directory (null) means no checkpoints, and a builder's
+        // null negativeSharing means the loss's default (negativeSharingFollowsTheLossUnlessSet)
+        Set<String> free = Set.of("seed", "checkpointDirectory", "negativeSharing");
         for (var component : SkipGramConfig.class.getRecordComponents()) {
             String name = component.getName();
             assertTrue(covered.contains(name) || free.contains(name), name + " has no out-of-range case");
@@ -115,6 +115,45 @@ class SkipGramConfigValidationTest {
                 () -> SkipGramConfig.word2vec().model(Model.CBOW).loss(LossType.NAIVE_SOFTMAX).build());
         assertTrue(e.getMessage().startsWith("model = CBOW trains with NEGATIVE_SAMPLING or HIERARCHICAL_SOFTMAX, got loss = NAIVE_SOFTMAX"),
                 e.getMessage());
+    }
+
+    @Test
+    void negativeSharingFollowsTheLossUnlessSet() {
+        // word2vec: HogBatch with negative sampling (and the softmax, which ignores it), word2vec.c's
+        // per-pair step with hierarchical softmax
+        assertEquals(NegativeSharing.WINDOW, SkipGramConfig.word2vec().build().negativeSharing());
+        assertEquals(NegativeSharing.PAIR,
+                SkipGramConfig.word2vec().loss(LossType.HIERARCHICAL_SOFTMAX).build().negativeSharing());
+        assertEquals(NegativeSharing.WINDOW,
+                SkipGramConfig.word2vec().loss(LossType.NAIVE_SOFTMAX).build().negativeSharing());
+        assertEquals(NegativeSharing.PAIR, SkipGramConfig.word2vec().model(Model.CBOW)
+                .loss(LossType.HIERARCHICAL_SOFTMAX).build().negativeSharing());
+        // a value set is kept, whatever the loss; null restores the default
+        assertEquals(NegativeSharing.WINDOW, SkipGramConfig.word2vec().loss(LossType.HIERARCHICAL_SOFTMAX)
+                .negativeSharing(NegativeSharing.WINDOW).build().negativeSharing());
+        assertEquals(NegativeSharing.PAIR,
+                SkipGramConfig.word2vec().negativeSharing(NegativeSharing.PAIR).build().negativeSharing());
+        SkipGramConfig.Builder b = SkipGramConfig.word2vec().negativeSharing(NegativeSharing.PAIR).negativeSharing(null);
+        assertEquals(NegativeSharing.WINDOW, b.build().negativeSharing());
+        assertEquals(NegativeSharing.PAIR, b.loss(LossType.HIERARCHICAL_SOFTMAX).build().negativeSharing());
+        // CS224n has only the per-pair step
+        assertEquals(NegativeSharing.PAIR, SkipGramConfig.cs224n().negativeSharing(null).build().negativeSharing());
+        assertEquals(NegativeSharing.PAIR,
+                SkipGramConfig.cs224n().loss(LossType.HIERARCHICAL_SOFTMAX).build().negativeSharing());
+        // toBuilder holds the built value: a new loss keeps it unless reset
+        SkipGramConfig ns = SkipGramConfig.word2vec().build();
+        assertEquals(NegativeSharing.WINDOW,
+                ns.toBuilder().loss(LossType.HIERARCHICAL_SOFTMAX).build().negativeSharing());
+        assertEquals(NegativeSharing.PAIR, ns.toBuilder().loss(LossType.HIERARCHICAL_SOFTMAX)
+                .negativeSharing(null).build().negativeSharing());
+        // the record itself has no default
+        NullPointerException e = assertThrows(NullPointerException.class, () -> new SkipGramConfig(ns.recipe(),
+                ns.model(), ns.loss(), ns.dimension(), ns.windowSize(), ns.negatives(), null, ns.noiseExponent(),
+                ns.subsampleThreshold(), ns.learningRate(), ns.seed(), ns.steps(), ns.windowsPerStep(),
+                ns.annealFactor(), ns.annealEvery(), ns.reportEvery(), ns.epochs(), ns.minCount(),
+                ns.maxVocabularySize(), ns.minLearningRate(), ns.threads(), ns.reportInterval(),
+                ns.checkpointEvery(), ns.checkpointDirectory()));
+        assertEquals("negativeSharing", e.getMessage());
     }
 
     @Test

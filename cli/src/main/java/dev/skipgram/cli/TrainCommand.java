@@ -95,11 +95,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--negative-sharing", paramLabel = "pair|window", converter = Converters.Sharing.class,
             completionCandidates = Converters.Sharing.class,
-            description = "Skip-gram's negative sampling update: pair (each word-context pair draws its own K"
-                + " negatives and takes its own step, as word2vec.c) or window (a word's context pairs share one"
-                + " draw of K negatives and take one batched step, HogBatch); CBOW ignores it"
-                + " (default: ${DEFAULT-VALUE}).")
-    NegativeSharing negativeSharing;
+            description = "Skip-gram's update: pair (each word-context pair takes its own step, with its own K"
+                + " negatives, as word2vec.c) or window (a word's context pairs take one batched step: with"
+                + " negative sampling they share one draw of K negatives, HogBatch; with hierarchical softmax"
+                + " they share the word's path); CBOW ignores it (default: window with negative sampling, faster"
+                + " and better than gensim; pair with hierarchical softmax, where batching costs quality).")
+    NegativeSharing negativeSharing; // null: the library's default for the loss
 
     @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
             converter = Converters.Loss.class, completionCandidates = Converters.Loss.class,
@@ -182,7 +183,10 @@ final class TrainCommand implements Callable<Integer> {
                 + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n", cbow ? "CBOW with " : "",
                 config.loss() == LossType.NEGATIVE_SAMPLING && !cbow ? "negative sampling (K=" + config.negatives()
                         + (config.negativeSharing() == NegativeSharing.WINDOW ? ", shared by each window" : "") + ")"
-                        : Converters.Loss.describe(config.loss(), config.negatives()), config.dimension(), config.windowSize(), config.epochs(),
+                        : Converters.Loss.describe(config.loss(), config.negatives())
+                        + (config.loss() == LossType.HIERARCHICAL_SOFTMAX && !cbow
+                                && config.negativeSharing() == NegativeSharing.WINDOW ? " (batched by window)" : ""),
+                config.dimension(), config.windowSize(), config.epochs(),
                 config.epochs() == 1 ? "" : "s", config.minCount(),
                 config.subsampleThreshold(), config.learningRate(), config.threads(), config.threads() == 1 ? "" : "s",
                 config.seed());

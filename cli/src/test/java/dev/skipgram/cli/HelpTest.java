@@ -1,5 +1,9 @@
 package dev.skipgram.cli;
 
+import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
+import dev.skipgram.SkipGramConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +65,13 @@ class HelpTest {
         assertTrue(help.contains("(default: negative-sampling)"), help);
         assertTrue(help.contains("hierarchical-softmax"), help);
         assertTrue(help.contains("--model=skip-gram|cbow") && help.replaceAll("\\s+", " ").contains("(default: skip-gram)"), help);
+        // --negative-sharing's default follows the loss: its text says so, and says what the library does
+        String flat = help.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("(default: window with negative sampling,") && flat.contains(
+                "pair with hierarchical softmax, where batching costs quality)"), help);
+        assertEquals(NegativeSharing.WINDOW, SkipGramConfig.word2vec().build().negativeSharing());
+        assertEquals(NegativeSharing.PAIR,
+                SkipGramConfig.word2vec().loss(LossType.HIERARCHICAL_SOFTMAX).build().negativeSharing());
     }
 
     @Test

@@ -113,11 +113,23 @@ class TrainTest {
         Cli.Result r = trainTiny("hs.txt", "--loss", "hierarchical-softmax", "--checkpoint-dir",
                 checkpoints.toString());
         assertEquals(0, r.code(), r.toString());
+        // the default with hierarchical softmax: word2vec.c's per-pair step, not batched
         assertTrue(r.out().contains("hierarchical softmax, d=8"), r.out());
         assertEquals(8, Word2VecFormat.read(dir.resolve("hs.txt"), Word2VecFormat.Format.TEXT).dimension());
         Cli.Result other = trainTiny("ns.txt", "--checkpoint-dir", checkpoints.toString(), "--resume");
         assertEquals(1, other.code(), other.toString());
         assertTrue(other.err().contains("--loss hierarchical-softmax (now negative-sampling)"), other.err());
+        assertTrue(other.err().contains("--negative-sharing pair (now window)"), other.err());
+        Cli.Result batched = trainTiny("hs-window.txt", "--loss", "hs", "--negative-sharing", "window",
+                "--checkpoint-dir", checkpoints.toString(), "--resume");
+        assertEquals(1, batched.code(), batched.toString());
+        assertTrue(batched.err().contains("--negative-sharing pair (now window)"), batched.err());
+        Cli.Result same = trainTiny("hs-again.txt", "--loss", "hs", "--checkpoint-dir", checkpoints.toString(),
+                "--resume");
+        assertEquals(0, same.code(), same.toString());
+        Cli.Result window = trainTiny("hs-window.txt", "--loss", "hs", "--negative-sharing", "window");
+        assertEquals(0, window.code(), window.toString());
+        assertTrue(window.out().contains("hierarchical softmax (batched by window), d=8"), window.out());
     }
 
     @Test

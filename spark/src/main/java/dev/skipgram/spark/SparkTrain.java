@@ -93,8 +93,9 @@ public final class SparkTrain implements Callable<Integer> {
     int negatives = PRESET.negatives();
 
     @Option(names = "--negative-sharing", paramLabel = "pair|window",
-            description = "pair (word2vec.c) or window (HogBatch) (default: window).")
-    String negativeSharing = PRESET.negativeSharing().name().toLowerCase(Locale.ROOT);
+            description = "pair (word2vec.c) or window (HogBatch) (default: window with negative sampling, pair"
+                + " with hierarchical softmax, as ./skipgram train).")
+    String negativeSharing; // null: the library's default for the loss
 
     @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
             description = "The loss (default: negative-sampling; hierarchical-softmax, or hs, follows each"
@@ -223,7 +224,8 @@ public final class SparkTrain implements Callable<Integer> {
         try {
             return SkipGramConfig.word2vec().model(modelOf(model)).dimension(dimension).windowSize(window)
                     .negatives(negatives)
-                    .negativeSharing(NegativeSharing.valueOf(upper(negativeSharing, "--negative-sharing")))
+                    .negativeSharing(negativeSharing == null ? null
+                            : NegativeSharing.valueOf(upper(negativeSharing, "--negative-sharing")))
                     .loss(LossType.valueOf(upper(loss, "--loss"))).epochs(epochs).minCount(minCount)
                     .subsampleThreshold(subsample).learningRate(learningRate).threads(threads).seed(seed)
                     .minLearningRate(Math.min(PRESET.minLearningRate(), learningRate * 1e-4)).build();
