@@ -6,6 +6,7 @@ import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.Corpus;
 import dev.skipgram.io.Word2VecFormat;
+import dev.skipgram.options.Spellings;
 import dev.skipgram.optim.SmoothedLoss;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ final class Cs224nCommand implements Callable<Integer> {
     Path sst;
 
     @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
-            converter = Converters.Loss.class, completionCandidates = Converters.Loss.class,
+            converter = Spellings.Loss.class, completionCandidates = Spellings.Loss.class,
             defaultValue = "negative-sampling",
             description = "The loss (default: ${DEFAULT-VALUE}). The full softmax takes minutes, not seconds;"
                 + " OMP_NUM_THREADS=1 makes it faster. Hierarchical softmax walks the Huffman tree of the word"
@@ -178,7 +179,7 @@ final class Cs224nCommand implements Callable<Integer> {
     }
 
     static String lossName(LossType loss, int negatives) {
-        return Converters.Loss.describe(loss, negatives);
+        return Spellings.Loss.describe(loss, negatives);
     }
 
     /** The assignment's check of the final smoothed cost, and what it means when it fails. */

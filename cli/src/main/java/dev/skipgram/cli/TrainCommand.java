@@ -16,6 +16,9 @@ import dev.skipgram.eval.AnalogyReport;
 import dev.skipgram.eval.Evaluation;
 import dev.skipgram.io.AtomicFile;
 import dev.skipgram.io.Word2VecFormat;
+import dev.skipgram.options.Spellings;
+import dev.skipgram.options.Word2VecDefaults;
+import dev.skipgram.options.Word2VecOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,6 +36,7 @@ import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -73,66 +77,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "The word2vec file format (default: binary if FILE ends in .bin, otherwise text).")
     Word2VecFormat.Format format;
 
-    @Option(names = "--dim", paramLabel = "D", description = "Embedding dimension (default: ${DEFAULT-VALUE}).")
-    int dimension;
-
-    @Option(names = "--window", paramLabel = "M",
-            description = "Largest window radius; each word's radius is drawn from 1..M (default: ${DEFAULT-VALUE}).")
-    int window;
-
-    @Option(names = "--model", paramLabel = "skip-gram|cbow", converter = Converters.ModelName.class,
-            completionCandidates = Converters.ModelName.class,
-            description = "The model: skip-gram (each context word predicts the word at the centre of its window)"
-                + " or cbow (the mean of the window's context words predicts it, one prediction per word, as"
-                + " word2vec.c's -cbow 1 and gensim's sg=0; trains with negative sampling or hierarchical softmax;"
-                + " much faster). CBOW keeps the learning rate default, as gensim; word2vec.c starts CBOW at 0.05"
-                + " (default: ${DEFAULT-VALUE}).")
-    Model model;
-
-    @Option(names = "--negatives", paramLabel = "K",
-            description = "Negative words per pair, or per word with --model cbow (default: ${DEFAULT-VALUE}).")
-    int negatives;
-
-    @Option(names = "--negative-sharing", paramLabel = "pair|window", converter = Converters.Sharing.class,
-            completionCandidates = Converters.Sharing.class,
-            description = "Skip-gram's update: pair (each word-context pair takes its own step, with its own K"
-                + " negatives, as word2vec.c) or window (a word's context pairs take one batched step: with"
-                + " negative sampling they share one draw of K negatives, HogBatch; with hierarchical softmax"
-                + " they share the word's path); CBOW ignores it (default: window with negative sampling, faster"
-                + " and better than gensim; pair with hierarchical softmax, where batching costs quality).")
-    NegativeSharing negativeSharing; // null: the library's default for the loss
-
-    @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
-            converter = Converters.Loss.class, completionCandidates = Converters.Loss.class,
-            description = "The loss: negative sampling (K noise words a pair), the full softmax over the vocabulary"
-                + " (O(V) a pair), or hierarchical softmax (word2vec.c's -hs 1: a path of about log2 V nodes in"
-                + " the Huffman tree of the word counts; ignores --negatives) (default: ${DEFAULT-VALUE}).")
-    LossType loss;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--min-count", paramLabel = "N",
-            description = "Words rarer than this are dropped (default: ${DEFAULT-VALUE}).")
-    int minCount;
-
-    @Option(names = "--subsample", paramLabel = "T",
-            description = "Subsampling threshold t: frequent words are kept with probability (sqrt(f/(tN)) + 1)·tN/f;"
-                + " 0 turns it off (default: ${DEFAULT-VALUE}).")
-    double subsample;
-
-    @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "Initial learning rate, decaying linearly to about 0 (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Mixin
+    Word2VecOptions training;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of processors, ${DEFAULT-VALUE} here). With 1 thread,"
                 + " the same seed gives the same vectors.")
     int threads;
-
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of every random choice, and of the built-in corpus (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Save checkpoints here while training. Must hold no checkpoint, unless --resume is given.")
@@ -159,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         SyntheticCorpus synthetic = null;
         Corpus corpus;
         if (corpusPath == null) {
-            synthetic = SyntheticCorpus.generate(seed);
+            synthetic = SyntheticCorpus.generate(config.seed());
             corpus = synthetic.corpus();
             out.printf(Locale.ROOT, "Training on the built-in corpus: %s sentences (%s tokens) generated about a toy"
                     + " world%nof countries, capitals, languages and nouns, such as \"%s\".%n",
@@ -183,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
                 + "subsampling %s, learning rate %s, %d thread%s, seed %d.%n", cbow ? "CBOW with " : "",
                 config.loss() == LossType.NEGATIVE_SAMPLING && !cbow ? "negative sampling (K=" + config.negatives()
                         + (config.negativeSharing() == NegativeSharing.WINDOW ? ", shared by each window" : "") + ")"
-                        : Converters.Loss.describe(config.loss(), config.negatives())
+                        : Spellings.Loss.describe(config.loss(), config.negatives())
                         + (config.loss() == LossType.HIERARCHICAL_SOFTMAX && !cbow
                                 && config.negativeSharing() == NegativeSharing.WINDOW ? " (batched by window)" : ""),
                 config.dimension(), config.windowSize(), config.epochs(),
@@ -249,29 +200,13 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The config: the word2vec preset with this command's options. */
     private SkipGramConfig config() {
-        if (model == Model.CBOW && loss == LossType.NAIVE_SOFTMAX) {
-            throw new ParameterException(spec.commandLine(), "--model cbow trains with --loss negative-sampling or"
-                    + " hierarchical-softmax, not softmax (word2vec.c and gensim offer no CBOW with the full softmax)");
-        }
-        SkipGramConfig preset = SkipGramConfig.word2vec().build();
-        SkipGramConfig.Builder b = SkipGramConfig.word2vec()
-                .dimension(dimension).windowSize(window).negatives(negatives).negativeSharing(negativeSharing)
-                .model(model).loss(loss).epochs(epochs)
-                .minCount(minCount).subsampleThreshold(subsample).learningRate(learningRate).threads(threads)
-                .seed(seed)
+        SkipGramConfig.Builder b = training.builder().threads(threads)
                 .reportInterval(Progress.Mode.detect() == Progress.Mode.BAR ? Duration.ofMillis(250)
                         : Duration.ofSeconds(2));
-        if (learningRate > 0 && learningRate < preset.minLearningRate()) {
-            b.minLearningRate(learningRate * 1e-4); // word2vec.c's floor: 1e-4 of the starting rate
-        }
         if (checkpointDirectory != null) {
             b.checkpoints(checkpointDirectory); // every 10,000,000 words and at each epoch's end
         }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), Settings.flagNames(e.getMessage()), e);
-        }
+        return training.build(b);
     }
 
     /** What must match when a run resumes: the library's run settings, and the corpus. */

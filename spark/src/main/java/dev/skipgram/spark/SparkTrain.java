@@ -1,19 +1,17 @@
 package dev.skipgram.spark;
 
-import dev.skipgram.LossType;
-import dev.skipgram.Model;
-import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.synthetic.SyntheticCorpus;
 import dev.skipgram.eval.AnalogyReport;
 import dev.skipgram.eval.Evaluation;
 import dev.skipgram.io.Word2VecFormat;
+import dev.skipgram.options.Word2VecDefaults;
+import dev.skipgram.options.Word2VecOptions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -21,16 +19,20 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The spark-submit entry point: {@code ./skipgram train}'s flags (with {@code --checkpoint-dir} and
- * {@code --resume}), plus {@code --master}, {@code --partitions}, {@code --rounds} and {@code --merge}. Reads the corpus with Spark (a file, a
- * gzip file or a directory, on any Hadoop file system), trains with {@link SparkSkipGram}, and writes
- * the vectors on the driver.
+ * The spark-submit entry point: {@code ./skipgram train}'s flags, plus {@code --master}, {@code
+ * --partitions}, {@code --rounds} and {@code --merge}. The training flags are the command line's own
+ * definition ({@link Word2VecOptions}: the same converters, messages and defaults, the library's);
+ * {@code --threads} counts each task's threads (default 1), and {@code --corpus}, {@code
+ * --checkpoint-dir} and {@code --resume} name paths on any Hadoop file system. Reads the corpus with
+ * Spark (a file, a gzip file or a directory), trains with {@link SparkSkipGram}, and writes the
+ * vectors on the driver.
  *
  * <pre>
  *   spark-submit --class dev.skipgram.spark.SparkTrain skipgram-spark.jar --corpus hdfs:///text --out vectors.bin
@@ -38,10 +40,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "skipgram-spark", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Train word vectors on a Spark cluster; save them on the driver.",
+        defaultValueProvider = Word2VecDefaults.class,
         description = {"The word2vec recipe of `skipgram train` in synchronous rounds over Spark partitions.", ""})
 public final class SparkTrain implements Callable<Integer> {
-
-    private static final SkipGramConfig PRESET = SkipGramConfig.word2vec().build();
 
     @Spec
     CommandSpec spec;
@@ -77,52 +78,12 @@ public final class SparkTrain implements Callable<Integer> {
             description = "The word2vec file format (default: binary if FILE ends in .bin, otherwise text).")
     String format;
 
-    @Option(names = "--dim", paramLabel = "D", description = "Embedding dimension (default: ${DEFAULT-VALUE}).")
-    int dimension = PRESET.dimension();
+    @Mixin
+    Word2VecOptions training;
 
-    @Option(names = "--window", paramLabel = "M", description = "Largest window radius (default: ${DEFAULT-VALUE}).")
-    int window = PRESET.windowSize();
-
-    @Option(names = "--model", paramLabel = "skip-gram|cbow",
-            description = "skip-gram, or cbow (the mean of the window's context words predicts the word at its"
-                + " centre, as word2vec.c's -cbow 1; negative sampling or hierarchical softmax) (default: skip-gram).")
-    String model = "skip-gram";
-
-    @Option(names = "--negatives", paramLabel = "K",
-            description = "Negative words per pair, or per word with --model cbow (default: ${DEFAULT-VALUE}).")
-    int negatives = PRESET.negatives();
-
-    @Option(names = "--negative-sharing", paramLabel = "pair|window",
-            description = "pair (word2vec.c) or window (HogBatch) (default: window with negative sampling, pair"
-                + " with hierarchical softmax, as ./skipgram train).")
-    String negativeSharing; // null: the library's default for the loss
-
-    @Option(names = "--loss", paramLabel = "negative-sampling|softmax|hierarchical-softmax",
-            description = "The loss (default: negative-sampling; hierarchical-softmax, or hs, follows each"
-                    + " word's Huffman path, as Spark MLlib's Word2Vec does).")
-    String loss = "negative-sampling";
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
-    int epochs = PRESET.epochs();
-
-    @Option(names = "--min-count", paramLabel = "N", description = "Words rarer than this are dropped"
-            + " (default: ${DEFAULT-VALUE}).")
-    int minCount = PRESET.minCount();
-
-    @Option(names = "--subsample", paramLabel = "T", description = "Subsampling threshold t, 0 for none"
-            + " (default: ${DEFAULT-VALUE}).")
-    double subsample = PRESET.subsampleThreshold();
-
-    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Initial learning rate"
-            + " (default: ${DEFAULT-VALUE}).")
-    double learningRate = PRESET.learningRate();
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per partition (default:"
-            + " ${DEFAULT-VALUE}: Spark gives a task one core).")
-    int threads = 1;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-    long seed = PRESET.seed();
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads per partition"
+            + " (default: ${DEFAULT-VALUE}: Spark gives a task one core).")
+    int threads;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Save a checkpoint here after every round, on any Hadoop file system (the driver writes"
@@ -169,7 +130,7 @@ public final class SparkTrain implements Callable<Integer> {
             conf.setMaster(master);
         }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            SyntheticCorpus synthetic = corpusPath == null ? SyntheticCorpus.generate(seed) : null;
+            SyntheticCorpus synthetic = corpusPath == null ? SyntheticCorpus.generate(config.seed()) : null;
             int p = partitions != null ? partitions : spark.defaultParallelism();
             SparkOptions options;
             try {
@@ -217,45 +178,7 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     private SkipGramConfig config() {
-        if (modelOf(model) == Model.CBOW && "NAIVE_SOFTMAX".equals(upper(loss, "--loss"))) {
-            throw new ParameterException(spec.commandLine(), "--model cbow trains with --loss negative-sampling or"
-                    + " hierarchical-softmax, not softmax (word2vec.c and gensim offer no CBOW with the full softmax)");
-        }
-        try {
-            return SkipGramConfig.word2vec().model(modelOf(model)).dimension(dimension).windowSize(window)
-                    .negatives(negatives)
-                    .negativeSharing(negativeSharing == null ? null
-                            : NegativeSharing.valueOf(upper(negativeSharing, "--negative-sharing")))
-                    .loss(LossType.valueOf(upper(loss, "--loss"))).epochs(epochs).minCount(minCount)
-                    .subsampleThreshold(subsample).learningRate(learningRate).threads(threads).seed(seed)
-                    .minLearningRate(Math.min(PRESET.minLearningRate(), learningRate * 1e-4)).build();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private Model modelOf(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "skip-gram", "skipgram", "sg" -> Model.SKIP_GRAM;
-            case "cbow" -> Model.CBOW;
-            default -> throw new ParameterException(spec.commandLine(), "--model: unknown value '" + value
-                    + "' (skip-gram or cbow)");
-        };
-    }
-
-    private String upper(String value, String flag) {
-        String name = value.toUpperCase(Locale.ROOT).replace('-', '_');
-        boolean known = "--loss".equals(flag)
-                ? List.of("NEGATIVE_SAMPLING", "NAIVE_SOFTMAX", "SOFTMAX", "HIERARCHICAL_SOFTMAX", "HS").contains(name)
-                : List.of("PAIR", "WINDOW").contains(name);
-        if (!known) {
-            throw new ParameterException(spec.commandLine(), flag + ": unknown value '" + value + "'");
-        }
-        return switch (name) {
-            case "SOFTMAX" -> "NAIVE_SOFTMAX";
-            case "HS" -> "HIERARCHICAL_SOFTMAX";
-            default -> name;
-        };
+        return training.build(training.builder().threads(threads));
     }
 
     private RowMerge mergeOf(String value) {

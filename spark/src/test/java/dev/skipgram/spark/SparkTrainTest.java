@@ -3,6 +3,7 @@ package dev.skipgram.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skipgram.SkipGramConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class SparkTrainTest {
     void badModelLossAndMergeValuesAreNamed() {
         String[] model = run("--model", "fasttext");
         assertEquals("2", model[0]);
-        assertTrue(model[1].startsWith("--model: unknown value 'fasttext' (skip-gram or cbow)"), model[1]);
+        assertTrue(model[1].contains("expected skip-gram or cbow, got 'fasttext'"), model[1]);
         String[] cbowSoftmax = run("--model", "cbow", "--loss", "softmax");
         assertEquals("2", cbowSoftmax[0]);
         assertTrue(cbowSoftmax[1].startsWith("--model cbow trains with --loss negative-sampling or"
@@ -32,6 +33,39 @@ class SparkTrainTest {
         String[] merge = run("--merge", "median");
         assertEquals("2", merge[0]);
         assertTrue(merge[1].startsWith("--merge must be by-loss, sum, average or aligned, got 'median'"), merge[1]);
+    }
+
+    @Test
+    void trainingFlagsAreRefusedWithTheCommandLinesMessages() {
+        // the messages of ./skipgram train (dev.skipgram.options.Spellings), not a Spark-only wording
+        String[] loss = run("--loss", "bogus");
+        assertEquals("2", loss[0]);
+        assertTrue(loss[1].startsWith("Invalid value for option '--loss'"), loss[1]);
+        assertTrue(loss[1].contains("expected negative-sampling, softmax or hierarchical-softmax, got 'bogus'"),
+                loss[1]);
+        String[] sharing = run("--negative-sharing", "batch");
+        assertEquals("2", sharing[0]);
+        assertTrue(sharing[1].contains("expected pair or window, got 'batch'"), sharing[1]);
+        // the library's refusal, named by the flag rather than the setting
+        String[] dimension = run("--dim", "0");
+        assertEquals("2", dimension[0]);
+        assertTrue(dimension[1].startsWith("--dim must be >= 1, got 0"), dimension[1]);
+        String[] threads = run("--threads", "0");
+        assertEquals("2", threads[0]);
+        assertTrue(threads[1].startsWith("--threads must be >= 1, got 0"), threads[1]);
+    }
+
+    @Test
+    void theHelpShowsTheLibrarysDefaultsAndOneThreadPerTask() {
+        SkipGramConfig preset = SkipGramConfig.word2vec().build();
+        String help = new CommandLine(new SparkTrain()).getUsageMessage().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Embedding dimension (default: " + preset.dimension() + ")"), help);
+        assertTrue(help.contains("(default: " + preset.learningRate() + ")"), help);
+        assertTrue(help.contains("(default: " + preset.subsampleThreshold() + ")"), help);
+        assertTrue(help.contains("(default: negative-sampling)"), help);
+        assertTrue(help.contains("(default: skip-gram)"), help);
+        assertTrue(help.contains("(default: window with negative sampling,"), help);
+        assertTrue(help.contains("Worker threads per partition (default: 1:"), help);
     }
 
     @Test
