@@ -246,8 +246,28 @@ final class DistributedRun {
         return new IllegalStateException("the vocabulary pass failed: " + e.getMessage(), e);
     }
 
-    /** One partition's distinct words in order of first occurrence, and their counts there. */
-    private record PartitionWords(String[] words, long[] counts) implements java.io.Serializable {}
+    /**
+     * One partition's distinct words in order of first occurrence, and their counts there. A class,
+     * not a record: Spark's Kryo serializer cannot write a record ({@link WireFormatTest}).
+     */
+    static final class PartitionWords implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String[] words;
+        private final long[] counts;
+
+        PartitionWords(String[] words, long[] counts) {
+            this.words = words;
+            this.counts = counts;
+        }
+
+        String[] words() {
+            return words;
+        }
+
+        long[] counts() {
+            return counts;
+        }
+    }
 
     private static long[] wordsPerChunk(PartitionTraining.Chunks c) {
         long[] words = new long[c.count()];

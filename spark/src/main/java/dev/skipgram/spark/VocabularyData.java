@@ -9,10 +9,27 @@ import java.util.Arrays;
  * index) and, from the counts, the noise distribution and the subsampling probabilities, which are
  * deterministic functions of them.
  *
- * @param words the words in index order
- * @param counts their counts
+ * <p>A class, not a record: Spark's Kryo serializer ({@code spark.serializer}, which many
+ * applications set) cannot write a record ({@link WireFormatTest}).
  */
-record VocabularyData(String[] words, long[] counts) implements Serializable {
+final class VocabularyData implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private final String[] words; // in index order
+    private final long[] counts;
+
+    VocabularyData(String[] words, long[] counts) {
+        this.words = words;
+        this.counts = counts;
+    }
+
+    String[] words() {
+        return words;
+    }
+
+    long[] counts() {
+        return counts;
+    }
 
     static VocabularyData of(Vocabulary vocabulary) {
         return new VocabularyData(vocabulary.words().toArray(new String[0]), vocabulary.counts());
