@@ -183,9 +183,9 @@ final class DistributedRun {
      */
     private Vocabulary vocabulary(JavaRDD<CountedSentences> counted) {
         int minCount = config.minCount();
-        List<PartitionWords> parts;
+        List<VocabularyData> parts; // per partition: its distinct words in order of first occurrence, counted there
         try {
-            parts = counted.map(c -> new PartitionWords(c.words().toArray(new String[0]), c.counts())).collect();
+            parts = counted.map(c -> new VocabularyData(c.words().toArray(new String[0]), c.counts())).collect();
         } catch (Exception e) { // Spark throws its SparkException undeclared
             if (e instanceof SparkException failed) {
                 throw badInput(failed);
@@ -195,7 +195,7 @@ final class DistributedRun {
         long merging = System.nanoTime();
         Map<String, long[]> merged = new LinkedHashMap<>(); // word -> {count}, in order of first occurrence
         long distinct = 0;
-        for (PartitionWords part : parts) {
+        for (VocabularyData part : parts) {
             distinct += part.words().length;
             for (int i = 0; i < part.words().length; i++) {
                 merged.computeIfAbsent(part.words()[i], w -> new long[1])[0] += part.counts()[i];
@@ -244,29 +244,6 @@ final class DistributedRun {
             }
         }
         return new IllegalStateException("the vocabulary pass failed: " + e.getMessage(), e);
-    }
-
-    /**
-     * One partition's distinct words in order of first occurrence, and their counts there. A class,
-     * not a record: Spark's Kryo serializer cannot write a record ({@link WireFormatTest}).
-     */
-    static final class PartitionWords implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String[] words;
-        private final long[] counts;
-
-        PartitionWords(String[] words, long[] counts) {
-            this.words = words;
-            this.counts = counts;
-        }
-
-        String[] words() {
-            return words;
-        }
-
-        long[] counts() {
-            return counts;
-        }
     }
 
     private static long[] wordsPerChunk(PartitionTraining.Chunks c) {

@@ -5,9 +5,11 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * A vocabulary as plain arrays, for a broadcast: every executor rebuilds the {@link Vocabulary} (its
- * index) and, from the counts, the noise distribution and the subsampling probabilities, which are
- * deterministic functions of them.
+ * Words and their counts as plain arrays, as they travel between the driver and the executors: each
+ * partition's distinct words in order of first occurrence with their counts there (collected to
+ * the driver), and the vocabulary (broadcast: every executor rebuilds the {@link Vocabulary}, its
+ * index, and from the counts the noise distribution and the subsampling probabilities, which are
+ * deterministic functions of them).
  *
  * <p>A class, not a record: Spark's Kryo serializer ({@code spark.serializer}, which many
  * applications set) cannot write a record ({@link WireFormatTest}).

@@ -70,11 +70,6 @@ class WireFormatTest {
         assertEquals(11, r.pairs());
         assertEquals(13, r.words());
 
-        DistributedRun.PartitionWords pw = roundTrip(s,
-                new DistributedRun.PartitionWords(new String[] {"a"}, new long[] {3}));
-        assertArrayEquals(new String[] {"a"}, pw.words());
-        assertArrayEquals(new long[] {3}, pw.counts());
-
         Vocabulary vocabulary = new Vocabulary(List.of("a", "b", "c"), new long[] {5, 4, 3});
         List<int[]> sentences = List.of(new int[] {0, 1, 2, 0}, new int[] {2, 1});
         PartitionTraining.Chunks chunks = PartitionTraining.cut(sentences.iterator(), vocabulary);
