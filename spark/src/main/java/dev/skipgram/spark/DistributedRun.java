@@ -130,19 +130,20 @@ final class DistributedRun {
                         + " vocabulary (minCount = " + config.minCount() + "), so there is no pair to train:"
                         + " the corpus is too small, or its sentences are single words");
             }
+            Exchange exchange = exchange(chunkWords.size());
             LOG.info("word2vec on Spark: {} words, {} tokens per epoch, {} epochs, d={}, K={}, {} partitions x {}"
-                    + " threads, {} rounds per epoch, {} merge", v, vocabulary.totalCount(), config.epochs(), d,
-                    config.negatives(), options.partitions(), config.threads(), options.roundsPerEpoch(),
-                    options.merge().resolve(config.loss()));
+                    + " threads, {} rounds per epoch, {} merge, {} exchange", v, vocabulary.totalCount(),
+                    config.epochs(), d, config.negatives(), options.partitions(), config.threads(),
+                    options.roundsPerEpoch(), options.merge().resolve(config.loss()), exchange);
             long roundsStarted = System.nanoTime();
             float[][] model;
-            if (options.checkpointDirectory() == null) {
-                model = rounds(vocabulary, words, chunks, chunkWords, null);
-            } else {
-                try (DriverCheckpoints checkpoints = DriverCheckpoints.open(options.checkpointDirectory(),
-                        spark.hadoopConfiguration(), identity(vocabulary, chunkWords), options.resume(), v, d)) {
-                    model = rounds(vocabulary, words, chunks, chunkWords, checkpoints);
-                }
+            DriverCheckpoints checkpoints = options.checkpointDirectory() == null ? null
+                    : DriverCheckpoints.open(options.checkpointDirectory(), spark.hadoopConfiguration(),
+                            identity(vocabulary, chunkWords), options.resume(), v, d);
+            try (checkpoints; RoundExchange rounds = exchange == Exchange.DIRECT
+                    ? DirectExchange.start(spark, config, words, chunks)
+                    : new BroadcastExchange(spark, config, words, chunks)) {
+                model = rounds(vocabulary, rounds, chunkWords, checkpoints);
             }
             double roundSeconds = (System.nanoTime() - roundsStarted) / 1e9;
             LOG.info("trained in {} s: vocabulary {} s, encoding {} s, rounds {} s ({} words/s)",
@@ -155,6 +156,33 @@ final class DistributedRun {
             chunks.unpersist(false);
             words.destroy();
         }
+    }
+
+    /**
+     * The exchange this run uses: {@link SparkOptions#exchange()}, with {@link Exchange#AUTO} resolved
+     * by the cluster's free task slots (a barrier stage needs one per partition at once) and dynamic
+     * allocation (which a barrier stage refuses).
+     *
+     * @throws IllegalArgumentException if {@link Exchange#DIRECT} was asked for and cannot run
+     */
+    private Exchange exchange(int partitions) {
+        Exchange asked = options.exchange();
+        if (asked == Exchange.BROADCAST) {
+            return asked;
+        }
+        int slots = spark.sc().maxNumConcurrentTasks(spark.sc().resourceProfileManager().defaultResourceProfile());
+        boolean dynamic = spark.getConf().getBoolean("spark.dynamicAllocation.enabled", false);
+        if (slots >= partitions && !dynamic) {
+            return Exchange.DIRECT;
+        }
+        String why = dynamic ? "dynamic allocation is on (spark.dynamicAllocation.enabled), which a barrier stage"
+                + " refuses" : "the cluster has " + slots + " free task slots for " + partitions + " partitions";
+        if (asked == Exchange.DIRECT) {
+            throw new IllegalArgumentException("exchange DIRECT trains every partition at once in a barrier stage, but "
+                    + why + ": use fewer partitions, more executors, or Exchange.BROADCAST");
+        }
+        LOG.info("exchange AUTO: broadcasting every round, since {}", why);
+        return Exchange.BROADCAST;
     }
 
     /**
@@ -258,8 +286,8 @@ final class DistributedRun {
      * Every round of every epoch, or those after the checkpoint's when resuming; a checkpoint after
      * every round if {@code checkpoints} is not null. Returns X and U.
      */
-    private float[][] rounds(Vocabulary vocabulary, Broadcast<VocabularyData> words,
-            JavaRDD<PartitionTraining.Chunks> chunks, List<long[]> chunkWords, DriverCheckpoints checkpoints) {
+    private float[][] rounds(Vocabulary vocabulary, RoundExchange exchange, List<long[]> chunkWords,
+            DriverCheckpoints checkpoints) {
         int v = vocabulary.size();
         int d = config.dimension();
         int p = chunkWords.size();
@@ -320,16 +348,8 @@ final class DistributedRun {
                     scale[i] = shareWords[i] == 0 ? 1.0 : (double) roundWords / shareWords[i];
                 }
                 long roundStarted = System.nanoTime();
-                Broadcast<Parameters> parameters = spark.broadcast(new Parameters(x, u));
-                long broadcast = System.nanoTime();
-                List<ShareResult> results;
-                try {
-                    results = new ArrayList<>(chunks.mapPartitionsWithIndex(new ShareTask(config, words, parameters,
-                            from, to, wordsBefore, scale, generators), true).collect());
-                } finally {
-                    parameters.destroy();
-                }
-                results.sort(Comparator.comparingInt(ShareResult::partition));
+                List<ShareResult> results = exchange.train(new RoundExchange.Round(epoch, r, from, to, wordsBefore,
+                        scale), x, u, generators);
                 long merging = System.nanoTime();
                 double loss = 0;
                 long pairs = 0;
@@ -348,11 +368,11 @@ final class DistributedRun {
                 u = RowMerger.merge(merge, u, d, results, false);
                 wordsBefore += roundWords;
                 long done = System.nanoTime();
-                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s broadcasting, {} s merging), {} changed"
+                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s training, {} s merging), {} changed"
                         + " rows back ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
                         pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
                         String.format("%.2f", (done - roundStarted) / 1e9),
-                        String.format("%.2f", (broadcast - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
+                        String.format("%.2f", (merging - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
                         rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
                 if (checkpoints != null) {
                     checkpoints.save(step, wordsBefore, x, u, generators);

@@ -94,24 +94,24 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
                 outcome.pairs(), outcome.words())).iterator();
     }
 
-    private static void release(FloatMatrix m) {
+    static void release(FloatMatrix m) {
         if (m.array().closeable()) {
             m.array().close();
         }
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return String.format("%.3f", nanos / 1e9);
     }
 
-    private static FloatMatrix copy(float[] values, int v, int d) {
+    static FloatMatrix copy(float[] values, int v, int d) {
         FloatMatrix m = FloatMatrix.zeros(v, d); // [V, d]
         m.put(0, values, values.length);
         return m;
     }
 
     /** The rows of {@code m} that differ from {@code base} (bit for bit), with their values. */
-    private static Changed changedRows(FloatMatrix m, float[] base) {
+    static Changed changedRows(FloatMatrix m, float[] base) {
         int v = m.rows();
         int d = m.columns();
         float[] row = new float[d];
@@ -129,5 +129,5 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         return new Changed(Arrays.copyOf(rows, n), Arrays.copyOf(values, n * d));
     }
 
-    private record Changed(int[] rows, float[] values) {}
+    record Changed(int[] rows, float[] values) {}
 }

@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.Path;
  * hold no checkpoint (two runs are never mixed by accident), with {@code resume} it must hold one of
  * the same run (docs/distributed.md, "Checkpoints and resume").
  *
- * <p>Immutable and thread-safe. {@code merge} must not be null.
+ * <p>Immutable and thread-safe. {@code merge} and {@code exchange} must not be null.
  *
  * @param partitions the partitions that train in parallel, ≥ 1; the sentences are split into this
  *     many contiguous ranges, in order (an RDD that already has this many partitions is used as it is)
@@ -29,9 +29,12 @@ import org.apache.hadoop.fs.Path;
  *     null for no checkpoints; it is created if missing
  * @param resume whether to continue the run whose checkpoint is in {@code checkpointDirectory}
  *     (which must then be set)
+ * @param exchange how each round's parameters and changed rows travel; {@link Exchange#AUTO} (the
+ *     default) keeps X and U on the executors and exchanges only rows over a socket when the cluster
+ *     can run every partition at once, and broadcasts every round otherwise
  */
 public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, long maxBroadcastBytes,
-        String checkpointDirectory, boolean resume) {
+        String checkpointDirectory, boolean resume, Exchange exchange) {
 
     /** The largest broadcast: two float arrays of at most 2^31 − 9 values each (Java's array limit). */
     public static final long MAX_BROADCAST_BYTES = 2L * (Integer.MAX_VALUE - 8) * Float.BYTES;
@@ -58,12 +61,14 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @param maxBroadcastBytes in [1, {@link #MAX_BROADCAST_BYTES}]
      * @param checkpointDirectory a Hadoop path, not blank, or null
      * @param resume only with a {@code checkpointDirectory}
+     * @param exchange not null
      * @throws IllegalArgumentException naming the first field out of range, a blank or malformed
      *     directory, or {@code resume} without a directory
-     * @throws NullPointerException if {@code merge} is null
+     * @throws NullPointerException if {@code merge} or {@code exchange} is null
      */
     public SparkOptions {
         Objects.requireNonNull(merge, "merge");
+        Objects.requireNonNull(exchange, "exchange");
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
@@ -93,7 +98,8 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
 
     /**
      * The defaults for {@code partitions} partitions: {@value #DEFAULT_ROUNDS_PER_EPOCH} rounds per
-     * epoch, rows merged {@link RowMerge#BY_LOSS}, a 2 GiB broadcast budget, no checkpoints.
+     * epoch, rows merged {@link RowMerge#BY_LOSS}, a 2 GiB broadcast budget, no checkpoints, the
+     * {@link Exchange#AUTO} exchange.
      *
      * @param partitions ≥ 1
      * @return the options
@@ -101,7 +107,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      */
     public static SparkOptions of(int partitions) {
         return new SparkOptions(partitions, DEFAULT_ROUNDS_PER_EPOCH, RowMerge.BY_LOSS, DEFAULT_MAX_BROADCAST_BYTES,
-                null, false);
+                null, false, Exchange.AUTO);
     }
 
     /**
@@ -112,7 +118,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code rounds} is below 1
      */
     public SparkOptions withRoundsPerEpoch(int rounds) {
-        return new SparkOptions(partitions, rounds, merge, maxBroadcastBytes, checkpointDirectory, resume);
+        return new SparkOptions(partitions, rounds, merge, maxBroadcastBytes, checkpointDirectory, resume, exchange);
     }
 
     /**
@@ -122,7 +128,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @return new options
      */
     public SparkOptions withMerge(RowMerge m) {
-        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes, checkpointDirectory, resume);
+        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes, checkpointDirectory, resume, exchange);
     }
 
     /**
@@ -133,7 +139,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code bytes} is out of range
      */
     public SparkOptions withMaxBroadcastBytes(long bytes) {
-        return new SparkOptions(partitions, roundsPerEpoch, merge, bytes, checkpointDirectory, resume);
+        return new SparkOptions(partitions, roundsPerEpoch, merge, bytes, checkpointDirectory, resume, exchange);
     }
 
     /**
@@ -145,7 +151,7 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code directory} is blank or not a Hadoop path
      */
     public SparkOptions withCheckpointDirectory(String directory) {
-        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, directory, false);
+        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, directory, false, exchange);
     }
 
     /**
@@ -156,6 +162,16 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code resuming} and there is no checkpoint directory
      */
     public SparkOptions withResume(boolean resuming) {
-        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, checkpointDirectory, resuming);
+        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, checkpointDirectory, resuming, exchange);
+    }
+
+    /**
+     * These options with another exchange.
+     *
+     * @param e not null
+     * @return new options
+     */
+    public SparkOptions withExchange(Exchange e) {
+        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, checkpointDirectory, resume, e);
     }
 }

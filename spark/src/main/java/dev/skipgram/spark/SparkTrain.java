@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The spark-submit entry point: {@code ./skipgram train}'s flags, plus {@code --master}, {@code
- * --partitions}, {@code --rounds} and {@code --merge}. The training flags are the command line's own
+ * --partitions}, {@code --rounds}, {@code --merge} and {@code --exchange}. The training flags are the command line's own
  * definition ({@link Word2VecOptions}: the same converters, messages and defaults, the library's);
  * {@code --threads} counts each task's threads (default 1), and {@code --corpus}, {@code
  * --checkpoint-dir} and {@code --resume} name paths on any Hadoop file system. Reads the corpus with
@@ -64,6 +64,12 @@ public final class SparkTrain implements Callable<Integer> {
             description = "How rows changed by several partitions are merged: by-loss is aligned for"
                 + " hierarchical softmax and sum for the other losses, as measured best on gut8 (default: by-loss).")
     String merge = "by-loss";
+
+    @Option(names = "--exchange", paramLabel = "auto|broadcast|direct",
+            description = "How rounds move the parameters: direct keeps them on the executors and exchanges changed"
+                + " rows with the driver over sockets (a barrier stage: a task slot per partition), broadcast sends"
+                + " them whole every round; auto is direct when the cluster has the slots (default: auto).")
+    String exchange = "auto";
 
     @Option(names = "--corpus", paramLabel = "PATH",
             description = "Training text: one sentence per line, tokens separated by whitespace; a file, gzip file"
@@ -110,6 +116,7 @@ public final class SparkTrain implements Callable<Integer> {
         }
         SkipGramConfig config = config();
         RowMerge rowMerge = mergeOf(merge); // before Spark starts, so a bad value costs no session
+        Exchange exchangeKind = exchangeOf(exchange);
         Word2VecFormat.Format fileFormat = format == null ? Word2VecFormat.formatOf(output)
                 : switch (format) {
                     case "binary" -> Word2VecFormat.Format.BINARY;
@@ -136,7 +143,7 @@ public final class SparkTrain implements Callable<Integer> {
             int p = partitions != null ? partitions : spark.defaultParallelism();
             SparkOptions options;
             try {
-                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(rowMerge)
+                options = SparkOptions.of(p).withRoundsPerEpoch(rounds).withMerge(rowMerge).withExchange(exchangeKind)
                         .withCheckpointDirectory(checkpointDirectory).withResume(resume);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage()
@@ -188,6 +195,15 @@ public final class SparkTrain implements Callable<Integer> {
             return RowMerge.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--merge must be by-loss, sum, average or aligned, got '"
+                    + value + "'");
+        }
+    }
+
+    private Exchange exchangeOf(String value) {
+        try {
+            return Exchange.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--exchange must be auto, broadcast or direct, got '"
                     + value + "'");
         }
     }

@@ -220,7 +220,7 @@ class DriverCheckpointTest {
         assertTrue(refusal(config.toBuilder().dimension(8).build(), resume)
                 .contains("it belongs to a different run: dimension = 8 (checkpoint: 16);"));
         String partitions = refusal(config, new SparkOptions(3, 3, RowMerge.BY_LOSS,
-                SparkOptions.DEFAULT_MAX_BROADCAST_BYTES, dir.toString(), true));
+                SparkOptions.DEFAULT_MAX_BROADCAST_BYTES, dir.toString(), true, Exchange.AUTO));
         assertTrue(partitions.contains("partitions = 3 (checkpoint: 2)"), partitions);
         assertTrue(refusal(config, resume.withRoundsPerEpoch(4)).contains("roundsPerEpoch = 4 (checkpoint: 3)"));
         assertTrue(refusal(config, resume.withMerge(RowMerge.AVERAGE))

@@ -23,15 +23,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SparkSkipGram#train} on a real multi-process cluster on loopback: {@code local-cluster[2,1,1024]},
- * two executor JVMs started by an in-process master and workers, so the broadcast parameters are
- * serialised copies, not shared memory. An executor is killed in the middle of training: it loses its
- * tasks and cached chunks, Spark reruns them, and the result is, bit for bit, the same run's on
- * {@code local[2]} in this JVM (a task depends only on the broadcast, its generators and its sentences).
+ * two executor JVMs started by an in-process master and workers, so the parameters are serialised
+ * copies, not shared memory. With either exchange an executor is killed in the middle of training: it
+ * loses its tasks and cached chunks, Spark reruns them (one round's tasks, or the direct exchange's
+ * whole stage, which resumes from the driver's last merged round), and the result is, bit for bit,
+ * the same run's on {@code local[2]} in this JVM (a round depends only on the merged parameters, the
+ * generators and the sentences).
  */
 @Order(Integer.MAX_VALUE) // last: it stops the shared local[2] session (junit-platform.properties)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterTest {
 
     private static JavaSparkContext jsc;
@@ -42,7 +48,8 @@ class LocalClusterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        reference = SparkSkipGram.train(SharedSpark.context().parallelize(CORPUS, 2), CONFIG, OPTIONS);
+        reference = SparkSkipGram.train(SharedSpark.context().parallelize(CORPUS, 2), CONFIG,
+                OPTIONS.withExchange(Exchange.BROADCAST));
         SharedSpark.stop(); // one context per JVM: the cluster's takes its place
         // The launcher that builds an executor's command line wants $SPARK_HOME/jars (set by the pom).
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
@@ -54,8 +61,17 @@ class LocalClusterTest {
                 // C1 only: the executors start and run a small job, where C2's compilations cost more
                 // CPU than they save on 2 cores (Java's float arithmetic is the same in both)
                 .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.hadoop.fs." + KillingFileSystem.SCHEME + ".impl", KillingFileSystem.class.getName());
         jsc = new JavaSparkContext(conf);
+    }
+
+    /** Waits until both executors have registered (a barrier stage needs both slots at once). */
+    private static void awaitBothExecutors() throws InterruptedException {
+        for (int i = 0; i < 600 && jsc.sc().statusTracker().getExecutorInfos().length < 3; i++) {
+            Thread.sleep(100); // the executors and the driver
+        }
+        assertEquals(3, jsc.sc().statusTracker().getExecutorInfos().length, "the driver and two executors");
     }
 
     @AfterAll
@@ -68,14 +84,37 @@ class LocalClusterTest {
     }
 
     @Test
-    void anExecutorKilledMidTrainingLeavesTheResultUnchanged() {
+    @Order(1)
+    void anExecutorKilledMidTrainingLeavesTheDirectExchangesResultUnchanged(@TempDir Path dir)
+            throws InterruptedException {
+        awaitBothExecutors();
+        StageAttempts attempts = new StageAttempts();
+        jsc.sc().addSparkListener(attempts);
+        int before = KillingFileSystem.KILLED.get();
+        WordVectors disturbed;
+        try {
+            disturbed = SparkSkipGram.train(jsc.parallelize(CORPUS, 2), CONFIG, OPTIONS.withExchange(Exchange.DIRECT)
+                    .withCheckpointDirectory(KillingFileSystem.SCHEME + ":" + dir));
+        } finally {
+            jsc.sc().removeSparkListener(attempts);
+        }
+        assertEquals(before + 1, KillingFileSystem.KILLED.get(), "executors killed");
+        assertTrue(attempts.retried.get() >= 1, "Spark reran the training stage");
+        assertArrayEquals(values(reference), values(disturbed));
+        assertArrayEquals(reference.outsideVectors().orElseThrow().data().asFloat(),
+                disturbed.outsideVectors().orElseThrow().data().asFloat());
+    }
+
+    @Test
+    @Order(2)
+    void anExecutorKilledMidTrainingLeavesTheBroadcastResultUnchanged() {
         WordVectors undisturbed = reference;
         assertEquals(36, undisturbed.vocabulary().size());
         Killer killer = new Killer();
         jsc.sc().addSparkListener(killer);
         WordVectors disturbed;
         try {
-            disturbed = SparkSkipGram.train(jsc.parallelize(CORPUS, 2), CONFIG, OPTIONS);
+            disturbed = SparkSkipGram.train(jsc.parallelize(CORPUS, 2), CONFIG, OPTIONS.withExchange(Exchange.BROADCAST));
         } finally {
             jsc.sc().removeSparkListener(killer);
         }
@@ -84,6 +123,18 @@ class LocalClusterTest {
         assertArrayEquals(values(undisturbed), values(disturbed));
         assertArrayEquals(undisturbed.outsideVectors().orElseThrow().data().asFloat(),
                 disturbed.outsideVectors().orElseThrow().data().asFloat());
+    }
+
+    /** Counts the stage attempts after the first (a stage Spark reran). */
+    private static final class StageAttempts extends SparkListener {
+        final AtomicInteger retried = new AtomicInteger();
+
+        @Override
+        public void onStageSubmitted(SparkListenerStageSubmitted event) {
+            if (event.stageInfo().attemptNumber() > 0) {
+                retried.incrementAndGet();
+            }
+        }
     }
 
     /**
@@ -98,7 +149,7 @@ class LocalClusterTest {
 
         @Override
         public void onStageSubmitted(SparkListenerStageSubmitted event) {
-            if (event.stageInfo().details().contains("DistributedRun.rounds")
+            if (event.stageInfo().details().contains("BroadcastExchange.train")
                     && roundStages.incrementAndGet() == 3) {
                 targetStage = event.stageInfo().stageId();
             }

@@ -27,6 +27,8 @@ class SparkOptionsTest {
                 assertThrows(IllegalArgumentException.class, () -> SparkOptions.of(1).withMaxBroadcastBytes(0))
                         .getMessage());
         assertThrows(NullPointerException.class, () -> SparkOptions.of(1).withMerge(null));
+        assertEquals("exchange", assertThrows(NullPointerException.class,
+                () -> SparkOptions.of(1).withExchange(null)).getMessage());
         assertEquals("checkpointDirectory must not be blank, got ' '", assertThrows(IllegalArgumentException.class,
                 () -> SparkOptions.of(1).withCheckpointDirectory(" ")).getMessage());
         assertEquals("resume needs a checkpointDirectory to resume from; got none", assertThrows(
@@ -41,5 +43,13 @@ class SparkOptionsTest {
         assertEquals(true, o.resume());
         assertEquals(false, o.withCheckpointDirectory("/tmp/other").resume(), "another directory starts afresh");
         assertEquals(o, o.withRoundsPerEpoch(SparkOptions.DEFAULT_ROUNDS_PER_EPOCH).withMerge(RowMerge.BY_LOSS), "the other withers keep both");
+    }
+
+    @Test
+    void theExchangeIsAutoByDefaultAndKeptByTheOtherWithers() {
+        assertEquals(Exchange.AUTO, SparkOptions.of(2).exchange());
+        SparkOptions o = SparkOptions.of(2).withExchange(Exchange.BROADCAST);
+        assertEquals(Exchange.BROADCAST, o.withRoundsPerEpoch(3).withMerge(RowMerge.SUM).withMaxBroadcastBytes(99)
+                .withCheckpointDirectory("/tmp/c").withResume(true).exchange());
     }
 }

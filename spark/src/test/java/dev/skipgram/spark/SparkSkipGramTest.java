@@ -161,6 +161,37 @@ class SparkSkipGramTest {
     }
 
     @Test
+    void bothExchangesGiveTheSameVectorsBitForBit() {
+        // every rule, with a row merged from two partitions' changes in most rounds; CBOW as well
+        for (SkipGramConfig config : List.of(small().build(), small().loss(LossType.HIERARCHICAL_SOFTMAX).build(),
+                small().model(Model.CBOW).build())) {
+            for (RowMerge merge : List.of(RowMerge.BY_LOSS, RowMerge.AVERAGE)) {
+                SparkOptions options = SparkOptions.of(2).withRoundsPerEpoch(3).withMerge(merge);
+                WordVectors broadcast = SparkSkipGram.train(rdd(CORPUS, 2), config,
+                        options.withExchange(Exchange.BROADCAST));
+                WordVectors direct = SparkSkipGram.train(rdd(CORPUS, 2), config, options.withExchange(Exchange.DIRECT));
+                String what = config.model() + " " + config.loss() + " " + merge;
+                assertArrayEquals(values(broadcast, true), values(direct, true), what);
+                assertArrayEquals(values(broadcast, false), values(direct, false), what);
+            }
+        }
+    }
+
+    @Test
+    void theDirectExchangeNeedsATaskSlotPerPartitionAndAutoFallsBack() {
+        SkipGramConfig config = small().epochs(1).build();
+        SparkOptions three = SparkOptions.of(3).withRoundsPerEpoch(2); // local[2]: two slots
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSkipGram.train(rdd(CORPUS, 3), config, three.withExchange(Exchange.DIRECT)));
+        assertEquals("exchange DIRECT trains every partition at once in a barrier stage, but the cluster has 2 free"
+                + " task slots for 3 partitions: use fewer partitions, more executors, or Exchange.BROADCAST",
+                e.getMessage());
+        WordVectors auto = SparkSkipGram.train(rdd(CORPUS, 3), config, three);
+        WordVectors broadcast = SparkSkipGram.train(rdd(CORPUS, 3), config, three.withExchange(Exchange.BROADCAST));
+        assertArrayEquals(values(broadcast, true), values(auto, true));
+    }
+
+    @Test
     void repartitioningIsContiguousAndRepeatable() {
         SkipGramConfig config = small().epochs(1).build();
         SparkOptions options = SparkOptions.of(2).withRoundsPerEpoch(2);

@@ -1,0 +1,82 @@
+package dev.skipgram.spark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.util.Progressable;
+
+/**
+ * The local file system under the scheme {@code killfs:}, for {@link LocalClusterTest}: when the driver
+ * creates the checkpoint of round {@value #KILL_AT_STEP}, it first kills, with SIGKILL, one executor
+ * JVM of this process's local cluster, once. The driver has merged that round and not yet sent the
+ * next, so the kill falls between two rounds of the direct exchange's one stage, placed by progress
+ * rather than by time.
+ */
+public final class KillingFileSystem extends org.apache.hadoop.fs.RawLocalFileSystem {
+
+    /** The scheme. */
+    static final String SCHEME = "killfs";
+    /** The round whose checkpoint's creation kills an executor. */
+    static final int KILL_AT_STEP = 3;
+    /** Executors killed in this JVM so far. */
+    static final AtomicInteger KILLED = new AtomicInteger();
+
+    @Override
+    public URI getUri() {
+        return URI.create(SCHEME + ":///");
+    }
+
+    @Override
+    public String getScheme() {
+        return SCHEME;
+    }
+
+    @Override
+    public FSDataOutputStream create(org.apache.hadoop.fs.Path f, FsPermission permission, boolean overwrite,
+            int bufferSize, short replication, long blockSize, Progressable progress) throws IOException {
+        killAt(f);
+        return super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
+    }
+
+    @Override
+    public FSDataOutputStream create(org.apache.hadoop.fs.Path f, boolean overwrite, int bufferSize,
+            short replication, long blockSize, Progressable progress) throws IOException {
+        killAt(f);
+        return super.create(f, overwrite, bufferSize, replication, blockSize, progress);
+    }
+
+    private static void killAt(org.apache.hadoop.fs.Path f) {
+        if (!f.getName().equals(String.format(".checkpoint-%010d.sgd.tmp", KILL_AT_STEP)) || KILLED.get() > 0) {
+            return;
+        }
+        Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
+                .filter(p -> isExecutor(p.pid()))
+                .findFirst();
+        executor.ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+            KILLED.incrementAndGet();
+        });
+    }
+
+    /**
+     * Whether process {@code pid} is an executor, from its arguments in /proc (the JDK's {@code
+     * ProcessHandle.Info} cuts a command line at 4,096 characters, inside the class path).
+     */
+    static boolean isExecutor(long pid) {
+        List<String> a;
+        try {
+            a = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0"));
+        } catch (IOException e) {
+            return false; // the process has ended
+        }
+        return a.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend");
+    }
+}
