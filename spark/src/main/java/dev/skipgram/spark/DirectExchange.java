@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -54,6 +57,7 @@ final class DirectExchange implements RoundExchange {
     private final long[] secret;
     private final JavaRDD<?> stage;
     private final Thread acceptor;
+    private final ExecutorService io; // one thread per link
     private JavaFutureAction<Long> job; // started by the first round
     // guarded by this
     private final Link[] links;
@@ -75,6 +79,11 @@ final class DirectExchange implements RoundExchange {
         this.acceptor.setDaemon(true);
         this.acceptor.start();
         this.stage = stage;
+        this.io = Executors.newFixedThreadPool(partitions, r -> {
+            Thread t = new Thread(r, "skipgram-direct-exchange-io");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -127,32 +136,37 @@ final class DirectExchange implements RoundExchange {
             synchronized (this) {
                 full = fresh.clone();
             }
-            int p = 0;
-            try {
-                for (p = 0; p < partitions; p++) {
-                    Link link = connected[p];
-                    if (full[p]) {
-                        link.writeInt(STATE);
-                        link.writeFloats(x, 0, x.length);
-                        link.writeFloats(u, 0, u.length);
-                        link.writeInt(generators[p].length);
-                        for (byte[] g : generators[p]) {
-                            link.writeBytes(g);
-                        }
+            // one thread a link: a partition's rows go out while another's come in
+            List<Future<ShareResult>> pending = new ArrayList<>(partitions);
+            for (int i = 0; i < partitions; i++) {
+                int p = i;
+                pending.add(io.submit(() -> exchange(connected[p], p, full[p], rowsX, rowsU, round, x, u,
+                        generators[p])));
+            }
+            List<ShareResult> results = new ArrayList<>(partitions);
+            IOException failed = null;
+            int failedPartition = -1;
+            for (int p = 0; p < partitions; p++) {
+                try {
+                    results.add(pending.get(p).get());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof IOException io)) {
+                        drop(connected);
+                        throw new IllegalStateException("the exchange with partition " + p + " failed", e.getCause());
                     }
-                    link.writeInt(TRAIN);
-                    send(link, full[p] || rowsX == null ? null : rowsX, x, p);
-                    send(link, full[p] || rowsU == null ? null : rowsU, u, p);
-                    link.writeInt(round.from()[p]);
-                    link.writeInt(round.to()[p]);
-                    link.writeLong(round.wordsBefore());
-                    link.writeDouble(round.scale()[p]);
-                    link.flush();
+                    if (failed == null) {
+                        failed = io;
+                        failedPartition = p;
+                        drop(connected); // the other links' threads stop too
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    drop(connected);
+                    throw new IllegalStateException("interrupted in epoch " + round.epoch() + ", round "
+                            + (round.index() + 1), e);
                 }
-                List<ShareResult> results = new ArrayList<>(partitions);
-                for (p = 0; p < partitions; p++) {
-                    results.add(receive(connected[p], p, v, generators[p].length));
-                }
+            }
+            if (failed == null) {
                 synchronized (this) {
                     for (int i = 0; i < partitions; i++) {
                         if (links[i] == connected[i]) {
@@ -162,18 +176,39 @@ final class DirectExchange implements RoundExchange {
                 }
                 previous = results;
                 return results;
-            } catch (IOException e) {
-                synchronized (this) {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    LOG.warn("epoch {} round {}: the link to partition {} failed ({}); the round is dropped and"
-                            + " trained again once Spark has rerun the stage", round.epoch(), round.index() + 1, p,
-                            e.toString());
-                    drop(connected);
+            }
+            synchronized (this) {
+                if (failure != null) {
+                    throw failure;
                 }
             }
+            LOG.warn("epoch {} round {}: the link to partition {} failed ({}); the round is dropped and trained"
+                    + " again once Spark has rerun the stage", round.epoch(), round.index() + 1, failedPartition,
+                    failed.toString());
         }
+    }
+
+    /** One partition's round: the state if it is new, the merged rows it lacks and its share; its result. */
+    private ShareResult exchange(Link link, int p, boolean full, Rows rowsX, Rows rowsU, Round round, float[] x,
+            float[] u, byte[][] generators) throws IOException {
+        if (full) {
+            link.writeInt(STATE);
+            link.writeFloats(x, 0, x.length);
+            link.writeFloats(u, 0, u.length);
+            link.writeInt(generators.length);
+            for (byte[] g : generators) {
+                link.writeBytes(g);
+            }
+        }
+        link.writeInt(TRAIN);
+        send(link, full ? null : rowsX, x, p);
+        send(link, full ? null : rowsU, u, p);
+        link.writeInt(round.from()[p]);
+        link.writeInt(round.to()[p]);
+        link.writeLong(round.wordsBefore());
+        link.writeDouble(round.scale()[p]);
+        link.flush();
+        return receive(link, p, x.length / d, generators.length);
     }
 
     /** Writes the merged rows that partition p lacks (none if {@code rows} is null). */
@@ -368,6 +403,7 @@ final class DirectExchange implements RoundExchange {
         synchronized (this) {
             dropAll();
         }
+        io.shutdownNow();
         try {
             server.close();
         } catch (IOException e) {

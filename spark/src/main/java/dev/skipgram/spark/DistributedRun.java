@@ -92,6 +92,11 @@ final class DistributedRun {
 
     WordVectors train() {
         long started = System.nanoTime();
+        // ND4J's native backend takes seconds to load; the driver needs it only once the vocabulary is
+        // known (X's initialisation), so it loads while the executors count
+        Thread nd4j = new Thread(() -> FloatMatrix.zeros(1, 1), "skipgram-nd4j-warm-up");
+        nd4j.setDaemon(true);
+        nd4j.start();
         // read once, cached until the chunks are made from it
         JavaRDD<CountedSentences> counted = shares.persist(StorageLevel.MEMORY_ONLY());
         try {

@@ -8,12 +8,21 @@ import dev.skipgram.eval.Evaluation;
 import dev.skipgram.io.Word2VecFormat;
 import dev.skipgram.options.Word2VecDefaults;
 import dev.skipgram.options.Word2VecOptions;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.FileInputFormat;
+import org.apache.hadoop.mapred.JobConf;
+import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -43,6 +52,8 @@ import picocli.CommandLine.Spec;
         defaultValueProvider = Word2VecDefaults.class,
         description = {"The word2vec recipe of `skipgram train` in synchronous rounds over Spark partitions.", ""})
 public final class SparkTrain implements Callable<Integer> {
+
+    private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,.*\\]");
 
     @Spec
     CommandSpec spec;
@@ -158,7 +169,8 @@ public final class SparkTrain implements Callable<Integer> {
                         : "A checkpoint after every round goes to %s.%n", checkpointDirectory);
             }
             out.flush();
-            JavaRDD<String> lines = synthetic != null ? null : spark.textFile(corpusPath); // set up before the clock
+            JavaRDD<String> lines = synthetic != null ? null : lines(spark, corpusPath, p); // set up before the clock
+            awaitExecutors(spark);
             long started = System.nanoTime();
             WordVectors vectors;
             try {
@@ -205,6 +217,44 @@ public final class SparkTrain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--exchange must be auto, broadcast or direct, got '"
                     + value + "'");
+        }
+    }
+
+    /**
+     * The file's lines in {@code p} splits of about equal bytes where Hadoop can split it (a gzip file is
+     * one), so that {@link SparkSkipGram#trainText} takes them as they are: no count, no index and no
+     * shuffle to cut them into p contiguous ranges. {@code textFile(path)} would cut gut8's 100 MB into
+     * the local file system's 32 MB blocks, four splits.
+     */
+    private JavaRDD<String> lines(JavaSparkContext spark, String path, int p) throws IOException {
+        JobConf conf = new JobConf(spark.hadoopConfiguration());
+        org.apache.hadoop.fs.Path input = new org.apache.hadoop.fs.Path(path);
+        long bytes;
+        try {
+            bytes = input.getFileSystem(conf).getContentSummary(input).getLength();
+        } catch (FileNotFoundException e) {
+            throw new ParameterException(spec.commandLine(), "--corpus " + path + ": no such file or directory");
+        }
+        conf.setLong(org.apache.hadoop.mapreduce.lib.input.FileInputFormat.SPLIT_MINSIZE, Math.max(1, (bytes + p - 1) / p));
+        FileInputFormat.setInputPaths(conf, input);
+        return spark.hadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class, p)
+                .map(line -> line._2().toString());
+    }
+
+    /**
+     * Waits, at most 300 s, until the executors the master names have registered: N for {@code
+     * local-cluster[N,C,M]}, {@code spark.executor.instances} if set; none otherwise. The clock then
+     * times training, not JVMs starting (the MLlib harness, scripts/MllibWord2Vec.java, waits the same
+     * way), and the direct exchange finds every executor's task slots.
+     */
+    private static void awaitExecutors(JavaSparkContext spark) throws InterruptedException {
+        Matcher cluster = LOCAL_CLUSTER.matcher(spark.master());
+        int executors = cluster.matches() ? Integer.parseInt(cluster.group(1))
+                : spark.getConf().getInt("spark.executor.instances", 0);
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        // getExecutorInfos lists the driver too
+        while (spark.sc().statusTracker().getExecutorInfos().length < executors + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
     }
 }
