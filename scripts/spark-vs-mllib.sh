@@ -7,7 +7,8 @@
 # maxSentenceLength 1000), through scripts/MllibWord2Vec.java, which writes its vectors in descending count
 # order. Ours: ./skipgram-spark with the benchmark recipe (scripts/spark-bench-common.sh), --partitions 2
 # --threads 1 and the module's default rounds and merge. Both read the same copy of the corpus cut into
-# lines of 10,000 tokens, and both drivers get the launcher's JVM options.
+# lines of 10,000 tokens, and both drivers get the launcher's JVM options. HS=1 also runs ours with --loss hs
+# after ours with negative sampling, for each seed (run "skipgram-spark-hs").
 #
 # One JSON line per run in OUT_DIR/results.jsonl (and on standard output), then a table:
 #   words_per_s        raw tokens of the corpus / training seconds, where training is MLlib's fit and our
@@ -60,17 +61,21 @@ print(r["fit_seconds"], r["after_fit_seconds"], r["words_per_s"], r["tokens"])' 
   record mllib "$seed" "$load" "$out/$name.rss.json" "$out/$name.eval.json" train_seconds="$fit_seconds" \
     after_fit_seconds="$after_fit_seconds" words_per_s="$words_per_s" tokens="$tokens"
 
-  name="skipgram-spark-$seed"; load=$(cut -d' ' -f1 /proc/loadavg)
+  for variant in ns ${HS:+hs}; do
+  run=skipgram-spark; extra=()
+  [ "$variant" = hs ] && { run=skipgram-spark-hs; extra=(--loss hs); }
+  name="$run-$seed"; load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/python3 scripts/tree_peak_rss.py "$out/$name.rss.json" -- \
     ./skipgram-spark --master "$master" --partitions 2 --threads 1 --corpus "$lines" --out "$out/$name.bin" \
-    "${spark_bench_flags[@]}" --seed "$seed" > "$out/$name.log" 2>&1
+    "${spark_bench_flags[@]}" "${extra[@]}" --seed "$seed" > "$out/$name.log" 2>&1
   evaluate "$out/$name.bin" > "$out/$name.eval.json"
   train_seconds=$(sed -n 's/^Trained .* in \([0-9.]*\) s\.$/\1/p' "$out/$name.log")
   rounds_rate=$(sed -n 's/.*trained in .*rounds [0-9.]* s (\([0-9]*\) words\/s).*/\1/p' "$out/$name.log")
   [ -n "$train_seconds" ] && [ -n "$rounds_rate" ] || { echo "no training figures in $out/$name.log" >&2; exit 1; }
-  record skipgram-spark "$seed" "$load" "$out/$name.rss.json" "$out/$name.eval.json" train_seconds="$train_seconds" \
+  record "$run" "$seed" "$load" "$out/$name.rss.json" "$out/$name.eval.json" train_seconds="$train_seconds" \
     words_per_s="$(/usr/bin/python3 -c "print(round($tokens / $train_seconds))")" rounds_words_per_s="$rounds_rate" \
     tokens="$tokens"
+  done
 done
 
 /usr/bin/python3 - "$results" <<'EOF'
@@ -87,7 +92,8 @@ for name, rs in runs.items():
           f" | {median(rs, 'process_seconds'):.1f} | {median(rs, 'peak_rss_mb'):,.0f}"
           f" | {100 * statistics.mean(r['total'] for r in rs):.2f}% | {statistics.mean(r['wordsim353_spearman'] for r in rs):.3f}"
           f" | {', '.join(str(r['load']) for r in rs)} |")
-if "mllib" in runs and "skipgram-spark" in runs:
-    ratio = median(runs["skipgram-spark"], "words_per_s") / median(runs["mllib"], "words_per_s")
-    print(f"skipgram-spark: {ratio:.2f}x MLlib's words/s")
+for ours in ("skipgram-spark", "skipgram-spark-hs"):
+    if "mllib" in runs and ours in runs:
+        ratio = median(runs[ours], "words_per_s") / median(runs["mllib"], "words_per_s")
+        print(f"{ours}: {ratio:.2f}x MLlib's words/s")
 EOF

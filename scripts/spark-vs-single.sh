@@ -5,7 +5,8 @@
 #   scripts/spark-vs-single.sh CORPUS.gz OUT_DIR "SEEDS" [rounds] [merge] [master]
 # Spark reads a copy of the corpus cut into lines of 10,000 tokens (the sentences Corpus.plainText
 # makes of a one-line file such as text8), so that Spark can split it. SPARK_ONLY=1 skips the
-# single-machine runs (the Spark vectors do not depend on the load, so several settings can run at once).
+# single-machine runs (the Spark vectors do not depend on the load, so several settings can run at once);
+# EXCHANGE=broadcast|direct picks the module's exchange (default auto), LOSS=hs hierarchical softmax for both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:?usage: $0 CORPUS.gz OUT_DIR SEEDS [rounds] [merge] [master]}; out=${2:?}; seeds=${3:?}
@@ -16,16 +17,19 @@ source scripts/spark-bench-common.sh
 lines="$out/corpus-10k.txt"
 corpus_10k "$corpus" "$lines"
 flags=("${spark_bench_flags[@]}")
+[ "${LOSS:-ns}" = hs ] && flags+=(--loss hs)
+exchange=${EXCHANGE:-auto}
 for seed in $seeds; do
   if [ "${SPARK_ONLY:-0}" != 1 ]; then
   echo "single seed $seed load $(cut -d' ' -f1-3 /proc/loadavg)"
-  ./skipgram train --corpus "$corpus" --out "$out/single-$seed.bin" "${flags[@]}" --threads 2 --seed "$seed" \
+  ./skipgram train --corpus "$corpus" --out "$out/single-$seed-${LOSS:-ns}.bin" "${flags[@]}" --threads 2 --seed "$seed" \
     2>&1 | grep -E "^Trained" || true
-  evaluate "$out/single-$seed.bin"
+  evaluate "$out/single-$seed-${LOSS:-ns}.bin"
   fi
-  echo "spark seed $seed rounds $rounds merge $merge master $master load $(cut -d' ' -f1-3 /proc/loadavg)"
-  ./skipgram-spark --master "$master" --partitions 2 --rounds "$rounds" --merge "$merge" --corpus "$lines" \
-    --out "$out/spark-$seed-$rounds-$merge.bin" "${flags[@]}" --threads 1 --seed "$seed" 2>&1 \
+  echo "spark seed $seed rounds $rounds merge $merge exchange $exchange master $master load $(cut -d' ' -f1-3 /proc/loadavg)"
+  name="spark-$seed-$rounds-$merge-$exchange-${LOSS:-ns}"
+  ./skipgram-spark --master "$master" --partitions 2 --rounds "$rounds" --merge "$merge" --exchange "$exchange" \
+    --corpus "$lines" --out "$out/$name.bin" "${flags[@]}" --threads 1 --seed "$seed" 2>&1 \
     | grep -E "trained in|round|^Trained" || true
-  evaluate "$out/spark-$seed-$rounds-$merge.bin"
+  evaluate "$out/$name.bin"
 done

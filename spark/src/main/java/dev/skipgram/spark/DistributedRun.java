@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -377,7 +376,8 @@ final class DistributedRun {
                         + " rows back ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
                         pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
                         String.format("%.2f", (done - roundStarted) / 1e9),
-                        String.format("%.2f", (merging - roundStarted) / 1e9), String.format("%.2f", (done - merging) / 1e9),
+                        String.format("%.2f", (merging - roundStarted) / 1e9),
+                        String.format("%.2f", (done - merging) / 1e9),
                         rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
                 if (checkpoints != null) {
                     checkpoints.save(step, wordsBefore, x, u, generators);

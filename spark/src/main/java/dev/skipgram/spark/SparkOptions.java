@@ -16,14 +16,14 @@ import org.apache.hadoop.fs.Path;
  *
  * @param partitions the partitions that train in parallel, ≥ 1; the sentences are split into this
  *     many contiguous ranges, in order (an RDD that already has this many partitions is used as it is)
- * @param roundsPerEpoch synchronous rounds per pass over the corpus, ≥ 1: each round broadcasts the
- *     parameters, every partition trains its next share and returns the rows it changed, and the
- *     driver merges them
+ * @param roundsPerEpoch synchronous rounds per pass over the corpus, ≥ 1: in each round every
+ *     partition trains its next share from the merged parameters and returns the rows it changed,
+ *     and the driver merges them
  * @param merge how rows changed by several partitions are merged; {@link RowMerge#BY_LOSS} (the
  *     default) takes the rule measured best for the config's loss
- * @param maxBroadcastBytes the most bytes of parameters (2·V·d floats, 4 bytes each) a round may
- *     broadcast, ≥ 1 and at most {@link #MAX_BROADCAST_BYTES}; a larger vocabulary is refused before
- *     any round starts
+ * @param maxBroadcastBytes the most bytes of parameters (2·V·d floats, 4 bytes each) the driver may
+ *     send the executors whole (every round's broadcast, or the direct exchange's first round), ≥ 1
+ *     and at most {@link #MAX_BROADCAST_BYTES}; a larger vocabulary is refused before any round starts
  * @param checkpointDirectory where the driver writes a checkpoint after every round, as a Hadoop
  *     {@code FileSystem} path ({@code /local/dir}, {@code file:/dir}, {@code hdfs://host/dir} ...), or
  *     null for no checkpoints; it is created if missing
@@ -44,8 +44,9 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * sampling at 48 rounds came within 1 point of the single machine on analogies with the same
      * WS-353 (5 seeds: 0.89 points above 32 rounds on every seed), where 32 rounds were 1.1–1.3
      * points below it, 16 lost 0.7 more and 4 lost 7; 64 gained nothing over 48. Each round costs a
-     * fixed part (the broadcast, the changed rows, the merge: about 0.55 s on two idle cores), so
-     * fewer rounds train faster with staler copies (docs/distributed.md).
+     * fixed part (the changed and merged rows, the merge; with the broadcast exchange also the
+     * broadcast and a job: about 0.55 s on two idle cores, against about 0.1 s with the direct
+     * one), so fewer rounds train faster with staler copies (docs/distributed.md).
      */
     public static final int DEFAULT_ROUNDS_PER_EPOCH = 48;
 
@@ -128,7 +129,8 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @return new options
      */
     public SparkOptions withMerge(RowMerge m) {
-        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes, checkpointDirectory, resume, exchange);
+        return new SparkOptions(partitions, roundsPerEpoch, m, maxBroadcastBytes, checkpointDirectory, resume,
+                exchange);
     }
 
     /**
@@ -162,7 +164,8 @@ public record SparkOptions(int partitions, int roundsPerEpoch, RowMerge merge, l
      * @throws IllegalArgumentException if {@code resuming} and there is no checkpoint directory
      */
     public SparkOptions withResume(boolean resuming) {
-        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, checkpointDirectory, resuming, exchange);
+        return new SparkOptions(partitions, roundsPerEpoch, merge, maxBroadcastBytes, checkpointDirectory, resuming,
+                exchange);
     }
 
     /**

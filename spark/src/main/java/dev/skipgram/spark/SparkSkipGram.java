@@ -16,9 +16,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Trains the word2vec recipe (skip-gram with negative sampling, SPEC §7) on a Spark cluster, in
- * synchronous rounds: every round broadcasts the input and output vectors, every partition trains
- * its share of the round's sentences with the kernels, threads and learning-rate schedule of
- * {@link dev.skipgram.SkipGram#train}, and returns the rows it changed, which the driver merges.
+ * synchronous rounds: every partition trains its share of the round's sentences from the merged
+ * input and output vectors, with the kernels, threads and learning-rate schedule of {@link
+ * dev.skipgram.SkipGram#train}, and returns the rows it changed, which the driver merges. Where the
+ * cluster has a task slot per partition the vectors stay on the executors for the whole run and only
+ * rows travel, over sockets ({@link Exchange#DIRECT}); otherwise every round broadcasts them
+ * ({@link Exchange#BROADCAST}); both give the same vectors.
  *
  * <ul>
  *   <li>The input is read once: every partition counts its words into a
@@ -27,8 +30,9 @@ import org.apache.spark.sql.types.StructType;
  *       count, ties in order of first occurrence), and the partitions encode their cached tokens.
  *   <li>Same seed, same partitioning: the same vectors. One partition and one thread: exactly the
  *       vectors {@code SkipGram.train} gives (whatever the rounds per epoch).
- *   <li>A lost task or executor is retried by Spark, and the round's result is unchanged: a task is a
- *       function of the broadcast parameters, its generators' states and its sentences only.
+ *   <li>A lost task or executor is retried by Spark, and the round's result is unchanged: a round is
+ *       a function of the merged parameters, the generators' states and the sentences only (with
+ *       the direct exchange Spark reruns the whole stage, which resumes from the last merged round).
  *   <li>With a checkpoint directory ({@link SparkOptions#checkpointDirectory()}) the driver writes a
  *       checkpoint after every round; a run resumed from it ({@link SparkOptions#resume()}) ends with
  *       exactly the vectors of the uninterrupted run.

@@ -1,5 +1,6 @@
 package dev.skipgram.spark;
 
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.WordVectors;
 import dev.skipgram.corpus.synthetic.SyntheticCorpus;
@@ -36,8 +37,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The spark-submit entry point: {@code ./skipgram train}'s flags, plus {@code --master}, {@code
- * --partitions}, {@code --rounds}, {@code --merge} and {@code --exchange}. The training flags are the command line's own
- * definition ({@link Word2VecOptions}: the same converters, messages and defaults, the library's);
+ * --partitions}, {@code --rounds}, {@code --merge} and {@code --exchange}. The training flags are
+ * the command line's own definition ({@link Word2VecOptions}: the same converters, messages and defaults, the library's);
  * {@code --threads} counts each task's threads (default 1), and {@code --corpus}, {@code
  * --checkpoint-dir} and {@code --resume} name paths on any Hadoop file system. Reads the corpus with
  * Spark (a file, a gzip file or a directory), trains with {@link SparkSkipGram}, and writes the
@@ -50,7 +51,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "skipgram-spark", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Train word vectors on a Spark cluster; save them on the driver.",
         defaultValueProvider = Word2VecDefaults.class,
-        description = {"The word2vec recipe of `skipgram train` in synchronous rounds over Spark partitions.", ""})
+        description = {"The word2vec recipe of `skipgram train` in synchronous rounds over Spark partitions.", ""},
+        footer = {"", "On Spark --negative-sharing defaults to window with either loss: with hierarchical softmax"
+            + " it trained 1.4x faster than pair on gut8, with the same analogy score and a better WS-353"
+            + " (docs/distributed.md)."})
 public final class SparkTrain implements Callable<Integer> {
 
     private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,.*\\]");
@@ -198,8 +202,15 @@ public final class SparkTrain implements Callable<Integer> {
         return 0;
     }
 
-    private SkipGramConfig config() {
-        return training.build(training.builder().threads(threads));
+    SkipGramConfig config() {
+        SkipGramConfig.Builder builder = training.builder().threads(threads);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--negative-sharing")) {
+            // one machine batches hierarchical softmax by pair, where batching by window cost quality
+            // against gensim; on Spark the window order scored as well on analogies, better on WS-353,
+            // and trains 1.4x faster (docs/distributed.md)
+            builder.negativeSharing(NegativeSharing.WINDOW);
+        }
+        return training.build(builder);
     }
 
     private RowMerge mergeOf(String value) {
@@ -235,7 +246,8 @@ public final class SparkTrain implements Callable<Integer> {
         } catch (FileNotFoundException e) {
             throw new ParameterException(spec.commandLine(), "--corpus " + path + ": no such file or directory");
         }
-        conf.setLong(org.apache.hadoop.mapreduce.lib.input.FileInputFormat.SPLIT_MINSIZE, Math.max(1, (bytes + p - 1) / p));
+        conf.setLong(org.apache.hadoop.mapreduce.lib.input.FileInputFormat.SPLIT_MINSIZE,
+                Math.max(1, (bytes + p - 1) / p));
         FileInputFormat.setInputPaths(conf, input);
         return spark.hadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class, p)
                 .map(line -> line._2().toString());

@@ -114,7 +114,8 @@ class LocalClusterTest {
         jsc.sc().addSparkListener(killer);
         WordVectors disturbed;
         try {
-            disturbed = SparkSkipGram.train(jsc.parallelize(CORPUS, 2), CONFIG, OPTIONS.withExchange(Exchange.BROADCAST));
+            disturbed = SparkSkipGram.train(jsc.parallelize(CORPUS, 2), CONFIG,
+                    OPTIONS.withExchange(Exchange.BROADCAST));
         } finally {
             jsc.sc().removeSparkListener(killer);
         }

@@ -42,7 +42,8 @@ class SparkOptionsTest {
         assertEquals("hdfs://namenode/ckpt", o.checkpointDirectory());
         assertEquals(true, o.resume());
         assertEquals(false, o.withCheckpointDirectory("/tmp/other").resume(), "another directory starts afresh");
-        assertEquals(o, o.withRoundsPerEpoch(SparkOptions.DEFAULT_ROUNDS_PER_EPOCH).withMerge(RowMerge.BY_LOSS), "the other withers keep both");
+        assertEquals(o, o.withRoundsPerEpoch(SparkOptions.DEFAULT_ROUNDS_PER_EPOCH).withMerge(RowMerge.BY_LOSS),
+                "the other withers keep both");
     }
 
     @Test

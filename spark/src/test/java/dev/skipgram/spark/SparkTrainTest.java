@@ -3,13 +3,15 @@ package dev.skipgram.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skipgram.LossType;
+import dev.skipgram.NegativeSharing;
 import dev.skipgram.SkipGramConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@link SparkTrain}'s flags that are refused before any Spark session starts. */
+/** {@link SparkTrain}'s flags that are refused before any Spark session starts, and the config the flags build. */
 class SparkTrainTest {
 
     /** The exit code and standard error of {@code SparkTrain} with {@code args}. */
@@ -19,6 +21,22 @@ class SparkTrainTest {
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(new StringWriter()));
         return new String[] {String.valueOf(cli.execute(args)), err.toString()};
+    }
+
+    /** The config {@code SparkTrain} builds from {@code args}. */
+    private static SkipGramConfig config(String... args) {
+        SparkTrain train = new SparkTrain();
+        new CommandLine(train).parseArgs(args);
+        return train.config();
+    }
+
+    @Test
+    void negativeSharingIsWindowOnSparkUnlessGiven() {
+        assertEquals(NegativeSharing.WINDOW, config("--loss", "hs").negativeSharing());
+        assertEquals(NegativeSharing.WINDOW, config().negativeSharing());
+        assertEquals(NegativeSharing.PAIR, config("--loss", "hs", "--negative-sharing", "pair").negativeSharing());
+        assertEquals(NegativeSharing.PAIR, config("--negative-sharing", "pair").negativeSharing());
+        assertEquals(LossType.HIERARCHICAL_SOFTMAX, config("--loss", "hs").loss());
     }
 
     @Test
