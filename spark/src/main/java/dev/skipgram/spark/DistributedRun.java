@@ -20,6 +20,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
@@ -322,69 +326,92 @@ final class DistributedRun {
                     checkpoints.directory(), roundsDone, (long) rounds * config.epochs(), wordsBefore);
         }
         int firstEpoch = (int) (roundsDone / rounds) + 1;
-        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-            for (int r = epoch == firstEpoch ? (int) (roundsDone % rounds) : 0; r < rounds; r++) {
-                long step = (long) (epoch - 1) * rounds + r + 1; // rounds done after this one
-                int[] from = new int[p];
-                int[] to = new int[p];
-                long[] shareWords = new long[p];
-                long roundWords = 0;
-                for (int i = 0; i < p; i++) {
-                    long[] w = chunkWords.get(i);
-                    from[i] = (int) ((long) r * w.length / rounds);
-                    to[i] = (int) ((long) (r + 1) * w.length / rounds);
-                    for (int c = from[i]; c < to[i]; c++) {
-                        shareWords[i] += w[c];
+        ExecutorService merger = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "skipgram-merge");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+                for (int r = epoch == firstEpoch ? (int) (roundsDone % rounds) : 0; r < rounds; r++) {
+                    long step = (long) (epoch - 1) * rounds + r + 1; // rounds done after this one
+                    int[] from = new int[p];
+                    int[] to = new int[p];
+                    long[] shareWords = new long[p];
+                    long roundWords = 0;
+                    for (int i = 0; i < p; i++) {
+                        long[] w = chunkWords.get(i);
+                        from[i] = (int) ((long) r * w.length / rounds);
+                        to[i] = (int) ((long) (r + 1) * w.length / rounds);
+                        for (int c = from[i]; c < to[i]; c++) {
+                            shareWords[i] += w[c];
+                        }
+                        roundWords += shareWords[i];
                     }
-                    roundWords += shareWords[i];
-                }
-                if (Arrays.equals(from, to)) {
-                    // no partition has a chunk in this round (a corpus of fewer chunks than rounds):
-                    // every task would return its generators untouched and no row, so skip the job
-                    LOG.info("epoch {} round {}/{}: no chunk to train, skipped", epoch, r + 1, rounds);
+                    if (Arrays.equals(from, to)) {
+                        // no partition has a chunk in this round (a corpus of fewer chunks than rounds):
+                        // every task would return its generators untouched and no row, so skip the job
+                        LOG.info("epoch {} round {}/{}: no chunk to train, skipped", epoch, r + 1, rounds);
+                        if (checkpoints != null) {
+                            checkpoints.save(step, wordsBefore, x, u, generators);
+                        }
+                        continue;
+                    }
+                    double[] scale = new double[p];
+                    for (int i = 0; i < p; i++) {
+                        scale[i] = shareWords[i] == 0 ? 1.0 : (double) roundWords / shareWords[i];
+                    }
+                    long roundStarted = System.nanoTime();
+                    List<ShareResult> results = exchange.train(new RoundExchange.Round(epoch, r, from, to, wordsBefore,
+                            scale), x, u, generators);
+                    long merging = System.nanoTime();
+                    double loss = 0;
+                    long pairs = 0;
+                    long rowsBack = 0;
+                    for (ShareResult s : results) {
+                        generators[s.partition()] = s.generators();
+                        loss += s.loss();
+                        pairs += s.pairs();
+                        rowsBack += s.centerRows().length + s.outsideRows().length;
+                    }
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalStateException("training diverged in epoch " + epoch + ", round " + (r + 1)
+                                + ": the loss is " + loss + "; lower learningRate");
+                    }
+                    // X on a second thread, U on this one: the executors wait for both
+                    float[] center = x;
+                    Future<?> mergedX = merger.submit(() -> RowMerger.mergeInPlace(merge, center, d, results, true));
+                    RowMerger.mergeInPlace(merge, u, d, results, false);
+                    await(mergedX);
+                    wordsBefore += roundWords;
+                    long done = System.nanoTime();
+                    LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s training, {} s merging), {}"
+                            + " changed rows back ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
+                            pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
+                            String.format("%.2f", (done - roundStarted) / 1e9),
+                            String.format("%.2f", (merging - roundStarted) / 1e9),
+                            String.format("%.2f", (done - merging) / 1e9),
+                            rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
                     if (checkpoints != null) {
                         checkpoints.save(step, wordsBefore, x, u, generators);
                     }
-                    continue;
-                }
-                double[] scale = new double[p];
-                for (int i = 0; i < p; i++) {
-                    scale[i] = shareWords[i] == 0 ? 1.0 : (double) roundWords / shareWords[i];
-                }
-                long roundStarted = System.nanoTime();
-                List<ShareResult> results = exchange.train(new RoundExchange.Round(epoch, r, from, to, wordsBefore,
-                        scale), x, u, generators);
-                long merging = System.nanoTime();
-                double loss = 0;
-                long pairs = 0;
-                long rowsBack = 0;
-                for (ShareResult s : results) {
-                    generators[s.partition()] = s.generators();
-                    loss += s.loss();
-                    pairs += s.pairs();
-                    rowsBack += s.centerRows().length + s.outsideRows().length;
-                }
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged in epoch " + epoch + ", round " + (r + 1)
-                            + ": the loss is " + loss + "; lower learningRate");
-                }
-                x = RowMerger.merge(merge, x, d, results, true);
-                u = RowMerger.merge(merge, u, d, results, false);
-                wordsBefore += roundWords;
-                long done = System.nanoTime();
-                LOG.info("epoch {} round {}/{}: {} words, mean loss {}; {} s ({} s training, {} s merging), {} changed"
-                        + " rows back ({} of 2V = {} per partition)", epoch, r + 1, rounds, roundWords,
-                        pairs == 0 ? "-" : String.format("%.4f", loss / pairs),
-                        String.format("%.2f", (done - roundStarted) / 1e9),
-                        String.format("%.2f", (merging - roundStarted) / 1e9),
-                        String.format("%.2f", (done - merging) / 1e9),
-                        rowsBack, String.format("%.2f", rowsBack / (2.0 * v * p)), 2 * v);
-                if (checkpoints != null) {
-                    checkpoints.save(step, wordsBefore, x, u, generators);
                 }
             }
+        } finally {
+            merger.shutdownNow();
         }
         return new float[][] {x, u};
+    }
+
+    private static void await(Future<?> merge) {
+        try {
+            merge.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("merging the round's rows failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while merging the round's rows", e);
+        }
     }
 
     private static FloatMatrix matrix(float[] values, int v, int d) {

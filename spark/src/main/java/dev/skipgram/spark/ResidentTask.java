@@ -54,7 +54,14 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
         int v = words.size();
         int d = settings.dimension();
         Socket socket = new Socket();
-        try (Link link = new Link(connect(socket))) {
+        try {
+            socket.connect(new InetSocketAddress(host, port), 60_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException("partition " + p + " cannot reach the driver at " + host + ":" + port
+                    + " for the direct exchange (" + e.getMessage() + "); where only Spark's own ports are open,"
+                    + " train with Exchange.BROADCAST (--exchange broadcast)", e);
+        }
+        try (Link link = new Link(socket)) {
             link.writeLong(secret[0]);
             link.writeLong(secret[1]);
             link.writeInt(p);
@@ -66,11 +73,6 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
                     + ": " + e.getMessage(), e);
         }
         return scala.collection.Iterator$.MODULE$.empty();
-    }
-
-    private Socket connect(Socket socket) throws IOException {
-        socket.connect(new InetSocketAddress(host, port), 60_000);
-        return socket;
     }
 
     /** One task's state: its copies of X and U, its generators, and the rows it changed last round. */
