@@ -3,12 +3,8 @@ package dev.skipgram.spark;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.util.Progressable;
 
 /**
  * The local file system under the scheme {@code holdfs:}, for {@link CheckpointingSparkChild}: the
@@ -16,7 +12,7 @@ import org.apache.hadoop.util.Progressable;
  * {@value #HOLDING} on stdout and blocks until the process is killed. A crash in the middle of a
  * checkpoint's write, placed by progress rather than by time.
  */
-public final class HoldingFileSystem extends RawLocalFileSystem {
+public final class HoldingFileSystem extends CreateHookFileSystem {
 
     /** The scheme. */
     static final String SCHEME = "holdfs";
@@ -25,26 +21,14 @@ public final class HoldingFileSystem extends RawLocalFileSystem {
     /** What the child says when it holds. */
     static final String HOLDING = "HOLDING";
 
-    @Override
-    public URI getUri() {
-        return URI.create(SCHEME + ":///");
+    /** For Hadoop, which makes file systems by reflection. */
+    public HoldingFileSystem() {
+        super(SCHEME);
     }
 
     @Override
-    public String getScheme() {
-        return SCHEME;
-    }
-
-    @Override
-    public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
-            short replication, long blockSize, Progressable progress) throws IOException {
-        return holding(f, super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress));
-    }
-
-    @Override
-    public FSDataOutputStream create(Path f, boolean overwrite, int bufferSize, short replication, long blockSize,
-            Progressable progress) throws IOException {
-        return holding(f, super.create(f, overwrite, bufferSize, replication, blockSize, progress));
+    FSDataOutputStream created(Path f, FSDataOutputStream target) throws IOException {
+        return holding(f, target);
     }
 
     private FSDataOutputStream holding(Path f, FSDataOutputStream target) throws IOException {

@@ -1,7 +1,6 @@
 package dev.skipgram.spark;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,17 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.util.Progressable;
 
 /**
  * The local file system under the scheme {@code killfs:}, for {@link LocalClusterTest}: when the driver
- * creates the checkpoint of round {@value #KILL_AT_STEP}, it first kills, with SIGKILL, one executor
- * JVM of this process's local cluster, once. The driver has merged that round and not yet sent the
- * next, so the kill falls between two rounds of the direct exchange's one stage, placed by progress
- * rather than by time.
+ * creates the checkpoint of round {@value #KILL_AT_STEP}, it kills, with SIGKILL, one executor
+ * JVM of this process's local cluster, once (after the file is created, before it is written). The
+ * driver has merged that round and not yet sent the next, so the kill falls between two rounds of
+ * the direct exchange's one stage, placed by progress rather than by time.
  */
-public final class KillingFileSystem extends org.apache.hadoop.fs.RawLocalFileSystem {
+public final class KillingFileSystem extends CreateHookFileSystem {
 
     /** The scheme. */
     static final String SCHEME = "killfs";
@@ -28,28 +25,15 @@ public final class KillingFileSystem extends org.apache.hadoop.fs.RawLocalFileSy
     /** Executors killed in this JVM so far. */
     static final AtomicInteger KILLED = new AtomicInteger();
 
-    @Override
-    public URI getUri() {
-        return URI.create(SCHEME + ":///");
+    /** For Hadoop, which makes file systems by reflection. */
+    public KillingFileSystem() {
+        super(SCHEME);
     }
 
     @Override
-    public String getScheme() {
-        return SCHEME;
-    }
-
-    @Override
-    public FSDataOutputStream create(org.apache.hadoop.fs.Path f, FsPermission permission, boolean overwrite,
-            int bufferSize, short replication, long blockSize, Progressable progress) throws IOException {
+    FSDataOutputStream created(org.apache.hadoop.fs.Path f, FSDataOutputStream target) {
         killAt(f);
-        return super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
-    }
-
-    @Override
-    public FSDataOutputStream create(org.apache.hadoop.fs.Path f, boolean overwrite, int bufferSize,
-            short replication, long blockSize, Progressable progress) throws IOException {
-        killAt(f);
-        return super.create(f, overwrite, bufferSize, replication, blockSize, progress);
+        return target;
     }
 
     private static void killAt(org.apache.hadoop.fs.Path f) {
