@@ -68,7 +68,7 @@ class HelpTest {
         // --negative-sharing's default follows the loss: its text says so, and says what the library does
         String flat = help.replaceAll("\\s+", " ");
         assertTrue(flat.contains("(default: window with negative sampling,") && flat.contains(
-                "pair with hierarchical softmax, where batching costs quality)"), help);
+                "pair with hierarchical softmax, where batching costs quality against gensim;"), help);
         assertEquals(NegativeSharing.WINDOW, SkipGramConfig.word2vec().build().negativeSharing());
         assertEquals(NegativeSharing.PAIR,
                 SkipGramConfig.word2vec().loss(LossType.HIERARCHICAL_SOFTMAX).build().negativeSharing());

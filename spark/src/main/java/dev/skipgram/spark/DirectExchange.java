@@ -195,10 +195,7 @@ final class DirectExchange implements RoundExchange {
             link.writeInt(STATE);
             link.writeFloats(x, 0, x.length);
             link.writeFloats(u, 0, u.length);
-            link.writeInt(generators.length);
-            for (byte[] g : generators) {
-                link.writeBytes(g);
-            }
+            link.writeByteArrays(generators);
         }
         link.writeInt(TRAIN);
         send(link, full ? null : rowsX, x, p);
@@ -223,24 +220,17 @@ final class DirectExchange implements RoundExchange {
     }
 
     private ShareResult receive(Link link, int p, int v, int threads) throws IOException {
-        int[] centerRows = link.readInts(v);
-        float[] centerValues = new float[centerRows.length * d];
-        link.readFloats(centerValues, 0, centerValues.length);
-        int[] outsideRows = link.readInts(v);
-        float[] outsideValues = new float[outsideRows.length * d];
-        link.readFloats(outsideValues, 0, outsideValues.length);
-        int n = link.readInt();
-        if (n != threads) {
-            throw new IOException("partition " + p + " returned " + n + " generators, not " + threads);
-        }
-        byte[][] states = new byte[n][];
-        for (int t = 0; t < n; t++) {
-            states[t] = link.readBytes(MAX_GENERATOR_BYTES);
+        ChangedRows center = link.readChanged(v, d);
+        ChangedRows outside = link.readChanged(v, d);
+        byte[][] states = link.readByteArrays(threads, MAX_GENERATOR_BYTES);
+        if (states.length != threads) {
+            throw new IOException("partition " + p + " returned " + states.length + " generators, not " + threads);
         }
         double loss = link.readDouble();
         long pairs = link.readLong();
         long words = link.readLong();
-        return new ShareResult(p, centerRows, centerValues, outsideRows, outsideValues, states, loss, pairs, words);
+        return new ShareResult(p, center.rows(), center.values(), outside.rows(), outside.values(), states, loss,
+                pairs, words);
     }
 
     /** Every partition's link, once all are connected; throws if the stage has ended. */

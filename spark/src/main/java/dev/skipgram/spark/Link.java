@@ -132,6 +132,44 @@ final class Link implements Closeable {
         return a;
     }
 
+    /** Writes changed rows: their count and indices, then their values. */
+    void writeChanged(ChangedRows c) throws IOException {
+        writeInts(c.rows(), c.rows().length);
+        writeFloats(c.values(), 0, c.values().length);
+    }
+
+    /**
+     * Reads rows that {@link #writeChanged} or {@link #writeRows} (after {@link #writeInts} of their
+     * indices) wrote; refuses more than {@code maxRows}.
+     */
+    ChangedRows readChanged(int maxRows, int d) throws IOException {
+        int[] rows = readInts(maxRows);
+        float[] values = new float[rows.length * d];
+        readFloats(values, 0, values.length);
+        return new ChangedRows(rows, values);
+    }
+
+    /** Writes the count of {@code arrays}, then each as {@link #writeBytes} does. */
+    void writeByteArrays(byte[][] arrays) throws IOException {
+        out.writeInt(arrays.length);
+        for (byte[] a : arrays) {
+            writeBytes(a);
+        }
+    }
+
+    /** Reads what {@link #writeByteArrays} wrote; refuses more than {@code maxCount} arrays or {@code maxBytes} in one. */
+    byte[][] readByteArrays(int maxCount, int maxBytes) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > maxCount) {
+            throw new IOException(n + " arrays where at most " + maxCount + " were expected");
+        }
+        byte[][] arrays = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            arrays[i] = readBytes(maxBytes);
+        }
+        return arrays;
+    }
+
     /** Writes the length of {@code a} and its bytes. */
     void writeBytes(byte[] a) throws IOException {
         out.writeInt(a.length);

@@ -89,8 +89,6 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
         private float[] baseX; // [V, d]: X as the round started (as the driver holds it)
         private float[] baseU; // [V, d]
         private RestorableRandom[] rng;
-        private int[] ownX = new int[0]; // rows of X this task changed last round
-        private int[] ownU = new int[0];
 
         Resident(Link link, SkipGramConfig settings, Vocabulary words, PartitionTraining.Chunks share, int p, int v,
                 int d) {
@@ -135,14 +133,7 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
             link.readFloats(baseU, 0, baseU.length);
             x.put(0, baseX, baseX.length);
             u.put(0, baseU, baseU.length);
-            int threads = link.readInt();
-            rng = new RestorableRandom[threads];
-            for (int t = 0; t < threads; t++) {
-                rng[t] = RestorableRandom.seeded(0);
-                rng[t].restoreState(link.readBytes(DirectExchange.MAX_GENERATOR_BYTES));
-            }
-            ownX = new int[0];
-            ownU = new int[0];
+            rng = ShareTask.restored(link.readByteArrays(settings.threads(), DirectExchange.MAX_GENERATOR_BYTES));
         }
 
         private void train() throws IOException {
@@ -151,8 +142,8 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
             }
             long started = System.nanoTime();
             float[] row = new float[d];
-            update(x, baseX, ownX, row);
-            update(u, baseU, ownU, row);
+            update(x, baseX, row);
+            update(u, baseU, row);
             int from = link.readInt();
             int to = link.readInt();
             long wordsBefore = link.readLong();
@@ -162,22 +153,19 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
                     ? new PartitionTraining.Outcome(0, 0, 0)
                     : PartitionTraining.train(settings, words, x, u, rng, share, from, to, wordsBefore, scale);
             long trained = System.nanoTime();
-            ShareTask.Changed cx = ShareTask.changedRows(x, baseX);
-            ShareTask.Changed cu = ShareTask.changedRows(u, baseU);
-            link.writeInts(cx.rows(), cx.rows().length);
-            link.writeFloats(cx.values(), 0, cx.values().length);
-            link.writeInts(cu.rows(), cu.rows().length);
-            link.writeFloats(cu.values(), 0, cu.values().length);
-            link.writeInt(rng.length);
-            for (RestorableRandom r : rng) {
-                link.writeBytes(r.saveState());
-            }
+            ChangedRows cx = ChangedRows.of(x, baseX);
+            ChangedRows cu = ChangedRows.of(u, baseU);
+            link.writeChanged(cx);
+            link.writeChanged(cu);
+            link.writeByteArrays(ShareTask.saved(rng));
             link.writeDouble(outcome.loss());
             link.writeLong(outcome.pairs());
             link.writeLong(outcome.words());
             link.flush();
-            ownX = cx.rows();
-            ownU = cu.rows();
+            // the round's start becomes this task's own result: a row only it changed is merged as it
+            // stands, and a row others changed too comes back merged with the next round
+            cx.copyInto(baseX, d);
+            cu.copyInto(baseU, d);
             long sent = System.nanoTime();
             LOG.info("partition {}, chunks [{}, {}): {} words; {} s receiving the merged rows, {} s training ({}"
                     + " words/s), {} s sending the {} changed rows", p, from, to, outcome.words(),
@@ -187,23 +175,17 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
         }
 
         /**
-         * Brings one matrix to the driver's merged state: the rows this task changed last round are
-         * merged as they are (only this task changed them) or arrive with the rest; the rows it lacks
-         * arrive now. Both copies, the trained one and the round's start, take them.
+         * Brings one matrix, both its trained copy and the round's start, to the driver's merged state:
+         * the merged rows this task lacks arrive now.
          */
-        private void update(FloatMatrix m, float[] base, int[] own, float[] row) throws IOException {
-            for (int r : own) {
-                m.getRow(r, row);
-                System.arraycopy(row, 0, base, r * d, d);
-            }
-            int[] rows = link.readInts(v);
-            float[] values = new float[rows.length * d];
-            link.readFloats(values, 0, values.length);
+        private void update(FloatMatrix m, float[] base, float[] row) throws IOException {
+            ChangedRows merged = link.readChanged(v, d);
+            int[] rows = merged.rows();
             for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(values, i * d, row, 0, d);
+                System.arraycopy(merged.values(), i * d, row, 0, d);
                 m.putRow(rows[i], row);
-                System.arraycopy(values, i * d, base, rows[i] * d, d);
             }
+            merged.copyInto(base, d);
         }
     }
 }

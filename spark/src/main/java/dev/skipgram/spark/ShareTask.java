@@ -5,7 +5,6 @@ import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.kernels.FloatMatrix;
 import dev.skipgram.internal.word2vec.PartitionTraining;
 import dev.skipgram.random.RestorableRandom;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
@@ -51,11 +50,7 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         int p = partition;
         PartitionTraining.Chunks share = chunks.next();
         SkipGramConfig settings = SkipGramConfig.of(config);
-        RestorableRandom[] rng = new RestorableRandom[generators[p].length];
-        for (int t = 0; t < rng.length; t++) {
-            rng[t] = RestorableRandom.seeded(0);
-            rng[t].restoreState(generators[p][t]);
-        }
+        RestorableRandom[] rng = restored(generators[p]);
         Parameters base = parameters.value();
         Vocabulary words = vocabulary.value().toVocabulary();
         int v = words.size();
@@ -65,32 +60,29 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         long copied = System.nanoTime();
         PartitionTraining.Outcome outcome;
         long trained;
-        Changed cx;
-        Changed cu;
+        ChangedRows cx;
+        ChangedRows cu;
         try {
             outcome = from[p] == to[p]
                     ? new PartitionTraining.Outcome(0, 0, 0)
                     : PartitionTraining.train(settings, words, x, u, rng, share, from[p], to[p], wordsBefore, scale[p]);
             trained = System.nanoTime();
-            cx = changedRows(x, base.centerVectors());
-            cu = changedRows(u, base.outsideVectors());
+            cx = ChangedRows.of(x, base.centerVectors());
+            cu = ChangedRows.of(u, base.outsideVectors());
         } finally {
             // free the copies' native memory now rather than when a GC of the executor's heap finds
             // their wrappers: one pair per round would otherwise pile up off the heap
             release(x);
             release(u);
         }
-        byte[][] states = new byte[rng.length][];
-        for (int t = 0; t < rng.length; t++) {
-            states[t] = rng[t].saveState();
-        }
+        byte[][] states = saved(rng);
         long done = System.nanoTime();
         LOG.info("partition {}, chunks [{}, {}): {} words; {} s to get the parameters, {} s training ({} words/s),"
                 + " {} s finding the {} changed rows", p, from[p], to[p], outcome.words(),
                 seconds(copied - started), seconds(trained - copied),
                 String.format("%.0f", outcome.words() / Math.max(1e-9, (trained - copied) / 1e9)),
-                seconds(done - trained), cx.rows.length + cu.rows.length);
-        return List.of(new ShareResult(p, cx.rows, cx.values, cu.rows, cu.values, states, outcome.loss(),
+                seconds(done - trained), cx.rows().length + cu.rows().length);
+        return List.of(new ShareResult(p, cx.rows(), cx.values(), cu.rows(), cu.values(), states, outcome.loss(),
                 outcome.pairs(), outcome.words())).iterator();
     }
 
@@ -100,34 +92,32 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         }
     }
 
+    /** Worker generators in the states {@code states} (one per thread). */
+    static RestorableRandom[] restored(byte[][] states) {
+        RestorableRandom[] rng = new RestorableRandom[states.length];
+        for (int t = 0; t < rng.length; t++) {
+            rng[t] = RestorableRandom.seeded(0);
+            rng[t].restoreState(states[t]);
+        }
+        return rng;
+    }
+
+    /** The generators' states, one per thread. */
+    static byte[][] saved(RestorableRandom[] rng) {
+        byte[][] states = new byte[rng.length][];
+        for (int t = 0; t < rng.length; t++) {
+            states[t] = rng[t].saveState();
+        }
+        return states;
+    }
+
     static String seconds(long nanos) {
         return String.format("%.3f", nanos / 1e9);
     }
 
-    static FloatMatrix copy(float[] values, int v, int d) {
+    private static FloatMatrix copy(float[] values, int v, int d) {
         FloatMatrix m = FloatMatrix.zeros(v, d); // [V, d]
         m.put(0, values, values.length);
         return m;
     }
-
-    /** The rows of {@code m} that differ from {@code base} (bit for bit), with their values. */
-    static Changed changedRows(FloatMatrix m, float[] base) {
-        int v = m.rows();
-        int d = m.columns();
-        float[] row = new float[d];
-        int[] rows = new int[v];
-        float[] values = new float[v * d];
-        int n = 0;
-        for (int r = 0; r < v; r++) {
-            m.getRow(r, row);
-            int at = r * d;
-            if (!Arrays.equals(row, 0, d, base, at, at + d)) {
-                System.arraycopy(row, 0, values, n * d, d);
-                rows[n++] = r;
-            }
-        }
-        return new Changed(Arrays.copyOf(rows, n), Arrays.copyOf(values, n * d));
-    }
-
-    record Changed(int[] rows, float[] values) {}
 }

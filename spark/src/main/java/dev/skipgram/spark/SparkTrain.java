@@ -51,10 +51,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "skipgram-spark", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Train word vectors on a Spark cluster; save them on the driver.",
         defaultValueProvider = Word2VecDefaults.class,
-        description = {"The word2vec recipe of `skipgram train` in synchronous rounds over Spark partitions.", ""},
-        footer = {"", "On Spark --negative-sharing defaults to window with either loss: with hierarchical softmax"
-            + " it trained 1.4x faster than pair on gut8, with the same analogy score and a better WS-353"
-            + " (docs/distributed.md)."})
+        description = {"The word2vec recipe of `skipgram train` in synchronous rounds over Spark partitions.", ""})
 public final class SparkTrain implements Callable<Integer> {
 
     private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,.*\\]");

@@ -83,6 +83,7 @@ class SparkTrainTest {
         assertTrue(help.contains("(default: negative-sampling)"), help);
         assertTrue(help.contains("(default: skip-gram)"), help);
         assertTrue(help.contains("(default: window with negative sampling,"), help);
+        assertTrue(help.contains("skipgram-spark: window with either loss"), help);
         assertTrue(help.contains("Worker threads per partition (default: 1:"), help);
     }
 
