@@ -127,8 +127,9 @@ public final class SparkTrain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume needs --checkpoint-dir DIR");
         }
         SkipGramConfig config = config();
-        RowMerge rowMerge = mergeOf(merge); // before Spark starts, so a bad value costs no session
-        Exchange exchangeKind = exchangeOf(exchange);
+        // before Spark starts, so a bad value costs no session
+        RowMerge rowMerge = choice(RowMerge.class, "--merge", "by-loss, sum, average or aligned", merge);
+        Exchange exchangeKind = choice(Exchange.class, "--exchange", "auto, broadcast or direct", exchange);
         Word2VecFormat.Format fileFormat = format == null ? Word2VecFormat.formatOf(output)
                 : switch (format) {
                     case "binary" -> Word2VecFormat.Format.BINARY;
@@ -210,21 +211,16 @@ public final class SparkTrain implements Callable<Integer> {
         return training.build(builder);
     }
 
-    private RowMerge mergeOf(String value) {
+    /**
+     * The constant of {@code type} a flag's value names, in any case, with '-' for '_'.
+     *
+     * @throws ParameterException naming the flag, the spellings it takes and the value
+     */
+    private <E extends Enum<E>> E choice(Class<E> type, String flag, String spellings, String value) {
         try {
-            return RowMerge.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--merge must be by-loss, sum, average or aligned, got '"
-                    + value + "'");
-        }
-    }
-
-    private Exchange exchangeOf(String value) {
-        try {
-            return Exchange.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--exchange must be auto, broadcast or direct, got '"
-                    + value + "'");
+            throw new ParameterException(spec.commandLine(), flag + " must be " + spellings + ", got '" + value + "'");
         }
     }
 

@@ -41,7 +41,7 @@ public final class KillingFileSystem extends CreateHookFileSystem {
             return;
         }
         Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
-                .filter(p -> isExecutor(p.pid()))
+                .filter(p -> executorId(p.pid()).isPresent())
                 .findFirst();
         executor.ifPresent(p -> {
             p.destroyForcibly();
@@ -51,16 +51,18 @@ public final class KillingFileSystem extends CreateHookFileSystem {
     }
 
     /**
-     * Whether process {@code pid} is an executor, from its arguments in /proc (the JDK's {@code
-     * ProcessHandle.Info} cuts a command line at 4,096 characters, inside the class path).
+     * The executor id of process {@code pid} if it is an executor JVM, from its arguments in /proc (the
+     * JDK's {@code ProcessHandle.Info} cuts a command line at 4,096 characters, inside the class path).
      */
-    static boolean isExecutor(long pid) {
+    static Optional<String> executorId(long pid) {
         List<String> a;
         try {
             a = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0"));
         } catch (IOException e) {
-            return false; // the process has ended
+            return Optional.empty(); // the process has ended
         }
-        return a.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend");
+        int at = a.indexOf("--executor-id");
+        return a.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend") && at >= 0 && at + 1 < a.size()
+                ? Optional.of(a.get(at + 1)) : Optional.empty();
     }
 }

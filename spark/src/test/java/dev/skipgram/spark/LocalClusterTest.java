@@ -9,7 +9,6 @@ import dev.skipgram.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,7 +160,7 @@ class LocalClusterTest {
             if (event.stageId() == targetStage && killed.get() == 0) {
                 String id = event.taskInfo().executorId();
                 Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
-                        .filter(p -> isExecutor(p.pid(), id))
+                        .filter(p -> KillingFileSystem.executorId(p.pid()).equals(Optional.of(id)))
                         .findFirst();
                 executor.ifPresent(p -> {
                     p.destroyForcibly();
@@ -173,22 +172,6 @@ class LocalClusterTest {
         @Override
         public void onExecutorRemoved(SparkListenerExecutorRemoved event) {
             removed.incrementAndGet();
-        }
-
-        /**
-         * Whether process {@code pid} is executor {@code id}, from its arguments in /proc (the JDK's
-         * {@code ProcessHandle.Info} cuts a command line at 4,096 characters, inside the class path).
-         */
-        private static boolean isExecutor(long pid, String id) {
-            List<String> a;
-            try {
-                a = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0"));
-            } catch (IOException e) {
-                return false; // the process has ended
-            }
-            int at = a.indexOf("--executor-id");
-            return a.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend") && at >= 0
-                    && at + 1 < a.size() && a.get(at + 1).equals(id);
         }
     }
 }

@@ -40,7 +40,7 @@ class SparkTrainTest {
     }
 
     @Test
-    void badModelLossAndMergeValuesAreNamed() {
+    void badModelLossMergeAndExchangeValuesAreNamed() {
         String[] model = run("--model", "fasttext");
         assertEquals("2", model[0]);
         assertTrue(model[1].contains("expected skip-gram or cbow, got 'fasttext'"), model[1]);
@@ -51,6 +51,9 @@ class SparkTrainTest {
         String[] merge = run("--merge", "median");
         assertEquals("2", merge[0]);
         assertTrue(merge[1].startsWith("--merge must be by-loss, sum, average or aligned, got 'median'"), merge[1]);
+        String[] exchange = run("--exchange", "torrent");
+        assertEquals("2", exchange[0]);
+        assertTrue(exchange[1].startsWith("--exchange must be auto, broadcast or direct, got 'torrent'"), exchange[1]);
     }
 
     @Test
