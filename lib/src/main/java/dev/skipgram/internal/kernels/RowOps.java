@@ -50,7 +50,9 @@ public interface RowOps {
      * each from e^(−|z|) ∈ (0, 1] ({@link FloatKernels#exp}, {@link FloatKernels#sigmoid}, {@link
      * FloatKernels#softplus}), so any score gives a finite loss. Both implementations compute the
      * same floats for s (the Vector API runs the scalar formulas lane by lane, without fused
-     * operations); J, a sum, may differ in its last bits.
+     * operations); J, a sum, may differ in its last bits. Values outside the range are left as they
+     * are, whatever they hold; arrays that reach a whole vector past the range let the Vector API
+     * run the range's last partial vector in lanes instead of scalar code.
      *
      * @return J
      */

@@ -2,6 +2,7 @@ package dev.skipgram.internal.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -205,7 +206,10 @@ final class VectorRowOps implements RowOps {
     /**
      * {@link FloatKernels#logistic} lane by lane: the same float operations in the same order (the
      * Cephes exp, the atanh series for log1p, σ from e^(−|z|)), none fused, so s gets the scalar
-     * code's values bit for bit; the losses are summed in double lanes.
+     * code's values bit for bit; the losses are summed in double lanes. A tail shorter than a vector
+     * runs in lanes too when both arrays reach a whole vector past it (the window kernels' scratch
+     * does): the lanes past the range are computed and dropped, their loss masked to zero and their
+     * values stored back as they were. Otherwise the tail runs in scalar code.
      */
     @Override
     public double logistic(float[] s, int offset, int count, float[] signs, float factor) {
@@ -219,50 +223,97 @@ final class VectorRowOps implements RowOps {
             FloatVector sign = FloatVector.fromArray(SPECIES, signs, j);
             FloatVector z = sign.mul(FloatVector.fromArray(SPECIES, s, j));
             FloatVector ez = exp(z.abs().neg()); // e^(−|z|) ∈ (0, 1]
-            FloatVector onePlus = ez.add(1f);
-            // σ(z) = 1/(1 + e^(−|z|)) for z ≥ 0, e^(−|z|)/(1 + e^(−|z|)) below
-            FloatVector numerator = ez.blend(ONE, z.compare(VectorOperators.GE, 0f));
-            FloatVector softplus = z.max(0f).add(log1p(ez));
+            FloatVector softplus = z.max(ZERO).add(log1p(ez));
             low = low.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 0));
             high = high.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 1));
-            sign.mul(factor).mul(numerator.div(onePlus)).intoArray(s, j);
+            derivative(sign, z, ez, factor).intoArray(s, j);
+        }
+        if (j < end && j + lanes <= s.length && j + lanes <= signs.length) {
+            VectorMask<Float> in = IOTA.compare(VectorOperators.LT, (float) (end - j)); // lanes j + i < end
+            FloatVector sign = FloatVector.fromArray(SPECIES, signs, j);
+            FloatVector scores = FloatVector.fromArray(SPECIES, s, j);
+            FloatVector z = sign.mul(scores);
+            FloatVector ez = exp(z.abs().neg());
+            FloatVector softplus = z.max(ZERO).add(log1p(ez)).blend(ZERO, in.not()); // whatever lay past the range
+            low = low.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 0));
+            high = high.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 1));
+            scores.blend(derivative(sign, z, ez, factor), in).intoArray(s, j);
+            j = end;
         }
         double loss = low.add(high).reduceLanes(VectorOperators.ADD);
         return loss + FloatKernels.logistic(s, j, end - j, signs, factor);
     }
 
+    /**
+     * (sign·factor)·σ(z) from e^(−|z|): σ(z) = 1/(1 + e^(−|z|)) for z ≥ 0, e^(−|z|)/(1 + e^(−|z|))
+     * below, as {@link FloatKernels#sigmoid}.
+     */
+    private static FloatVector derivative(FloatVector sign, FloatVector z, FloatVector ez, float factor) {
+        FloatVector numerator = ez.blend(ONE, z.compare(VectorOperators.GE, ZERO));
+        return sign.mul(FloatVector.broadcast(SPECIES, factor)).mul(numerator.div(ez.add(ONE)));
+    }
+
     /** 1.5·2²³: adding it rounds a float of magnitude below 2²² to an integer (round to nearest). */
     private static final float ROUNDER = 12582912f;
+    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+    private static final FloatVector TWO = FloatVector.broadcast(SPECIES, 2f);
+    private static final FloatVector ROUNDER_V = FloatVector.broadcast(SPECIES, ROUNDER);
+    /** 0, 1, 2, ...: lane i holds i, to mask the lanes of a tail. */
+    private static final FloatVector IOTA = FloatVector.broadcast(SPECIES, 0f).addIndex(1);
 
     /**
      * {@link FloatKernels#exp} lane by lane, x ≤ 0, to the same bits. The scalar code's n =
      * (int) (x/ln 2 − 1/2) truncates toward zero, which for this negative argument v is ⌈v⌉; a float
      * to int conversion is not a SIMD instruction for JDK 17's C2 (it runs lane by lane, ten times
      * slower), so ⌈v⌉ is taken in float: v rounded through {@link #ROUNDER}, plus 1 where that fell
-     * below v; and 2ⁿ's exponent bits come from n + ROUNDER's low mantissa bits.
+     * below v; and 2ⁿ's exponent bits come from n + ROUNDER's low mantissa bits. Constants are
+     * vectors, not scalars: a scalar operand takes C2 through more calls, and in a kernel this size
+     * some of them stayed calls (boxed vectors) instead of instructions.
      */
     private static FloatVector exp(FloatVector x) {
-        x = x.max(-87.33654f);
-        FloatVector v = x.mul(1.44269504088896341f).sub(0.5f); // in [−126.5, −0.5]
-        FloatVector nearest = v.add(ROUNDER).sub(ROUNDER);
+        x = x.max(EXP_MIN);
+        FloatVector v = x.mul(LOG2E).sub(HALF); // in [−126.5, −0.5]
+        FloatVector nearest = v.add(ROUNDER_V).sub(ROUNDER_V);
         FloatVector fn = nearest.add(ONE, nearest.compare(VectorOperators.LT, v)); // ⌈v⌉ = (int) v
-        FloatVector r = x.sub(fn.mul(0.693359375f)).sub(fn.mul(-2.12194440e-4f));
-        FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(r).add(8.3334519073e-3f).mul(r)
-                .add(4.1665795894e-2f).mul(r).add(1.6666665459e-1f).mul(r).add(5.0000001201e-1f);
+        FloatVector r = x.sub(fn.mul(LN2_HIGH)).sub(fn.mul(LN2_LOW));
+        FloatVector p = r.mul(EXP_P0).add(EXP_P1).mul(r).add(EXP_P2).mul(r)
+                .add(EXP_P3).mul(r).add(EXP_P4).mul(r).add(HALF_P5);
         // n + 127 = bits(fn + ROUNDER) − bits(ROUNDER) + 127, shifted into the exponent: 2ⁿ
-        FloatVector twoToN = fn.add(ROUNDER).reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127)
+        FloatVector twoToN = fn.add(ROUNDER_V).reinterpretAsInts().sub(ROUNDER_BIAS)
                 .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return p.mul(r).mul(r).add(r).add(1f).mul(twoToN);
+        return p.mul(r).mul(r).add(r).add(ONE).mul(twoToN);
     }
 
-    /** {@link FloatKernels#log1p} lane by lane, x ∈ [0, 1]. */
+    private static final FloatVector EXP_MIN = FloatVector.broadcast(SPECIES, -87.33654f);
+    private static final FloatVector LOG2E = FloatVector.broadcast(SPECIES, 1.44269504088896341f);
+    private static final FloatVector HALF = FloatVector.broadcast(SPECIES, 0.5f);
+    private static final FloatVector LN2_HIGH = FloatVector.broadcast(SPECIES, 0.693359375f);
+    private static final FloatVector LN2_LOW = FloatVector.broadcast(SPECIES, -2.12194440e-4f);
+    private static final FloatVector EXP_P0 = FloatVector.broadcast(SPECIES, 1.9875691500e-4f);
+    private static final FloatVector EXP_P1 = FloatVector.broadcast(SPECIES, 1.3981999507e-3f);
+    private static final FloatVector EXP_P2 = FloatVector.broadcast(SPECIES, 8.3334519073e-3f);
+    private static final FloatVector EXP_P3 = FloatVector.broadcast(SPECIES, 4.1665795894e-2f);
+    private static final FloatVector EXP_P4 = FloatVector.broadcast(SPECIES, 1.6666665459e-1f);
+    private static final FloatVector HALF_P5 = FloatVector.broadcast(SPECIES, 5.0000001201e-1f);
+    private static final jdk.incubator.vector.IntVector ROUNDER_BIAS = jdk.incubator.vector.IntVector.broadcast(
+            jdk.incubator.vector.VectorSpecies.of(int.class, SPECIES.vectorShape()),
+            Float.floatToRawIntBits(ROUNDER) - 127);
+
+    /** {@link FloatKernels#log1p} lane by lane, x ∈ [0, 1]; 2·u as u + u (the same float). */
     private static FloatVector log1p(FloatVector x) {
-        FloatVector u = x.div(x.add(2f));
+        FloatVector u = x.div(x.add(TWO));
         FloatVector u2 = u.mul(u);
-        FloatVector series = u2.mul(1f / 13).add(1f / 11).mul(u2).add(1f / 9).mul(u2).add(1f / 7).mul(u2)
-                .add(1f / 5).mul(u2).add(1f / 3).mul(u2).add(1f);
-        return u.mul(2f).mul(series);
+        FloatVector series = u2.mul(INV13).add(INV11).mul(u2).add(INV9).mul(u2).add(INV7).mul(u2)
+                .add(INV5).mul(u2).add(INV3).mul(u2).add(ONE);
+        return u.add(u).mul(series);
     }
+
+    private static final FloatVector INV13 = FloatVector.broadcast(SPECIES, 1f / 13);
+    private static final FloatVector INV11 = FloatVector.broadcast(SPECIES, 1f / 11);
+    private static final FloatVector INV9 = FloatVector.broadcast(SPECIES, 1f / 9);
+    private static final FloatVector INV7 = FloatVector.broadcast(SPECIES, 1f / 7);
+    private static final FloatVector INV5 = FloatVector.broadcast(SPECIES, 1f / 5);
+    private static final FloatVector INV3 = FloatVector.broadcast(SPECIES, 1f / 3);
 
     @Override
     public int paddedLength(int d) {

@@ -44,8 +44,8 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[][] o; // O [maxTargets][d]
     private final float[][] dc; // ΔC [maxInputs][d]
     private final float[][] dO; // ΔO [maxTargets][d]
-    private final float[] g; // G [maxInputs, maxTargets], row-major
-    private final float[] signs; // [maxInputs, maxTargets]: −1 for a label-1 target, +1 for label 0
+    private final float[] g; // G [maxInputs, maxTargets], row-major, then a vector of slack
+    private final float[] signs; // [maxInputs, maxTargets]: −1 for a label-1 target, +1 for label 0; slack
     private final float[] row; // padded scratch for the scatter-add
     private final boolean sequential; // Form.SEQUENTIAL: pairs step one after the other on the gathered rows
     private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
@@ -140,8 +140,9 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.o = new float[maxTargets][padded];
         this.dc = new float[maxInputs][padded];
         this.dO = new float[maxTargets][padded];
-        this.g = new float[maxInputs * maxTargets];
-        this.signs = new float[maxInputs * maxTargets];
+        // a vector past the end, so that the logistic's last partial vector runs in lanes (RowOps.logistic)
+        this.g = new float[maxInputs * maxTargets + this.ops.paddedLength(1)];
+        this.signs = new float[g.length];
         this.row = new float[padded];
         this.predictedFirst = new boolean[maxTargets];
         this.predictedFirst[0] = true;

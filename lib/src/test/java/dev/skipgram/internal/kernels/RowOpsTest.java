@@ -157,7 +157,8 @@ class RowOpsTest {
     /**
      * logistic: the scaled derivatives bit for bit as the scalar formulas give them (the Vector API
      * runs the same float operations), against double-precision σ and softplus, at every count
-     * around the vector width and at extreme scores; the loss within float rounding of its double sum.
+     * around the vector width and at extreme scores; the loss within float rounding of its double sum;
+     * the values past the range untouched and kept out of the loss, NaN and infinity among them.
      */
     @ParameterizedTest
     @MethodSource("implementations")
@@ -166,37 +167,44 @@ class RowOpsTest {
         float[] extremes = {0f, -0f, 1e4f, -1e4f, 87.5f, -87.5f, 100f, -100f, 6f, -6f, 1e-30f, Float.MAX_VALUE,
             -Float.MAX_VALUE};
         for (int count = 0; count <= 70; count++) {
-            for (int offset : new int[] {0, 3}) {
-                float[] s = new float[offset + count + 2];
-                float[] signs = new float[s.length];
-                for (int j = 0; j < s.length; j++) {
-                    s[j] = rng.nextInt(4) == 0 ? extremes[rng.nextInt(extremes.length)]
-                            : (float) (20 * rng.nextDouble() - 10);
-                    signs[j] = rng.nextInt(3) == 0 ? -1f : 1f;
-                }
-                float factor = -0.025f;
-                float[] expected = s.clone();
-                double expectedLoss = FloatKernels.logistic(expected, offset, count, signs, factor);
-                float[] actual = s.clone();
-                double loss = ops.logistic(actual, offset, count, signs, factor);
-                String what = ops + " count=" + count + " offset=" + offset;
-                org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, what);
-                double exactLoss = 0;
-                for (int j = offset; j < offset + count; j++) {
-                    double z = (double) signs[j] * s[j];
-                    double softplus = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-                    exactLoss += softplus;
-                    double sigmoid = 1 / (1 + Math.exp(-z));
-                    assertEquals(signs[j] * factor * sigmoid, actual[j], 1e-6 * Math.abs(factor), what + " j=" + j);
-                }
-                assertTrue(Double.isFinite(loss), what);
-                assertEquals(exactLoss, loss, 1e-6 * Math.max(1, exactLoss), what);
-                assertEquals(expectedLoss, loss, 1e-6 * Math.max(1, exactLoss), what);
-                for (int j = 0; j < offset; j++) {
-                    assertEquals(s[j], actual[j], "before offset untouched");
-                }
-                for (int j = offset + count; j < s.length; j++) {
-                    assertEquals(s[j], actual[j], "after the range untouched");
+            // slack 2: the tail in scalar code (for widths above 2); 64: in masked lanes, past garbage
+            for (int slack : new int[] {2, 64}) {
+                for (int offset : new int[] {0, 3}) {
+                    float[] s = new float[offset + count + slack];
+                    float[] signs = new float[s.length];
+                    for (int j = 0; j < s.length; j++) {
+                        s[j] = rng.nextInt(4) == 0 ? extremes[rng.nextInt(extremes.length)]
+                                : (float) (20 * rng.nextDouble() - 10);
+                        signs[j] = rng.nextInt(3) == 0 ? -1f : 1f;
+                    }
+                    for (int j = offset + count; j < s.length; j += 3) {
+                        s[j] = j % 2 == 0 ? Float.NaN : Float.POSITIVE_INFINITY; // must not reach the loss
+                        signs[j] = j % 6 == 0 ? Float.NaN : signs[j];
+                    }
+                    float factor = -0.025f;
+                    float[] expected = s.clone();
+                    double expectedLoss = FloatKernels.logistic(expected, offset, count, signs, factor);
+                    float[] actual = s.clone();
+                    double loss = ops.logistic(actual, offset, count, signs, factor);
+                    String what = ops + " count=" + count + " offset=" + offset + " slack=" + slack;
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, what);
+                    double exactLoss = 0;
+                    for (int j = offset; j < offset + count; j++) {
+                        double z = (double) signs[j] * s[j];
+                        double softplus = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+                        exactLoss += softplus;
+                        double sigmoid = 1 / (1 + Math.exp(-z));
+                        assertEquals(signs[j] * factor * sigmoid, actual[j], 1e-6 * Math.abs(factor), what + " j=" + j);
+                    }
+                    assertTrue(Double.isFinite(loss), what);
+                    assertEquals(exactLoss, loss, 1e-6 * Math.max(1, exactLoss), what);
+                    assertEquals(expectedLoss, loss, 1e-6 * Math.max(1, exactLoss), what);
+                    for (int j = 0; j < offset; j++) {
+                        assertEquals(s[j], actual[j], "before offset untouched");
+                    }
+                    for (int j = offset + count; j < s.length; j++) {
+                        assertEquals(s[j], actual[j], "after the range untouched");
+                    }
                 }
             }
         }
