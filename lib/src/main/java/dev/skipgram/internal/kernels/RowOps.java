@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * Shapes: d = the rows' length, m = how many rows
  *   dots:         out[k] = x · rows[k]                         k ∈ [0, m)
- *   combination:  y = Σ_k a[offset + k·stride] · rows[k]       (y overwritten; combinationAdd: y +=)
+ *   dotsRows:     out[i·m + k] = xs[i] · rows[k]                i ∈ [0, n), k ∈ [0, m)
+ *   combination:  y = Σ_k a[offset + k·stride] · rows[k]       (y overwritten; combinationAdd: y +=;
+ *                                                               combinationAddTwo: two such sums, two rows)
  * </pre>
  * The two agree up to float rounding (the Vector API sums a dot product lane by lane, then across
  * the lanes). Stateless and thread-safe. Closed, though not {@code sealed}: naming the Vector API
@@ -24,6 +26,16 @@ public interface RowOps {
     /** out[outOffset + k] = x[0, d) · rows[k][0, d) for k in [0, m). */
     void dots(float[] x, float[][] rows, int m, float[] out, int outOffset, int d);
 
+    /**
+     * out[outOffset + i·m + k] = xs[i][0, d) · rows[k][0, d) for i in [0, n), k in [0, m): the scores
+     * S = X Rᵀ of a window, row by row, each the same float as {@link #dots} gives it.
+     */
+    default void dotsRows(float[][] xs, int n, float[][] rows, int m, float[] out, int outOffset, int d) {
+        for (int i = 0; i < n; i++) {
+            dots(xs[i], rows, m, out, outOffset + i * m, d);
+        }
+    }
+
     /** y[0, d) = Σ_{k < m} a[offset + k·stride] · rows[k][0, d); y = 0 when m = 0. */
     void combination(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d);
 
@@ -32,6 +44,17 @@ public interface RowOps {
      * one pass (the window kernel's scatter, without the combination's own row).
      */
     void combinationAdd(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d);
+
+    /**
+     * Two combinations of the same rows added to two rows, y0 += Σ_k a[offset0 + k·stride] · rows[k]
+     * and y1 += Σ_k a[offset1 + k·stride] · rows[k], each the same floats as {@link #combinationAdd}
+     * gives it; y0 and y1 must be different arrays.
+     */
+    default void combinationAddTwo(float[] a, int offset0, int offset1, int stride, float[][] rows, int m,
+            float[] y0, float[] y1, int d) {
+        combinationAdd(a, offset0, stride, rows, m, y0, d);
+        combinationAdd(a, offset1, stride, rows, m, y1, d);
+    }
 
     /** y[0, d) += alpha · x[0, d). */
     void axpy(float alpha, float[] x, float[] y, int d);

@@ -14,6 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <pre>
  *   dots:        four rows at a time (then two, then one), each x chunk loaded once for their lane-wise FMA sums
+ *   dotsRows:    two x rows against four rows at a time, each chunk of the four loaded once for both
  *   combination: four rows, then two at a time, folded into y chunk by chunk (independent FMAs)
  * </pre>
  * Tails shorter than a vector run in scalar code.
@@ -94,6 +95,125 @@ final class VectorRowOps implements RowOps {
         }
     }
 
+    /**
+     * Two rows of X at a time against four rows of R (then two, then one by {@link #dot}): each
+     * chunk of the four R rows is loaded once for both X rows, eight independent sums. Every sum
+     * runs lane by lane in the order {@link #dots} runs it, so each score is the same float.
+     */
+    @Override
+    public void dotsRows(float[][] xs, int n, float[][] rows, int m, float[] out, int outOffset, int d) {
+        int lanes = SPECIES.length();
+        int bound = SPECIES.loopBound(d);
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            float[] x0 = xs[i];
+            float[] x1 = xs[i + 1];
+            int o0 = outOffset + i * m;
+            int o1 = o0 + m;
+            int k = 0;
+            for (; k + 3 < m; k += 4) {
+                float[] r0 = rows[k];
+                float[] r1 = rows[k + 1];
+                float[] r2 = rows[k + 2];
+                float[] r3 = rows[k + 3];
+                FloatVector a0 = FloatVector.zero(SPECIES);
+                FloatVector a1 = FloatVector.zero(SPECIES);
+                FloatVector a2 = FloatVector.zero(SPECIES);
+                FloatVector a3 = FloatVector.zero(SPECIES);
+                FloatVector b0 = FloatVector.zero(SPECIES);
+                FloatVector b1 = FloatVector.zero(SPECIES);
+                FloatVector b2 = FloatVector.zero(SPECIES);
+                FloatVector b3 = FloatVector.zero(SPECIES);
+                int j = 0;
+                for (; j < bound; j += lanes) {
+                    FloatVector x0v = FloatVector.fromArray(SPECIES, x0, j);
+                    FloatVector x1v = FloatVector.fromArray(SPECIES, x1, j);
+                    FloatVector r = FloatVector.fromArray(SPECIES, r0, j);
+                    a0 = x0v.fma(r, a0);
+                    b0 = x1v.fma(r, b0);
+                    r = FloatVector.fromArray(SPECIES, r1, j);
+                    a1 = x0v.fma(r, a1);
+                    b1 = x1v.fma(r, b1);
+                    r = FloatVector.fromArray(SPECIES, r2, j);
+                    a2 = x0v.fma(r, a2);
+                    b2 = x1v.fma(r, b2);
+                    r = FloatVector.fromArray(SPECIES, r3, j);
+                    a3 = x0v.fma(r, a3);
+                    b3 = x1v.fma(r, b3);
+                }
+                float s0 = a0.reduceLanes(VectorOperators.ADD);
+                float s1 = a1.reduceLanes(VectorOperators.ADD);
+                float s2 = a2.reduceLanes(VectorOperators.ADD);
+                float s3 = a3.reduceLanes(VectorOperators.ADD);
+                float t0 = b0.reduceLanes(VectorOperators.ADD);
+                float t1 = b1.reduceLanes(VectorOperators.ADD);
+                float t2 = b2.reduceLanes(VectorOperators.ADD);
+                float t3 = b3.reduceLanes(VectorOperators.ADD);
+                for (; j < d; j++) {
+                    float x0j = x0[j];
+                    float x1j = x1[j];
+                    s0 += x0j * r0[j];
+                    s1 += x0j * r1[j];
+                    s2 += x0j * r2[j];
+                    s3 += x0j * r3[j];
+                    t0 += x1j * r0[j];
+                    t1 += x1j * r1[j];
+                    t2 += x1j * r2[j];
+                    t3 += x1j * r3[j];
+                }
+                out[o0 + k] = s0;
+                out[o0 + k + 1] = s1;
+                out[o0 + k + 2] = s2;
+                out[o0 + k + 3] = s3;
+                out[o1 + k] = t0;
+                out[o1 + k + 1] = t1;
+                out[o1 + k + 2] = t2;
+                out[o1 + k + 3] = t3;
+            }
+            if (k + 1 < m) {
+                float[] r0 = rows[k];
+                float[] r1 = rows[k + 1];
+                FloatVector a0 = FloatVector.zero(SPECIES);
+                FloatVector a1 = FloatVector.zero(SPECIES);
+                FloatVector b0 = FloatVector.zero(SPECIES);
+                FloatVector b1 = FloatVector.zero(SPECIES);
+                int j = 0;
+                for (; j < bound; j += lanes) {
+                    FloatVector x0v = FloatVector.fromArray(SPECIES, x0, j);
+                    FloatVector x1v = FloatVector.fromArray(SPECIES, x1, j);
+                    FloatVector r = FloatVector.fromArray(SPECIES, r0, j);
+                    a0 = x0v.fma(r, a0);
+                    b0 = x1v.fma(r, b0);
+                    r = FloatVector.fromArray(SPECIES, r1, j);
+                    a1 = x0v.fma(r, a1);
+                    b1 = x1v.fma(r, b1);
+                }
+                float s0 = a0.reduceLanes(VectorOperators.ADD);
+                float s1 = a1.reduceLanes(VectorOperators.ADD);
+                float t0 = b0.reduceLanes(VectorOperators.ADD);
+                float t1 = b1.reduceLanes(VectorOperators.ADD);
+                for (; j < d; j++) {
+                    s0 += x0[j] * r0[j];
+                    s1 += x0[j] * r1[j];
+                    t0 += x1[j] * r0[j];
+                    t1 += x1[j] * r1[j];
+                }
+                out[o0 + k] = s0;
+                out[o0 + k + 1] = s1;
+                out[o1 + k] = t0;
+                out[o1 + k + 1] = t1;
+                k += 2;
+            }
+            if (k < m) {
+                out[o0 + k] = dot(x0, rows[k], d);
+                out[o1 + k] = dot(x1, rows[k], d);
+            }
+        }
+        if (i < n) {
+            dots(xs[i], rows, m, out, outOffset + i * m, d);
+        }
+    }
+
     @Override
     public void combination(float[] a, int offset, int stride, float[][] rows, int m, float[] y, int d) {
         // Rows outer, chunks inner: each pass over y's chunks folds in up to four rows with
@@ -117,6 +237,87 @@ final class VectorRowOps implements RowOps {
                     a[offset + (k + 3) * stride], rows[k], rows[k + 1], rows[k + 2], rows[k + 3], y, d);
         }
         addPairs(a, offset, stride, rows, k, m, y, d);
+    }
+
+    /**
+     * The passes of {@link #combinationAdd} (four rows, then two, then one) over two rows y0 and y1
+     * at once: each chunk of the combined rows is loaded once for both, and each y gets the
+     * operations it would get alone, in the same order.
+     */
+    @Override
+    public void combinationAddTwo(float[] a, int offset0, int offset1, int stride, float[][] rows, int m,
+            float[] y0, float[] y1, int d) {
+        int k = 0;
+        for (; k + 3 < m; k += 4) {
+            fourTwice(a[offset0 + k * stride], a[offset0 + (k + 1) * stride], a[offset0 + (k + 2) * stride],
+                    a[offset0 + (k + 3) * stride], a[offset1 + k * stride], a[offset1 + (k + 1) * stride],
+                    a[offset1 + (k + 2) * stride], a[offset1 + (k + 3) * stride], rows[k], rows[k + 1],
+                    rows[k + 2], rows[k + 3], y0, y1, d);
+        }
+        for (; k + 1 < m; k += 2) {
+            addTwoTwice(a[offset0 + k * stride], a[offset0 + (k + 1) * stride], a[offset1 + k * stride],
+                    a[offset1 + (k + 1) * stride], rows[k], rows[k + 1], y0, y1, d);
+        }
+        if (k < m) {
+            axpy(a[offset0 + k * stride], rows[k], y0, d);
+            axpy(a[offset1 + k * stride], rows[k], y1, d);
+        }
+    }
+
+    /** {@link #four} with {@code accumulate} on y0 (coefficients a) and on y1 (coefficients b). */
+    private static void fourTwice(float a0, float a1, float a2, float a3, float b0, float b1, float b2, float b3,
+            float[] x0, float[] x1, float[] x2, float[] x3, float[] y0, float[] y1, int d) {
+        int lanes = SPECIES.length();
+        FloatVector va0 = FloatVector.broadcast(SPECIES, a0);
+        FloatVector va1 = FloatVector.broadcast(SPECIES, a1);
+        FloatVector va2 = FloatVector.broadcast(SPECIES, a2);
+        FloatVector va3 = FloatVector.broadcast(SPECIES, a3);
+        FloatVector vb0 = FloatVector.broadcast(SPECIES, b0);
+        FloatVector vb1 = FloatVector.broadcast(SPECIES, b1);
+        FloatVector vb2 = FloatVector.broadcast(SPECIES, b2);
+        FloatVector vb3 = FloatVector.broadcast(SPECIES, b3);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(d); j < bound; j += lanes) {
+            FloatVector x0v = FloatVector.fromArray(SPECIES, x0, j);
+            FloatVector x1v = FloatVector.fromArray(SPECIES, x1, j);
+            FloatVector x2v = FloatVector.fromArray(SPECIES, x2, j);
+            FloatVector x3v = FloatVector.fromArray(SPECIES, x3, j);
+            FloatVector s = x0v.fma(va0, FloatVector.fromArray(SPECIES, y0, j));
+            FloatVector t = x1v.mul(va1);
+            s = x2v.fma(va2, s);
+            t = x3v.fma(va3, t);
+            s.add(t).intoArray(y0, j);
+            FloatVector u = x0v.fma(vb0, FloatVector.fromArray(SPECIES, y1, j));
+            FloatVector w = x1v.mul(vb1);
+            u = x2v.fma(vb2, u);
+            w = x3v.fma(vb3, w);
+            u.add(w).intoArray(y1, j);
+        }
+        for (; j < d; j++) {
+            y0[j] = y0[j] + (a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j]);
+            y1[j] = y1[j] + (b0 * x0[j] + b1 * x1[j] + b2 * x2[j] + b3 * x3[j]);
+        }
+    }
+
+    /** {@link #addTwo} on y0 (coefficients a0, a1) and on y1 (b0, b1). */
+    private static void addTwoTwice(float a0, float a1, float b0, float b1, float[] x0, float[] x1, float[] y0,
+            float[] y1, int d) {
+        int lanes = SPECIES.length();
+        FloatVector va0 = FloatVector.broadcast(SPECIES, a0);
+        FloatVector va1 = FloatVector.broadcast(SPECIES, a1);
+        FloatVector vb0 = FloatVector.broadcast(SPECIES, b0);
+        FloatVector vb1 = FloatVector.broadcast(SPECIES, b1);
+        int j = 0;
+        for (int bound = SPECIES.loopBound(d); j < bound; j += lanes) {
+            FloatVector x0v = FloatVector.fromArray(SPECIES, x0, j);
+            FloatVector x1v = FloatVector.fromArray(SPECIES, x1, j);
+            x1v.fma(va1, x0v.fma(va0, FloatVector.fromArray(SPECIES, y0, j))).intoArray(y0, j);
+            x1v.fma(vb1, x0v.fma(vb0, FloatVector.fromArray(SPECIES, y1, j))).intoArray(y1, j);
+        }
+        for (; j < d; j++) {
+            y0[j] += a0 * x0[j] + a1 * x1[j];
+            y1[j] += b0 * x0[j] + b1 * x1[j];
+        }
     }
 
     /** y += Σ_{from ≤ k < m} a[offset + k·stride] · rows[k], two rows a pass, then the last one. */

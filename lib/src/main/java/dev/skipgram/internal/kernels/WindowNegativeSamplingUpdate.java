@@ -47,6 +47,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
     private final float[] g; // G [maxInputs, maxTargets], row-major, then a vector of slack
     private final float[] signs; // [maxInputs, maxTargets]: −1 for a label-1 target, +1 for label 0; slack
     private final float[] row; // padded scratch for the scatter-add
+    private final float[] row2; // a second, for two rows a pass
     private final boolean sequential; // Form.SEQUENTIAL: pairs step one after the other on the gathered rows
     private final boolean[] predictedFirst; // negative sampling's labels: target 0 is 1, the others 0
     private final boolean mean; // Form.MEAN (CBOW): the n inputs' mean h is the one row the targets see
@@ -144,6 +145,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
         this.g = new float[maxInputs * maxTargets + this.ops.paddedLength(1)];
         this.signs = new float[g.length];
         this.row = new float[padded];
+        this.row2 = new float[padded];
         this.predictedFirst = new boolean[maxTargets];
         this.predictedFirst[0] = true;
         this.mean = form == Form.MEAN;
@@ -263,9 +265,7 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
             return sequentialRows(x, m, t, factor);
         }
         // S = X Oᵀ [m, T] into g, then G = factor · ∂J/∂S in place, and J
-        for (int i = 0; i < m; i++) {
-            ops.dots(x[i], o, t, g, i * t, padded);
-        }
+        ops.dotsRows(x, m, o, t, g, 0, padded);
         return ops.logistic(g, 0, m * t, signs, factor);
     }
 
@@ -340,17 +340,40 @@ public final class WindowNegativeSamplingUpdate implements SharedTargetsUpdate {
                 addToRow(inputDestination, inputRows[i], 1f, dc[i]);
             }
         } else { // batched, or a CBOW window of one input (then h = C_0, the same step)
-            for (int k = 0; k < t; k++) {
-                outputDestination.getRow(targets[k], row);
-                ops.combinationAdd(g, k, t, c, n, row, padded);
-                outputDestination.putRow(targets[k], row);
-            }
-            for (int i = 0; i < n; i++) {
-                inputDestination.getRow(inputRows[i], row);
-                ops.combinationAdd(g, i * t, 1, o, t, row, padded);
-                inputDestination.putRow(inputRows[i], row);
-            }
+            addCombinations(outputDestination, targets, t, 1, t, c, n); // ΔO_k: column k of G
+            addCombinations(inputDestination, inputRows, n, t, 1, o, t); // ΔC_i: row i of G
         }
+    }
+
+    /**
+     * destination[dest_r] += Σ_q g[r·step + q·stride] · rows[q] for r in [0, count): two
+     * destination rows a pass where they differ (each chunk of the combined rows loaded once for
+     * both), one where they are the same row (it then takes both sums in turn, as one at a time would).
+     */
+    private void addCombinations(FloatMatrix destination, int[] dest, int count, int step, int stride,
+            float[][] rows, int m) {
+        int r = 0;
+        for (; r + 1 < count; r += 2) {
+            if (dest[r] == dest[r + 1]) {
+                addCombination(destination, dest[r], r * step, stride, rows, m);
+                addCombination(destination, dest[r + 1], (r + 1) * step, stride, rows, m);
+                continue;
+            }
+            destination.getRow(dest[r], row);
+            destination.getRow(dest[r + 1], row2);
+            ops.combinationAddTwo(g, r * step, (r + 1) * step, stride, rows, m, row, row2, padded);
+            destination.putRow(dest[r], row);
+            destination.putRow(dest[r + 1], row2);
+        }
+        if (r < count) {
+            addCombination(destination, dest[r], r * step, stride, rows, m);
+        }
+    }
+
+    private void addCombination(FloatMatrix destination, int r, int offset, int stride, float[][] rows, int m) {
+        destination.getRow(r, row);
+        ops.combinationAdd(g, offset, stride, rows, m, row, padded);
+        destination.putRow(r, row);
     }
 
     /**

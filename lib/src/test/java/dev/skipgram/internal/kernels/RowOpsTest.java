@@ -64,6 +64,63 @@ class RowOpsTest {
         }
     }
 
+    /**
+     * dotsRows: every score the same float as dots gives it (the kernels switch between them), for
+     * input and target counts around the blocks of two and four and lengths with every tail; nothing
+     * written outside its block.
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void dotsRowsGivesEachScoreAsDotsDoes(RowOps ops) {
+        RestorableRandom rng = RestorableRandom.seeded(11);
+        for (int d : LENGTHS) {
+            for (int n = 0; n <= 5; n++) {
+                for (int m = 0; m <= 9; m++) {
+                    float[][] xs = rows(rng, n, d);
+                    float[][] r = rows(rng, m, d);
+                    float[] expected = new float[n * m + 4];
+                    java.util.Arrays.fill(expected, -7f);
+                    for (int i = 0; i < n; i++) {
+                        ops.dots(xs[i], r, m, expected, 3 + i * m, d);
+                    }
+                    float[] actual = new float[expected.length];
+                    java.util.Arrays.fill(actual, -7f);
+                    ops.dotsRows(xs, n, r, m, actual, 3, d);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual,
+                            ops + " dotsRows d=" + d + " n=" + n + " m=" + m);
+                }
+            }
+        }
+    }
+
+    /**
+     * combinationAddTwo: each row the same floats as its own combinationAdd (the kernels switch
+     * between them), for row counts around the blocks of four and two, strides of 1 and 3, and
+     * lengths with every tail.
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void combinationAddTwoGivesEachRowAsCombinationAddDoes(RowOps ops) {
+        RestorableRandom rng = RestorableRandom.seeded(13);
+        for (int d : LENGTHS) {
+            for (int m = 0; m <= 9; m++) {
+                for (int stride : new int[] {1, 3}) {
+                    float[][] r = rows(rng, m, d);
+                    float[] a = rows(rng, 1, 2 + 3 * m + 2)[0];
+                    float[][] y = rows(rng, 2, d);
+                    float[] expected0 = y[0].clone();
+                    float[] expected1 = y[1].clone();
+                    ops.combinationAdd(a, 2, stride, r, m, expected0, d);
+                    ops.combinationAdd(a, 3, stride, r, m, expected1, d);
+                    ops.combinationAddTwo(a, 2, 3, stride, r, m, y[0], y[1], d);
+                    String what = ops + " combinationAddTwo d=" + d + " m=" + m + " stride=" + stride;
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected0, y[0], what);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected1, y[1], what);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("implementations")
     void combinationsCombinationAddsAndAxpyMatchDoubleSums(RowOps ops) {

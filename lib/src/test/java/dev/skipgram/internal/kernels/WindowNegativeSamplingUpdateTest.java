@@ -56,8 +56,14 @@ class WindowNegativeSamplingUpdateTest {
             contexts[n - 1] = contexts[0]; // a word twice in the window
             contexts[0] = targets[0]; // the predicted word as a context (its input row, not its output row)
         }
+        if (repeats && n > 2) {
+            contexts[1] = contexts[0]; // the same row twice in one of the scatter's passes over two rows
+        }
         if (repeats && negatives > 1) {
             targets[2] = targets[1]; // a negative drawn twice
+        }
+        if (repeats && negatives > 2) {
+            targets[3] = targets[2]; // thrice, twice in one pass over two rows
         }
         return new Case(centers, outsides, contexts, targets);
     }
