@@ -14,27 +14,47 @@ record ChangedRows(int[] rows, float[] values) {
 
     /** The rows of {@code m} that differ from {@code base} (bit for bit), with their values. */
     static ChangedRows of(FloatMatrix m, float[] base) {
-        int v = m.rows();
         int d = m.columns();
         float[] row = new float[d];
+        int[] rows = scan(m, base, row, false);
+        float[] values = new float[rows.length * d]; // sized once the rows are known, not V·d
+        for (int i = 0; i < rows.length; i++) {
+            m.getRow(rows[i], row);
+            System.arraycopy(row, 0, values, i * d, d);
+        }
+        return new ChangedRows(rows, values);
+    }
+
+    /**
+     * The rows of {@code m} that differ from {@code base} (bit for bit), each copied into {@code base}
+     * as it is found, so that base then equals m and holds the changed rows' values: what the direct
+     * exchange sends ({@link Link#writeRows} from base, the wire form of {@link Link#readChanged}),
+     * without an array of values.
+     *
+     * @param m [V, d]
+     * @param base [V, d] row-major, brought to m
+     * @param row scratch of at least d floats
+     * @return the changed rows' indices, increasing
+     */
+    static int[] advance(FloatMatrix m, float[] base, float[] row) {
+        return scan(m, base, row, true);
+    }
+
+    private static int[] scan(FloatMatrix m, float[] base, float[] row, boolean advance) {
+        int v = m.rows();
+        int d = m.columns();
         int[] rows = new int[v];
-        float[] values = new float[v * d];
         int n = 0;
         for (int r = 0; r < v; r++) {
             m.getRow(r, row);
             int at = r * d;
             if (!Arrays.equals(row, 0, d, base, at, at + d)) {
-                System.arraycopy(row, 0, values, n * d, d);
+                if (advance) {
+                    System.arraycopy(row, 0, base, at, d);
+                }
                 rows[n++] = r;
             }
         }
-        return new ChangedRows(Arrays.copyOf(rows, n), Arrays.copyOf(values, n * d));
-    }
-
-    /** Writes these rows into the [V, d] row-major {@code m}. */
-    void copyInto(float[] m, int d) {
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(values, i * d, m, rows[i] * d, d);
-        }
+        return Arrays.copyOf(rows, n);
     }
 }

@@ -130,9 +130,16 @@ final class DistributedRun {
                 })
                 .persist(StorageLevel.MEMORY_ONLY());
         try {
-            List<long[]> chunkWords = chunks.map(DistributedRun::wordsPerChunk).collect();
+            // one job: each partition's words per chunk, and whether it has a pair to train
+            List<Tuple2<long[], Boolean>> summaries = chunks.map(c -> new Tuple2<>(wordsPerChunk(c), c.anyPair()))
+                    .collect();
             counted.unpersist(false); // the chunks hold what training needs
-            boolean anyPair = chunks.map(PartitionTraining.Chunks::anyPair).reduce(Boolean::logicalOr);
+            List<long[]> chunkWords = new ArrayList<>(summaries.size());
+            boolean anyPair = false;
+            for (Tuple2<long[], Boolean> summary : summaries) {
+                chunkWords.add(summary._1());
+                anyPair |= summary._2();
+            }
             if (!anyPair) {
                 throw new IllegalArgumentException("no sentence of the corpus has two words that are in the"
                         + " vocabulary (minCount = " + config.minCount() + "), so there is no pair to train:"

@@ -103,6 +103,30 @@ final class Link implements Closeable {
         }
     }
 
+    /**
+     * Reads what {@link #writeRows} wrote for rows {@code rows[0..n)} into those rows of the [·, d]
+     * row-major matrix {@code m}.
+     */
+    void readRows(float[] m, int d, int[] rows, int n) throws IOException {
+        int perBuffer = BUFFER / Float.BYTES / d;
+        if (perBuffer == 0) {
+            for (int i = 0; i < n; i++) {
+                readFloats(m, rows[i] * d, d);
+            }
+            return;
+        }
+        for (int done = 0; done < n; ) {
+            int k = Math.min(n - done, perBuffer);
+            in.readFully(bytes, 0, k * d * Float.BYTES);
+            buffer.clear();
+            FloatBuffer f = buffer.asFloatBuffer();
+            for (int i = done; i < done + k; i++) {
+                f.get(m, rows[i] * d, d);
+            }
+            done += k;
+        }
+    }
+
     /** Writes the length of {@code a} and its values. */
     void writeInts(int[] a, int n) throws IOException {
         out.writeInt(n);
@@ -132,15 +156,9 @@ final class Link implements Closeable {
         return a;
     }
 
-    /** Writes changed rows: their count and indices, then their values. */
-    void writeChanged(ChangedRows c) throws IOException {
-        writeInts(c.rows(), c.rows().length);
-        writeFloats(c.values(), 0, c.values().length);
-    }
-
     /**
-     * Reads rows that {@link #writeChanged} or {@link #writeRows} (after {@link #writeInts} of their
-     * indices) wrote; refuses more than {@code maxRows}.
+     * Reads rows that {@link #writeInts} of their indices, then {@link #writeRows} of their values,
+     * wrote; refuses more than {@code maxRows}.
      */
     ChangedRows readChanged(int maxRows, int d) throws IOException {
         int[] rows = readInts(maxRows);

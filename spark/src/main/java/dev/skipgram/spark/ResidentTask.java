@@ -153,25 +153,26 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
                     ? new PartitionTraining.Outcome(0, 0, 0)
                     : PartitionTraining.train(settings, words, x, u, rng, share, from, to, wordsBefore, scale);
             long trained = System.nanoTime();
-            ChangedRows cx = ChangedRows.of(x, baseX);
-            ChangedRows cu = ChangedRows.of(u, baseU);
-            link.writeChanged(cx);
-            link.writeChanged(cu);
+            // the round's start becomes this task's own result (a row only it changed is merged as it
+            // stands, and a row others changed too comes back merged with the next round), and the
+            // changed rows go out from there: ChangedRows' wire form, indices then values
+            int[] cx = ChangedRows.advance(x, baseX, row);
+            int[] cu = ChangedRows.advance(u, baseU, row);
+            link.writeInts(cx, cx.length);
+            link.writeRows(baseX, d, cx, cx.length);
+            link.writeInts(cu, cu.length);
+            link.writeRows(baseU, d, cu, cu.length);
             link.writeByteArrays(ShareTask.saved(rng));
             link.writeDouble(outcome.loss());
             link.writeLong(outcome.pairs());
             link.writeLong(outcome.words());
             link.flush();
-            // the round's start becomes this task's own result: a row only it changed is merged as it
-            // stands, and a row others changed too comes back merged with the next round
-            cx.copyInto(baseX, d);
-            cu.copyInto(baseU, d);
             long sent = System.nanoTime();
             LOG.info("partition {}, chunks [{}, {}): {} words; {} s receiving the merged rows, {} s training ({}"
                     + " words/s), {} s sending the {} changed rows", p, from, to, outcome.words(),
                     ShareTask.seconds(received - started), ShareTask.seconds(trained - received),
                     String.format("%.0f", outcome.words() / Math.max(1e-9, (trained - received) / 1e9)),
-                    ShareTask.seconds(sent - trained), cx.rows().length + cu.rows().length);
+                    ShareTask.seconds(sent - trained), cx.length + cu.length);
         }
 
         /**
@@ -179,13 +180,12 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
          * the merged rows this task lacks arrive now.
          */
         private void update(FloatMatrix m, float[] base, float[] row) throws IOException {
-            ChangedRows merged = link.readChanged(v, d);
-            int[] rows = merged.rows();
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(merged.values(), i * d, row, 0, d);
-                m.putRow(rows[i], row);
+            int[] rows = link.readInts(v);
+            link.readRows(base, d, rows, rows.length);
+            for (int r : rows) {
+                System.arraycopy(base, r * d, row, 0, d);
+                m.putRow(r, row);
             }
-            merged.copyInto(base, d);
         }
     }
 }
