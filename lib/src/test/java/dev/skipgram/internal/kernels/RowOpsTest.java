@@ -1,9 +1,11 @@
 package dev.skipgram.internal.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skipgram.random.RestorableRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,14 +81,14 @@ class RowOpsTest {
                     float[][] xs = rows(rng, n, d);
                     float[][] r = rows(rng, m, d);
                     float[] expected = new float[n * m + 4];
-                    java.util.Arrays.fill(expected, -7f);
+                    Arrays.fill(expected, -7f);
                     for (int i = 0; i < n; i++) {
                         ops.dots(xs[i], r, m, expected, 3 + i * m, d);
                     }
                     float[] actual = new float[expected.length];
-                    java.util.Arrays.fill(actual, -7f);
+                    Arrays.fill(actual, -7f);
                     ops.dotsRows(xs, n, r, m, actual, 3, d);
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual,
+                    assertArrayEquals(expected, actual,
                             ops + " dotsRows d=" + d + " n=" + n + " m=" + m);
                 }
             }
@@ -114,8 +116,8 @@ class RowOpsTest {
                     ops.combinationAdd(a, 3, stride, r, m, expected1, d);
                     ops.combinationAddTwo(a, 2, 3, stride, r, m, y[0], y[1], d);
                     String what = ops + " combinationAddTwo d=" + d + " m=" + m + " stride=" + stride;
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected0, y[0], what);
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected1, y[1], what);
+                    assertArrayEquals(expected0, y[0], what);
+                    assertArrayEquals(expected1, y[1], what);
                 }
             }
         }
@@ -244,7 +246,7 @@ class RowOpsTest {
                     float[] actual = s.clone();
                     double loss = ops.logistic(actual, offset, count, signs, factor);
                     String what = ops + " count=" + count + " offset=" + offset + " slack=" + slack;
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, what);
+                    assertArrayEquals(expected, actual, what);
                     double exactLoss = 0;
                     for (int j = offset; j < offset + count; j++) {
                         double z = (double) signs[j] * s[j];
