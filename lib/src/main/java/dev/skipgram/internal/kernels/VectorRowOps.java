@@ -411,47 +411,65 @@ final class VectorRowOps implements RowOps {
      * runs in lanes too when both arrays reach a whole vector past it (the window kernels' scratch
      * does): the lanes past the range are computed and dropped, their loss masked to zero and their
      * values stored back as they were. Otherwise the tail runs in scalar code.
+     *
+     * <p>One loop body, with exp, log1p and σ written out in it rather than called: C2 stops inlining
+     * a method's own callees once the compilation holds 18,000 nodes (NodeCountInliningCutoff, fixed
+     * in product JVMs), which this body's ~60 vector operations pass, and a vector handed to a call
+     * that is not inlined is boxed: with the helpers as methods, every window allocated 2.5 KB and
+     * the logistic ran several times slower. The Vector API's own methods are force-inlined past
+     * the cutoff.
      */
     @Override
     public double logistic(float[] s, int offset, int count, float[] signs, float factor) {
         int lanes = SPECIES.length();
         int end = offset + count;
-        int j = offset;
+        // whole vectors, then the last partial one in lanes if both arrays reach a vector past it
+        int lanesEnd = offset + count / lanes * lanes;
+        if (lanesEnd < end && lanesEnd + lanes <= s.length && lanesEnd + lanes <= signs.length) {
+            lanesEnd += lanes;
+        }
+        FloatVector scale = FloatVector.broadcast(SPECIES, factor);
         // the losses summed in double lanes (a float sum of softplus(z) ≈ z overflows at extreme scores)
         DoubleVector low = DoubleVector.zero(DOUBLES);
         DoubleVector high = DoubleVector.zero(DOUBLES);
-        for (; j + lanes <= end; j += lanes) {
-            FloatVector sign = FloatVector.fromArray(SPECIES, signs, j);
-            FloatVector z = sign.mul(FloatVector.fromArray(SPECIES, s, j));
-            FloatVector ez = exp(z.abs().neg()); // e^(−|z|) ∈ (0, 1]
-            FloatVector softplus = z.max(ZERO).add(log1p(ez));
-            low = low.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 0));
-            high = high.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 1));
-            derivative(sign, z, ez, factor).intoArray(s, j);
-        }
-        if (j < end && j + lanes <= s.length && j + lanes <= signs.length) {
+        int j = offset;
+        for (; j < lanesEnd; j += lanes) {
             VectorMask<Float> in = IOTA.compare(VectorOperators.LT, (float) (end - j)); // lanes j + i < end
             FloatVector sign = FloatVector.fromArray(SPECIES, signs, j);
             FloatVector scores = FloatVector.fromArray(SPECIES, s, j);
             FloatVector z = sign.mul(scores);
-            FloatVector ez = exp(z.abs().neg());
-            FloatVector softplus = z.max(ZERO).add(log1p(ez)).blend(ZERO, in.not()); // whatever lay past the range
+            // ez = e^(−|z|) ∈ (0, 1], FloatKernels.exp to the same bits for x = −|z| ≤ 0. Its
+            // n = (int) (x/ln 2 − 1/2) truncates toward zero, which for this negative v is ⌈v⌉; a
+            // float to int conversion is not a SIMD instruction for JDK 17's C2 (lane by lane, ten
+            // times slower), so ⌈v⌉ is taken in float: v rounded through ROUNDER, plus 1 where that
+            // fell below v; 2ⁿ's exponent bits come from n + ROUNDER's low mantissa bits. Constants
+            // are vectors, not scalars: a scalar operand takes C2 through more calls.
+            FloatVector x = z.abs().neg().max(EXP_MIN);
+            FloatVector v = x.mul(LOG2E).sub(HALF); // in [−126.5, −0.5]
+            FloatVector nearest = v.add(ROUNDER_V).sub(ROUNDER_V);
+            FloatVector fn = nearest.add(ONE, nearest.compare(VectorOperators.LT, v)); // ⌈v⌉ = (int) v
+            FloatVector r = x.sub(fn.mul(LN2_HIGH)).sub(fn.mul(LN2_LOW));
+            FloatVector p = r.mul(EXP_P0).add(EXP_P1).mul(r).add(EXP_P2).mul(r)
+                    .add(EXP_P3).mul(r).add(EXP_P4).mul(r).add(HALF_P5);
+            FloatVector twoToN = fn.add(ROUNDER_V).reinterpretAsInts().sub(ROUNDER_BIAS)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector ez = p.mul(r).mul(r).add(r).add(ONE).mul(twoToN);
+            // softplus(z) = max(z, 0) + log1p(ez): FloatKernels.log1p, x ∈ [0, 1]; 2·u as u + u
+            FloatVector u = ez.div(ez.add(TWO));
+            FloatVector u2 = u.mul(u);
+            FloatVector series = u2.mul(INV13).add(INV11).mul(u2).add(INV9).mul(u2).add(INV7).mul(u2)
+                    .add(INV5).mul(u2).add(INV3).mul(u2).add(ONE);
+            FloatVector softplus = z.max(ZERO).add(u.add(u).mul(series))
+                    .blend(ZERO, in.not()); // whatever lay past the range
             low = low.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 0));
             high = high.add(softplus.convertShape(VectorOperators.F2D, DOUBLES, 1));
-            scores.blend(derivative(sign, z, ez, factor), in).intoArray(s, j);
-            j = end;
+            // (sign·factor)·σ(z), FloatKernels.sigmoid: 1/(1 + ez) for z ≥ 0, ez/(1 + ez) below
+            FloatVector numerator = ez.blend(ONE, z.compare(VectorOperators.GE, ZERO));
+            FloatVector derivative = sign.mul(scale).mul(numerator.div(ez.add(ONE)));
+            scores.blend(derivative, in).intoArray(s, j);
         }
         double loss = low.add(high).reduceLanes(VectorOperators.ADD);
-        return loss + FloatKernels.logistic(s, j, end - j, signs, factor);
-    }
-
-    /**
-     * (sign·factor)·σ(z) from e^(−|z|): σ(z) = 1/(1 + e^(−|z|)) for z ≥ 0, e^(−|z|)/(1 + e^(−|z|))
-     * below, as {@link FloatKernels#sigmoid}.
-     */
-    private static FloatVector derivative(FloatVector sign, FloatVector z, FloatVector ez, float factor) {
-        FloatVector numerator = ez.blend(ONE, z.compare(VectorOperators.GE, ZERO));
-        return sign.mul(FloatVector.broadcast(SPECIES, factor)).mul(numerator.div(ez.add(ONE)));
+        return j >= end ? loss : loss + FloatKernels.logistic(s, j, end - j, signs, factor);
     }
 
     /** 1.5·2²³: adding it rounds a float of magnitude below 2²² to an integer (round to nearest). */
@@ -461,29 +479,6 @@ final class VectorRowOps implements RowOps {
     private static final FloatVector ROUNDER_V = FloatVector.broadcast(SPECIES, ROUNDER);
     /** 0, 1, 2, ...: lane i holds i, to mask the lanes of a tail. */
     private static final FloatVector IOTA = FloatVector.broadcast(SPECIES, 0f).addIndex(1);
-
-    /**
-     * {@link FloatKernels#exp} lane by lane, x ≤ 0, to the same bits. The scalar code's n =
-     * (int) (x/ln 2 − 1/2) truncates toward zero, which for this negative argument v is ⌈v⌉; a float
-     * to int conversion is not a SIMD instruction for JDK 17's C2 (it runs lane by lane, ten times
-     * slower), so ⌈v⌉ is taken in float: v rounded through {@link #ROUNDER}, plus 1 where that fell
-     * below v; and 2ⁿ's exponent bits come from n + ROUNDER's low mantissa bits. Constants are
-     * vectors, not scalars: a scalar operand takes C2 through more calls, and in a kernel this size
-     * some of them stayed calls (boxed vectors) instead of instructions.
-     */
-    private static FloatVector exp(FloatVector x) {
-        x = x.max(EXP_MIN);
-        FloatVector v = x.mul(LOG2E).sub(HALF); // in [−126.5, −0.5]
-        FloatVector nearest = v.add(ROUNDER_V).sub(ROUNDER_V);
-        FloatVector fn = nearest.add(ONE, nearest.compare(VectorOperators.LT, v)); // ⌈v⌉ = (int) v
-        FloatVector r = x.sub(fn.mul(LN2_HIGH)).sub(fn.mul(LN2_LOW));
-        FloatVector p = r.mul(EXP_P0).add(EXP_P1).mul(r).add(EXP_P2).mul(r)
-                .add(EXP_P3).mul(r).add(EXP_P4).mul(r).add(HALF_P5);
-        // n + 127 = bits(fn + ROUNDER) − bits(ROUNDER) + 127, shifted into the exponent: 2ⁿ
-        FloatVector twoToN = fn.add(ROUNDER_V).reinterpretAsInts().sub(ROUNDER_BIAS)
-                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return p.mul(r).mul(r).add(r).add(ONE).mul(twoToN);
-    }
 
     private static final FloatVector EXP_MIN = FloatVector.broadcast(SPECIES, -87.33654f);
     private static final FloatVector LOG2E = FloatVector.broadcast(SPECIES, 1.44269504088896341f);
@@ -499,15 +494,6 @@ final class VectorRowOps implements RowOps {
     private static final jdk.incubator.vector.IntVector ROUNDER_BIAS = jdk.incubator.vector.IntVector.broadcast(
             jdk.incubator.vector.VectorSpecies.of(int.class, SPECIES.vectorShape()),
             Float.floatToRawIntBits(ROUNDER) - 127);
-
-    /** {@link FloatKernels#log1p} lane by lane, x ∈ [0, 1]; 2·u as u + u (the same float). */
-    private static FloatVector log1p(FloatVector x) {
-        FloatVector u = x.div(x.add(TWO));
-        FloatVector u2 = u.mul(u);
-        FloatVector series = u2.mul(INV13).add(INV11).mul(u2).add(INV9).mul(u2).add(INV7).mul(u2)
-                .add(INV5).mul(u2).add(INV3).mul(u2).add(ONE);
-        return u.add(u).mul(series);
-    }
 
     private static final FloatVector INV13 = FloatVector.broadcast(SPECIES, 1f / 13);
     private static final FloatVector INV11 = FloatVector.broadcast(SPECIES, 1f / 11);
