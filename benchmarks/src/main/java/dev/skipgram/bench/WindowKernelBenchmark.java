@@ -1,9 +1,11 @@
 package dev.skipgram.bench;
 
 import dev.skipgram.internal.kernels.FloatMatrix;
+import dev.skipgram.internal.kernels.HuffmanTree;
 import dev.skipgram.internal.kernels.NegativeSamplingUpdate;
 import dev.skipgram.internal.kernels.Negatives;
 import dev.skipgram.internal.kernels.RowOps;
+import dev.skipgram.internal.kernels.WindowHierarchicalSoftmaxUpdate;
 import dev.skipgram.internal.kernels.WindowNegativeSamplingUpdate;
 import dev.skipgram.loss.NoiseDistribution;
 import dev.skipgram.random.RestorableRandom;
@@ -36,6 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *                  --add-modules=jdk.incubator.vector)
  *   pairsVector    pairs with the Vector API dots
  *   windowSgemm    the window kernel as 3 OpenBLAS sgemm calls on native memory (SgemmWindowNegativeSamplingUpdate)
+ *   windowHierarchicalVector  hierarchical softmax's window kernel (WindowHierarchicalSoftmaxUpdate, Vector
+ *                  API): the n context rows against the centre word's path in the Huffman tree of the
+ *                  Zipf counts, S = C Oᵀ [n, L], the same fused step with the code bits as labels
  * </pre>
  * {@code pairs}, {@code pairsShared} and {@code window} run the scalar row arithmetic
  * ({@link RowOps#scalar()}), which is what a JVM without the incubator module trains with.
@@ -47,6 +52,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Inputs are built once per trial from {@link SyntheticData#SEED}; windows come from a rotation
  * of 2^14 windows over a Zipf token stream; each step's summed loss is returned to JMH. The
  * parameters drift under SGD (learning rate 0.025), which does not change the arithmetic.
+ *
+ * <p>With {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes one window allocates: 0 for every
+ * kernel here. A Vector API kernel that allocates is boxing its vectors, which happens where C2
+ * leaves a method that takes or returns a vector as a call (see {@code VectorRowOps.logistic}); it
+ * then runs several times slower, and in a Spark executor fills the heap as well.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -85,6 +95,7 @@ public class WindowKernelBenchmark {
         WindowNegativeSamplingUpdate vectorKernel;
         NegativeSamplingUpdate vectorPairKernel;
         SgemmWindowNegativeSamplingUpdate sgemmKernel;
+        WindowHierarchicalSoftmaxUpdate hierarchicalKernel;
         int[] targets; // the predicted word, then the K negatives
 
         /** Builds the matrices, the windows and the kernels from the fixed seed. */
@@ -119,6 +130,8 @@ public class WindowKernelBenchmark {
             vectorKernel = new WindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1, vector);
             vectorPairKernel = new NegativeSamplingUpdate(d, vector);
             sgemmKernel = new SgemmWindowNegativeSamplingUpdate(d, 2 * WINDOW_SIZE, K + 1);
+            hierarchicalKernel = new WindowHierarchicalSoftmaxUpdate(HuffmanTree.of(SyntheticData.zipfCounts(V)), d,
+                    2 * WINDOW_SIZE, vector);
             targets = new int[K + 1];
         }
 
@@ -165,6 +178,13 @@ public class WindowKernelBenchmark {
         double windowSgemm(int w) {
             drawNegatives(predicted[w]);
             return sgemmKernel.apply(centers, outsides, contexts[w], contexts[w].length, targets, K + 1,
+                    LEARNING_RATE);
+        }
+
+        /** Hierarchical softmax's window kernel: the window's context rows along the centre word's path. */
+        double windowHierarchical(int w) {
+            targets[0] = predicted[w];
+            return hierarchicalKernel.apply(centers, outsides, contexts[w], contexts[w].length, targets, 1,
                     LEARNING_RATE);
         }
 
@@ -240,5 +260,17 @@ public class WindowKernelBenchmark {
     @Benchmark
     public double windowSgemm(Inputs in) {
         return in.windowSgemm(in.next());
+    }
+
+    /**
+     * (v) Hierarchical softmax's window kernel with the Vector API row arithmetic: the same windows,
+     * each along its centre word's path instead of against K + 1 sampled rows.
+     *
+     * @param in the trial's inputs
+     * @return the window's loss, consumed by JMH
+     */
+    @Benchmark
+    public double windowHierarchicalVector(Inputs in) {
+        return in.windowHierarchical(in.next());
     }
 }
