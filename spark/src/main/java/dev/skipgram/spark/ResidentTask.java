@@ -89,6 +89,7 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
         private float[] baseX; // [V, d]: X as the round started (as the driver holds it)
         private float[] baseU; // [V, d]
         private RestorableRandom[] rng;
+        private PartitionTraining.Tables tables; // built at the first round, used by every round
 
         Resident(Link link, SkipGramConfig settings, Vocabulary words, PartitionTraining.Chunks share, int p, int v,
                 int d) {
@@ -149,9 +150,12 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
             long wordsBefore = link.readLong();
             double scale = link.readDouble();
             long received = System.nanoTime();
+            if (tables == null) {
+                tables = PartitionTraining.tables(settings, words);
+            }
             PartitionTraining.Outcome outcome = from == to
                     ? new PartitionTraining.Outcome(0, 0, 0)
-                    : PartitionTraining.train(settings, words, x, u, rng, share, from, to, wordsBefore, scale);
+                    : PartitionTraining.train(settings, words, tables, x, u, rng, share, from, to, wordsBefore, scale);
             long trained = System.nanoTime();
             // the round's start becomes this task's own result (a row only it changed is merged as it
             // stands, and a row others changed too comes back merged with the next round), and the
