@@ -20,9 +20,10 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * {@link Exchange#DIRECT}, on an executor: one partition's task for the whole run. It connects to the
- * driver ({@link DirectExchange}), then trains each round it is sent from the X and U it keeps
- * (ND4J copies, with on-heap copies of the round's start to find the changed rows), sends the rows it
- * changed and applies the merged rows it receives, until the driver says the run is done. The same
+ * driver ({@link DirectExchange}), then trains each round it is sent from the X and U it keeps (in
+ * direct memory, {@link ShareTask#workingMatrix}, with on-heap copies of the round's start to find
+ * the changed rows), sends the rows it changed and applies the merged rows it receives, until the
+ * driver says the run is done. The same
  * kernels and schedule as {@link ShareTask}, so the same round trains to the same rows either way.
  */
 final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Chunks>, Iterator<Object>>
@@ -127,8 +128,8 @@ final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Ch
             if (baseX == null) {
                 baseX = new float[v * d];
                 baseU = new float[v * d];
-                x = FloatMatrix.zeros(v, d);
-                u = FloatMatrix.zeros(v, d);
+                x = ShareTask.workingMatrix(settings, v, d);
+                u = ShareTask.workingMatrix(settings, v, d);
             }
             link.readFloats(baseX, 0, baseX.length);
             link.readFloats(baseU, 0, baseU.length);

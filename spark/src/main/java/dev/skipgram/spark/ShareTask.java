@@ -1,5 +1,6 @@
 package dev.skipgram.spark;
 
+import dev.skipgram.LossType;
 import dev.skipgram.SkipGramConfig;
 import dev.skipgram.corpus.Vocabulary;
 import dev.skipgram.internal.kernels.FloatMatrix;
@@ -55,8 +56,8 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         Vocabulary words = vocabulary.value().toVocabulary();
         int v = words.size();
         int d = settings.dimension();
-        FloatMatrix x = copy(base.centerVectors(), v, d);
-        FloatMatrix u = copy(base.outsideVectors(), v, d);
+        FloatMatrix x = copy(settings, base.centerVectors(), v, d);
+        FloatMatrix u = copy(settings, base.outsideVectors(), v, d);
         long copied = System.nanoTime();
         PartitionTraining.Outcome outcome;
         long trained;
@@ -87,9 +88,18 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
     }
 
     static void release(FloatMatrix m) {
-        if (m.array().closeable()) {
+        if (m.hasArray() && m.array().closeable()) {
             m.array().close();
-        }
+        } // a direct matrix's memory goes with the matrix
+    }
+
+    /**
+     * A task's working copy of X or U [V, d], zeros: in direct memory, so that an executor never
+     * loads ND4J's native backend (0.8 s of CPU per executor JVM), unless the loss is the full
+     * softmax, whose GEMMs need an INDArray.
+     */
+    static FloatMatrix workingMatrix(SkipGramConfig settings, int v, int d) {
+        return settings.loss() == LossType.NAIVE_SOFTMAX ? FloatMatrix.zeros(v, d) : FloatMatrix.direct(v, d);
     }
 
     /** Worker generators in the states {@code states} (one per thread). */
@@ -115,8 +125,8 @@ final class ShareTask implements Function2<Integer, Iterator<PartitionTraining.C
         return String.format("%.3f", nanos / 1e9);
     }
 
-    private static FloatMatrix copy(float[] values, int v, int d) {
-        FloatMatrix m = FloatMatrix.zeros(v, d); // [V, d]
+    private static FloatMatrix copy(SkipGramConfig settings, float[] values, int v, int d) {
+        FloatMatrix m = workingMatrix(settings, v, d); // [V, d]
         m.put(0, values, values.length);
         return m;
     }

@@ -129,7 +129,8 @@ public final class PartitionTraining {
      * and, for hierarchical softmax, the Huffman tree (null otherwise). Building them takes 3 ms
      * (negative sampling) to 7 ms (hierarchical softmax, the tree) for V = 51,351 on a warm JVM,
      * 1–3% of a Spark round's training on gut8, so a task that trains many rounds builds them once
-     * ({@link #tables}) and passes them to every round. Immutable; the workers share them.
+     * ({@link #tables}) and passes them to every round. The workers share them and only read them
+     * ({@code keep} is not copied).
      *
      * @param noise the negatives' distribution
      * @param keep each word's probability of surviving subsampling

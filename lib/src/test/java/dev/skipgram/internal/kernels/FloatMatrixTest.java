@@ -2,6 +2,7 @@ package dev.skipgram.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,5 +142,63 @@ class FloatMatrixTest {
         FloatMatrix vector = FloatMatrix.flat(Nd4j.arange(5).castTo(DataType.FLOAT));
         assertEquals(1, vector.rows());
         assertEquals(5, vector.columns());
+    }
+
+    /** Every row method of a direct matrix of {@code maxViewFloats}-value views, against an ND4J one. */
+    private static void directMatchesArrayBacked(int maxViewFloats, int expectedViews) {
+        FloatMatrix direct = FloatMatrix.direct(5, 3, maxViewFloats);
+        FloatMatrix backed = FloatMatrix.zeros(5, 3);
+        assertEquals(expectedViews, direct.viewCount());
+        assertFalse(direct.hasArray());
+        assertTrue(backed.hasArray());
+        assertEquals(15, direct.length());
+        float[] zeros = new float[15];
+        float[] all = new float[15];
+        direct.get(0, all, 15);
+        assertArrayEquals(zeros, all, "a new direct matrix holds zeros");
+        for (FloatMatrix m : new FloatMatrix[] {direct, backed}) {
+            m.fillUniformRows(4, RestorableRandom.seeded(3));
+            m.putRow(4, new float[] {40, 41, 42});
+            m.addToRow(3, 2f, new float[] {1, 1, 1});
+            m.addToRow(2, new float[] {0.5f, 0.5f, 0.5f}, new float[3]);
+            m.zeroRow(0);
+            m.put(5, new float[] {-5, -6, -7, -8}, 4);
+        }
+        float[] x = new float[3];
+        float[] y = new float[3];
+        for (int r = 0; r < 5; r++) {
+            direct.getRow(r, x);
+            backed.getRow(r, y);
+            assertArrayEquals(y, x, "row " + r);
+        }
+        float[] span = new float[11];
+        float[] expected = new float[11];
+        direct.get(2, span, 11);
+        backed.get(2, expected, 11);
+        assertArrayEquals(expected, span);
+        assertEquals(backed.get(13), direct.get(13));
+        assertEquals(-1, direct.firstNonFinite());
+        direct.putRow(4, new float[] {1, Float.NaN, 1});
+        assertEquals(13, direct.firstNonFinite());
+    }
+
+    @Test
+    void directMatricesHoldWhatArrayBackedOnesHold() {
+        directMatchesArrayBacked(FloatMatrix.MAX_VIEW_FLOATS, 1);
+    }
+
+    @Test
+    void directMatricesThroughManyViewsHoldWhatOneViewHolds() {
+        directMatchesArrayBacked(7, 3);
+    }
+
+    @Test
+    void aDirectMatrixHasNoArrayAndSaysSo() {
+        FloatMatrix m = FloatMatrix.direct(4, 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, m::array);
+        assertTrue(e.getMessage().contains("4 x 2") && e.getMessage().contains("FloatMatrix.zeros"), e.getMessage());
+        assertEquals(0, FloatMatrix.direct(0, 3).rows());
+        assertThrows(IllegalArgumentException.class, () -> FloatMatrix.direct(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> FloatMatrix.direct(-1, 3));
     }
 }
