@@ -23,8 +23,8 @@ import scala.runtime.AbstractFunction1;
  * driver ({@link DirectExchange}), then trains each round it is sent from the X and U it keeps (in
  * direct memory, {@link ShareTask#workingMatrix}, with on-heap copies of the round's start to find
  * the changed rows), sends the rows it changed and applies the merged rows it receives, until the
- * driver says the run is done. The same
- * kernels and schedule as {@link ShareTask}, so the same round trains to the same rows either way.
+ * driver says the run is done. The same kernels and schedule as {@link ShareTask}, so the same round
+ * trains to the same rows either way.
  */
 final class ResidentTask extends AbstractFunction1<Iterator<PartitionTraining.Chunks>, Iterator<Object>>
         implements Serializable {

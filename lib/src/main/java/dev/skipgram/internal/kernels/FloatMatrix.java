@@ -55,7 +55,8 @@ public final class FloatMatrix {
     private final int rows;
     private final int columns;
 
-    private FloatMatrix(INDArray array, boolean flat, int maxViewFloats) {
+    /** A matrix over {@code array}'s storage, once the array is checked to be a c-order FLOAT one. */
+    private static FloatMatrix over(INDArray array, boolean flat, int maxViewFloats) {
         if (array.dataType() != DataType.FLOAT || (!flat && array.rank() != 2) || array.ordering() != 'c'
                 || array.isView()) {
             throw new IllegalArgumentException("a FloatMatrix needs a FLOAT " + (flat ? "" : "[rows, columns] ")
@@ -66,43 +67,33 @@ public final class FloatMatrix {
         long columnCount = array.rank() == 0 ? 1 : array.size(array.rank() - 1);
         long rowCount = array.length() / Math.max(1, columnCount);
         requireFits(rowCount, columnCount, maxViewFloats);
+        return new FloatMatrix(array, (int) rowCount, (int) columnCount, maxViewFloats);
+    }
+
+    /**
+     * rows × columns through views of at most {@code maxViewFloats} values, each a whole number of
+     * rows: views of {@code array}'s storage, or, when {@code array} is null ({@link #direct}), of
+     * direct NIO memory of their own (zeroed by {@code allocateDirect}, native order as ND4J's).
+     */
+    private FloatMatrix(INDArray array, int rows, int columns, int maxViewFloats) {
         this.array = array;
-        this.rows = (int) rowCount;
-        this.columns = (int) columnCount;
-        long values = rowCount * columnCount;
-        if (values <= maxViewFloats) {
-            this.rowsPerView = Math.max(1, rows);
-            this.views = new FloatBuffer[] {values == 0 ? FloatBuffer.allocate(0) : array.data().asNioFloat()};
-        } else {
-            this.rowsPerView = maxViewFloats / columns;
-            this.views = new FloatBuffer[(int) ((rowCount + rowsPerView - 1) / rowsPerView)];
-            Pointer base = array.data().addressPointer();
-            for (int k = 0; k < views.length; k++) {
-                long firstRow = (long) k * rowsPerView;
-                int n = (int) (Math.min(rowsPerView, rowCount - firstRow) * columns);
+        this.rows = rows;
+        this.columns = columns;
+        long values = (long) rows * columns;
+        this.rowsPerView = values <= maxViewFloats ? Math.max(1, rows) : maxViewFloats / columns;
+        this.views = new FloatBuffer[values == 0 ? 1 : (int) ((rows + (long) rowsPerView - 1) / rowsPerView)];
+        Pointer base = array == null || views.length == 1 ? null : array.data().addressPointer();
+        for (int k = 0; k < views.length; k++) {
+            long firstRow = (long) k * rowsPerView;
+            int n = (int) (Math.min(rowsPerView, rows - firstRow) * columns);
+            if (array == null) {
+                views[k] = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            } else if (base == null) {
+                views[k] = values == 0 ? FloatBuffer.allocate(0) : array.data().asNioFloat();
+            } else {
                 FloatPointer p = new FloatPointer(base).getPointer(firstRow * columns); // shares, frees nothing
                 views[k] = p.capacity(n).limit(n).asBuffer();
             }
-        }
-        this.first = views[0];
-    }
-
-    /** A matrix of zeros in direct NIO memory of its own, without an INDArray ({@link #direct}). */
-    private FloatMatrix(int rows, int columns, int maxViewFloats) {
-        requireViewSize(maxViewFloats);
-        requireFits(rows, columns, maxViewFloats);
-        long values = (long) rows * columns;
-        this.array = null;
-        this.rows = rows;
-        this.columns = columns;
-        this.rowsPerView = values <= maxViewFloats ? Math.max(1, rows) : maxViewFloats / columns;
-        int viewCount = values == 0 ? 1 : (int) ((rows + (long) rowsPerView - 1) / rowsPerView);
-        this.views = new FloatBuffer[viewCount];
-        for (int k = 0; k < viewCount; k++) {
-            long firstRow = (long) k * rowsPerView;
-            int n = (int) (Math.min(rowsPerView, rows - firstRow) * columns);
-            // allocateDirect zeroes the memory; native order, as ND4J's views
-            views[k] = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
         }
         this.first = views[0];
     }
@@ -120,7 +111,7 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if a size is out of range
      */
     public static FloatMatrix direct(int rows, int columns) {
-        return new FloatMatrix(rows, columns, MAX_VIEW_FLOATS);
+        return direct(rows, columns, MAX_VIEW_FLOATS);
     }
 
     /**
@@ -134,7 +125,9 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if a size is out of range
      */
     static FloatMatrix direct(int rows, int columns, int maxViewFloats) {
-        return new FloatMatrix(rows, columns, maxViewFloats);
+        requireViewSize(maxViewFloats);
+        requireFits(rows, columns, maxViewFloats);
+        return new FloatMatrix(null, rows, columns, maxViewFloats);
     }
 
     /**
@@ -162,7 +155,7 @@ public final class FloatMatrix {
     public static FloatMatrix zeros(int rows, int columns, int maxViewFloats) {
         requireViewSize(maxViewFloats);
         requireFits(rows, columns, maxViewFloats);
-        return new FloatMatrix(Nd4j.zeros(DataType.FLOAT, rows, columns), false, maxViewFloats);
+        return over(Nd4j.zeros(DataType.FLOAT, rows, columns), false, maxViewFloats);
     }
 
     /**
@@ -173,7 +166,7 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if the array is not of that kind
      */
     public static FloatMatrix wrap(INDArray array) {
-        return new FloatMatrix(array, false, MAX_VIEW_FLOATS);
+        return over(array, false, MAX_VIEW_FLOATS);
     }
 
     /**
@@ -185,7 +178,7 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if the array is not of that kind
      */
     public static FloatMatrix wrap(INDArray array, int maxViewFloats) {
-        return new FloatMatrix(array, false, maxViewFloats);
+        return over(array, false, maxViewFloats);
     }
 
     /**
@@ -198,7 +191,7 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if the array is not of that kind
      */
     public static FloatMatrix flat(INDArray array) {
-        return new FloatMatrix(array, true, MAX_VIEW_FLOATS);
+        return over(array, true, MAX_VIEW_FLOATS);
     }
 
     /**
